@@ -1,0 +1,36 @@
+# The two commands of the README: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test bench reliability clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Reinstall only when pyproject.toml changed.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/quiz
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m bench
+
+reliability: $(TEST_STAMP)
+	QUIZ_RELIABILITY=1 $(BIN)/python -m pytest -m slow tests/reliability
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,100 @@
+"""Command-line entry point. Each subcommand lives in quiz/commands/<name>.py and
+exposes HELP, add_arguments(parser) and run(args) -> int. Modules are imported
+only when their command runs, so `quiz validate` never pays for textual."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+# name -> module under quiz.commands (import is deferred until the command runs)
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "schema": "schema",
+    "export": "export",
+    "generate": "generate",
+    "study": "study",
+    "stats": "stats",
+    "doctor": "doctor",
+    "optimize": "optimize",
+    "new": "new",
+    "lint": "lint",
+    "import": "import_",
+}
+
+# One-line help for each command, kept here so `quiz --help` imports nothing.
+HELP: dict[str, str] = {
+    "validate": "check bank files and print every problem as path:line:col",
+    "schema": "print the JSON Schema of the bank format",
+    "export": "export a bank (json, csv, apkg)",
+    "generate": "generate a question bank from an article",
+    "study": "study a bank (spaced repetition)",
+    "stats": "show study statistics",
+    "doctor": "check the database and restore a backup",
+    "optimize": "fit FSRS parameters to your review history",
+    "new": "start a new bank file",
+    "lint": "flag questionable questions in banks",
+    "import": "import an Anki text/CSV export as a bank",
+}
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", metavar="DIR", default=None,
+                   help="where the study database lives (default: $QUIZ_DATA_DIR or the user data dir)")
+    p.add_argument("--lang", choices=("zh", "en"), default=None, help="interface language")
+    p.add_argument("--bank-dir", metavar="DIR", action="append", default=None,
+                   help="another folder of banks (may repeat)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        sp = sub.add_parser(name, help=HELP.get(name, ""), description=HELP.get(name, ""))
+        _common(sp)
+        sp.set_defaults(_module=COMMANDS[name])
+    return parser
+
+
+def _add_command_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Add the arguments of the chosen command (importing only that module)."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for tok in argv:
+        if tok in sub.choices:
+            mod = importlib.import_module(f"quiz.commands.{COMMANDS[tok]}")
+            mod.add_arguments(sub.choices[tok])
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        _add_command_arguments(parser, argv)
+    except ModuleNotFoundError as e:  # a command whose module is not built yet
+        print(f"quiz: {e}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
+    if args.data_dir is None:
+        args.data_dir = os.environ.get("QUIZ_DATA_DIR") or None
+    module = getattr(args, "_module", None)
+    try:
+        if module is None:
+            from quiz.commands import home
+            return home.run(args)
+        mod = importlib.import_module(f"quiz.commands.{module}")
+        return int(mod.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Write a Bank as canonical YAML text: deterministic, block style, Chinese kept as is."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from quiz.core.model import Bank, Question
+from quiz.core.validate import BLANK
+
+SCHEMA_FILE = Path(__file__).with_name("bank.schema.json")
+
+
+def schema_ref(out_dir: str | os.PathLike | None = None) -> str:
+    """The packaged schema's path relative to `out_dir` (default: the current folder)."""
+    base = os.path.abspath(out_dir or os.curdir)
+    try:
+        return Path(os.path.relpath(SCHEMA_FILE, base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return SCHEMA_FILE.as_posix()
+
+
+def modeline(ref: str) -> str:
+    return f"# yaml-language-server: $schema={ref}"
+
+
+def question_dict(q: Question) -> dict:
+    d: dict = {"id": q.id, "type": q.type}
+    if q.type == "card":
+        d["front"] = q.prompt
+        d["back"] = q.answer
+    elif q.type == "fill":
+        if q.prompt.count(BLANK) == 1 and "{{" not in q.prompt:
+            d["prompt"] = q.prompt.replace(BLANK, "{{" + q.answer + "}}")
+        else:
+            d["prompt"] = q.prompt
+            d["answer"] = q.answer
+        if len(q.answers) > 1:
+            d["accept"] = list(q.answers[1:])
+    else:
+        d["prompt"] = q.prompt
+        if q.type == "choice":
+            d["choices"] = list(q.choices)
+            d["answer"] = q.answer
+            if len(q.answers) > 1:
+                d["accept"] = list(q.answers[1:])
+        elif q.type == "multi":
+            d["choices"] = list(q.choices)
+            d["answer"] = list(q.answers)
+        elif q.type == "truefalse":
+            d["answer"] = q.answer == "true"
+        elif q.type == "order":
+            d["items"] = list(q.answers)
+    for key in ("explanation", "source", "hint"):
+        val = getattr(q, key)
+        if val:
+            d[key] = val
+    if q.tags:
+        d["tags"] = list(q.tags)
+    return d
+
+
+def bank_dict(bank: Bank) -> dict:
+    head: dict = {"id": bank.id, "title": bank.title}
+    if bank.description:
+        head["description"] = bank.description
+    if bank.language and bank.language != "zh":
+        head["language"] = bank.language
+    if bank.source is not None:
+        src = {k: getattr(bank.source, k) for k in ("file", "title", "publisher", "date") if getattr(bank.source, k)}
+        if src:
+            head["source"] = src
+    if bank.tags:
+        head["tags"] = list(bank.tags)
+    return {"bank": head, "questions": [question_dict(q) for q in bank.questions]}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with list items indented under their key (as people write YAML)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+def _str(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump_bank(bank: Bank, *, schema: str | None = None, header_comment_lines=()) -> str:
+    """Canonical YAML of `bank`. `schema` is the modeline's $schema value (default: schema_ref())."""
+    body = yaml.dump(bank_dict(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100000, indent=2)
+    lines = [modeline(schema if schema is not None else schema_ref())]
+    lines += [f"# {c}" if c else "#" for c in header_comment_lines]
+    return "\n".join(lines) + "\n" + body

@@ -1,0 +1,202 @@
+"""Load a bank file: bytes -> text -> YAML events -> model, or located problems.
+
+Never raises for any input: every problem becomes a Problem(path, line, col, message).
+"""
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+from quiz.core.model import Bank, LoadResult, Problem
+from quiz.core.textcodec import decode_bytes
+from quiz.core.validate import TOP_KEYS, Collector, _kind_name, did_you_mean
+from quiz.core.validate_question import bank_header, question_of
+from quiz.core.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
+                                 MappingStartEvent, SequenceEndEvent, SequenceStartEvent, YamlProblem)
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def load_path(path: str | os.PathLike) -> LoadResult:
+    shown = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return _fail(shown, 1, 1, f"file is {size // (1024 * 1024)} MB; banks over {MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return _fail(shown, 1, 1, "no such file")
+    except IsADirectoryError:
+        return _fail(shown, 1, 1, "is a folder, not a bank file")
+    except PermissionError:
+        return _fail(shown, 1, 1, "permission denied: cannot read the file")
+    except OSError as e:
+        return _fail(shown, 1, 1, f"cannot read the file: {e.strerror or e}")
+    return load_bytes(data, shown)
+
+
+def load_bytes(data: bytes, path: str = "<bytes>") -> LoadResult:
+    text, problem = decode_bytes(data)
+    if problem is not None:
+        line, col, msg = problem
+        return _fail(path, line, col, msg)
+    del text  # libyaml reads the bytes itself: no second copy of a large bank
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return load_text(data, path)
+
+
+def load_text(text: str | bytes, path: str = "<string>") -> LoadResult:
+    """Load from text (or from bytes already known to be valid UTF-8)."""
+    out = Collector()
+    bank = None
+    try:
+        bank = _load(text, path, out)
+    except YamlProblem as p:
+        out.add((p.line, p.col), p.message)
+    except RecursionError:  # pragma: no cover - the builder is iterative; keep the promise anyway
+        out.add((1, 1), "the document is nested too deeply")
+    except MemoryError:  # pragma: no cover
+        out.add((1, 1), "the document is too large to load")
+    problems = tuple(Problem(path, line, col, msg) for line, col, msg in sorted(out.items, key=lambda t: (t[0], t[1])))
+    if problems:
+        return LoadResult(None, problems)
+    return LoadResult(bank, ())
+
+
+def _fail(path: str, line: int, col: int, message: str) -> LoadResult:
+    return LoadResult(None, (Problem(path, line, col, message),))
+
+
+def _tab_problems(text: str | bytes, out: Collector) -> None:
+    """Tabs in indentation: YAML forbids them; say so plainly, one problem per line."""
+    tab, nl, sp, dash = ("\t", "\n", " ", "- ") if isinstance(text, str) else (b"\t", b"\n", b" ", b"- ")
+    if tab not in text:
+        return
+    for i, line in enumerate(text.split(nl), 1):
+        stripped = line.lstrip(sp)
+        if stripped.startswith(tab) or (stripped.startswith(dash) and stripped[2:3] == tab):
+            col = len(line) - len(stripped) + 1
+            out.add((i, col), "tab character in indentation: YAML indents with spaces only")
+
+
+def _blank(text: str | bytes) -> bool:
+    """Nothing but whitespace and comments."""
+    if len(text) > 4096:
+        return False  # a large file of only comments is caught by the parser as an empty document
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
+def _load(text: str, path: str, out: Collector) -> Bank | None:
+    _tab_problems(text, out)
+    if len(out):
+        return None
+    if _blank(text):
+        out.add((1, 1), "the file is empty: a bank needs 'bank:' (id, title) and 'questions:'")
+        return None
+    try:
+        reader = EventReader(text)
+    except UnicodeEncodeError as e:
+        before = str(text[: e.start])
+        out.add((before.count("\n") + 1, e.start - before.rfind("\n")), "the text holds a lone surrogate code point, which is not valid Unicode")
+        return None
+    gc_was = gc.isenabled()
+    gc.disable()  # the load allocates many small objects and no cycles: the collector only slows it
+    try:
+        return _read_document(reader, path, out)
+    finally:
+        if gc_was:
+            gc.enable()
+        reader.close()
+
+
+def _read_document(reader: EventReader, path: str, out: Collector) -> Bank | None:
+    if not reader.start_document():
+        out.add((1, 1), "the file is empty: a bank needs 'bank:' (id, title) and 'questions:'")
+        return None
+    ev = reader.next()
+    if not isinstance(ev, MappingStartEvent):
+        root = reader.read(ev)
+        out.add(root, f"the top level must be a mapping with 'bank:' and 'questions:', not {_kind_name(root)}")
+        reader.end_document()
+        return None
+    if ev.tag is not None:
+        reader._check_tag(ev)
+    header = None
+    questions: list = []
+    seen: dict[str, int] = {}
+    ids: dict[str, tuple[int, int]] = {}
+    has_questions = False
+    while True:
+        ev = reader.next()
+        if isinstance(ev, MappingEndEvent):
+            break
+        key = reader.read(ev)
+        if key.kind != SCALAR or key.is_null():
+            out.add(key, f"a top-level key must be text, not {_kind_name(key)}")
+            reader.read()
+            continue
+        name = key.value
+        if name in seen:
+            out.add(key, f"duplicate key '{name}' (first at line {seen[name]}); YAML would keep only the last")
+            reader.read()
+            continue
+        seen[name] = key.line
+        if name == "bank":
+            header = bank_header(reader.read(), out)
+        elif name == "questions":
+            has_questions = True
+            _read_questions(reader, out, questions, ids)
+        else:
+            out.add(key, f"unknown top-level key '{name}'{did_you_mean(name, TOP_KEYS)}; a bank has 'bank:' and 'questions:'")
+            reader.read()
+    reader.end_document()
+    if "bank" not in seen:
+        out.add((1, 1), "missing 'bank:' (a mapping with id and title)")
+    if not has_questions:
+        out.add((1, 1), "missing 'questions:' (a list of questions)")
+    if header is None or len(out):
+        return None
+    return Bank(id=header["id"], title=header["title"], questions=tuple(questions),
+                description=header.get("description"), language=header.get("language") or "zh",
+                source=header.get("source"), tags=header.get("tags") or (), path=path)
+
+
+def _read_questions(reader: EventReader, out: Collector, questions: list, ids: dict) -> None:
+    ev = reader.next()
+    if isinstance(ev, SequenceStartEvent) and not ev.anchor:
+        index = 0
+        while True:
+            ev = reader.peek()
+            if isinstance(ev, SequenceEndEvent):
+                reader.next()
+                return
+            _one(reader.read(), index, out, questions, ids)
+            index += 1
+    node = reader.read(ev)
+    if node.kind == SEQUENCE:
+        for index, item in enumerate(node.value):
+            _one(item, index, out, questions, ids)
+    elif node.is_null():
+        return  # `questions:` with nothing: an empty bank
+    else:
+        out.add(node, f"'questions' must be a list of questions, not {_kind_name(node)}")
+
+
+def _one(node, index: int, out: Collector, questions: list, ids: dict[str, tuple[int, int]]) -> None:
+    q = question_of(node, index, out)
+    if node.kind == MAPPING:
+        for k, v in node.value:
+            if k.kind == SCALAR and k.value == "id" and v.kind == SCALAR and not v.is_null():
+                first = ids.get(v.value)
+                if first is not None:
+                    out.add(v, f"duplicate question id '{v.value}' (first at line {first[0]})")
+                    out.add(first, f"question id '{v.value}' is used again at line {v.line}")
+                    return
+                ids[v.value] = (v.line, v.col)
+                break
+    if q is not None:
+        questions.append(q)

@@ -1,0 +1,92 @@
+"""The domain model: small frozen dataclasses, no behaviour beyond trivial helpers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = ("choice", "multi", "truefalse", "fill", "order", "card")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a bank came from (an article)."""
+
+    file: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of a bank.
+
+    `answers` holds every accepted correct answer text:
+      choice    -> (the right option,) + accept
+      multi     -> the right options, in the order of `choices`
+      truefalse -> ("true",) or ("false",)
+      fill      -> (answer, *accept)
+      order     -> the items in their right order
+      card      -> (back,)
+    `choices` holds the options shown (choice, multi), the items (order, in the
+    right order, the UI shuffles them) and is empty for the other types.
+    For `card`, `prompt` is the front.
+    """
+
+    id: str
+    type: str
+    prompt: str
+    answers: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    explanation: str | None = None
+    source: str | None = None
+    hint: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)  # 1-based line in its file (0 when unknown)
+
+    @property
+    def answer(self) -> str:
+        """The main right answer (first of `answers`)."""
+        return self.answers[0] if self.answers else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    id: str
+    title: str
+    questions: tuple[Question, ...] = ()
+    description: str | None = None
+    language: str = "zh"
+    source: Source | None = None
+    tags: tuple[str, ...] = ()
+    path: str | None = field(default=None, compare=False)
+
+    def question(self, qid: str) -> Question | None:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A located problem in a bank file: printed as path:line:col: message."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        sev = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.path}:{self.line}:{self.col}: {sev}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    bank: Bank | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.bank is not None and not any(p.severity == "error" for p in self.problems)

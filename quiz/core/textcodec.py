@@ -1,0 +1,69 @@
+"""Bytes to text for files a person hands us: UTF-8 (with or without BOM) only,
+and when it is not, say what it looks like and how to convert it."""
+from __future__ import annotations
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _convert_hint(enc: str) -> str:
+    return f"convert it to UTF-8, e.g. `iconv -f {enc} -t UTF-8 FILE > FILE.utf8`"
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """A best guess at a non-UTF-8 encoding of `data`, or None for binary/unknown."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:65536]
+    if sample.count(b"\x00") > len(sample) // 4 and len(sample) >= 4:
+        evens, odds = sample[0::2].count(0), sample[1::2].count(0)
+        if odds > evens * 4:
+            return "UTF-16LE"
+        if evens > odds * 4:
+            return "UTF-16BE"
+        return None
+    if b"\x00" in sample:
+        return None
+    for enc, name in (("gb18030", "GBK"), ("big5", "Big5"), ("shift_jis", "Shift-JIS")):
+        try:
+            sample.decode(enc)
+        except UnicodeDecodeError as e:
+            if e.start >= len(sample) - 4 and len(data) > len(sample):
+                return name  # cut in the middle of a character by the sample
+            continue
+        return name
+    return None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
+    """(text, None) or (None, (line, col, message))."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return None, (1, 1, f"the file is {name} (it starts with a {name} byte order mark), not UTF-8; {_convert_hint(name)}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _position(data, e.start)
+        enc = guess_encoding(data)
+        if enc is None:
+            if b"\x00" in data[:65536]:
+                return None, (line, col, "this is a binary file, not a UTF-8 text file")
+            return None, (line, col, "the file is not UTF-8 text (byte 0x%02x cannot start a character); save it as UTF-8" % data[e.start])
+        return None, (line, col, f"the file is not UTF-8: it looks like {enc}; {_convert_hint(enc)}")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, col = _position(data, data.find(b"\x00"))
+        return None, (line, col, "NUL byte in the file: this looks like a binary file, not text")
+    return text, None

@@ -1,0 +1,200 @@
+"""Validation of one question mapping (and of the bank header)."""
+from __future__ import annotations
+
+from quiz.core.model import QUESTION_TYPES, Question
+from quiz.core.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
+                                Collector, _kind_name, check_unique, did_you_mean, mapping_fields,
+                                source_of, tags_of, text_of, texts_of, valid_id)
+from quiz.core.yamlnodes import MAPPING, Node
+
+
+def _label(qid: str | None, index: int) -> str:
+    return f"question '{qid}'" if qid else f"question #{index + 1}"
+
+
+def question_of(node: Node, index: int, out: Collector) -> Question | None:
+    """A Question, or None after adding every problem found to `out`."""
+    if node.kind != MAPPING:
+        out.add(node, f"question #{index + 1} must be a mapping (id, type, prompt, ...), not {_kind_name(node)}")
+        return None
+    before = len(out)
+    qtype = None
+    fields_raw = {k.value: (k, v) for k, v in node.value if k.kind == "scalar"}
+    tnode = fields_raw.get("type")
+    if tnode is not None:
+        t = text_of(tnode[1], "type", out)
+        if t is not None and t not in QUESTION_TYPES:
+            out.add(tnode[1], f"unknown question type '{t}'{did_you_mean(t, QUESTION_TYPES)}; "
+                    f"use one of: {', '.join(QUESTION_TYPES)}")
+        elif t is not None:
+            qtype = t
+    allowed = COMMON_KEYS + TYPE_KEYS[qtype] if qtype else ALL_QUESTION_KEYS
+    if qtype == "card":
+        allowed = tuple(k for k in allowed if k != "prompt")
+    fields = mapping_fields(node, allowed, "a question", out)
+    # keys that belong to another type get a clearer message than "unknown"
+    qid = None
+    if "id" in fields:
+        qid = text_of(fields["id"][1], "id", out)
+        if qid is not None and (why := valid_id(qid)):
+            out.add(fields["id"][1], f"id '{qid}' {why}")
+            qid = None
+    else:
+        out.add(node, f"{_label(None, index)} has no 'id' (ids keep the history of a question)")
+    label = _label(qid, index)
+    if tnode is None:
+        out.add(node, f"{label} has no 'type' (one of: {', '.join(QUESTION_TYPES)})")
+
+    def opt_text(name: str) -> str | None:
+        return text_of(fields[name][1], name, out) if name in fields else None
+
+    def need(name: str) -> Node | None:
+        if name not in fields:
+            out.add(node, f"{label} ({qtype}) needs '{name}'")
+            return None
+        return fields[name][1]
+
+    prompt = None
+    if qtype != "card":
+        pnode = need("prompt") if qtype else fields.get("prompt", (None, None))[1]
+        if pnode is not None:
+            prompt = text_of(pnode, "prompt", out)
+    explanation, source, hint = opt_text("explanation"), opt_text("source"), opt_text("hint")
+    tags = tags_of(fields["tags"][1], "tags", out) if "tags" in fields else ()
+    if qtype is None:
+        return None
+    answers: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    if qtype in ("choice", "multi"):
+        answers, choices, prompt = _choices(qtype, fields, need, label, out, prompt)
+    elif qtype == "truefalse":
+        anode = need("answer")
+        if anode is not None:
+            b = anode.as_bool()
+            if b is None:
+                out.add(anode, f"answer of a truefalse question must be true or false, not '{anode.value if anode.kind == 'scalar' else _kind_name(anode)}'")
+            else:
+                answers = ("true" if b else "false",)
+    elif qtype == "fill":
+        answers, prompt = _fill(fields, node, label, out, prompt)
+    elif qtype == "order":
+        inode = need("items")
+        if inode is not None and (got := texts_of(inode, "items", out)):
+            if len(got[0]) < 2:
+                out.add(inode, f"{label}: an order question needs at least 2 items")
+            elif check_unique(got[0], got[1], "item", out):
+                answers = choices = tuple(got[0])
+    elif qtype == "card":
+        front, back = need("front"), need("back")
+        prompt = text_of(front, "front", out) if front is not None else None
+        b = text_of(back, "back", out) if back is not None else None
+        answers = (b,) if b else ()
+    if len(out) > before or qid is None or prompt is None:
+        return None
+    return Question(id=qid, type=qtype, prompt=prompt, answers=answers, choices=choices,
+                    explanation=explanation, source=source, hint=hint, tags=tags or (), line=node.line)
+
+
+def _accept(fields, out: Collector) -> list[str]:
+    if "accept" not in fields:
+        return []
+    anode = fields["accept"][1]
+    if anode.kind == "scalar" and not anode.is_null():
+        t = text_of(anode, "accept", out)
+        return [t] if t else []
+    got = texts_of(anode, "accept", out)
+    return got[0] if got else []
+
+
+def _choices(qtype, fields, need, label, out: Collector, prompt):
+    cnode = need("choices")
+    anode = need("answer")
+    choices: list[str] = []
+    if cnode is not None and (got := texts_of(cnode, "choices", out)):
+        choices = got[0]
+        if len(choices) < 2:
+            out.add(cnode, f"{label}: a {qtype} question needs at least 2 choices")
+        check_unique(got[0], got[1], "choice", out)
+    answers: list[str] = []
+    if anode is not None:
+        if qtype == "choice":
+            a = text_of(anode, "answer", out)
+            if a is not None:
+                if choices and a not in choices:
+                    out.add(anode, f"answer '{a}' is not among the choices{did_you_mean(a, choices)}")
+                answers = [a] + [x for x in _accept(fields, out) if x != a]
+        else:
+            if anode.kind == "scalar" and not anode.is_null():
+                t = text_of(anode, "answer", out)
+                got = ([t], [anode]) if t is not None else None
+            else:
+                got = texts_of(anode, "answer", out)
+            if got:
+                if not got[0]:
+                    out.add(anode, f"{label}: a multi question needs at least one right answer")
+                check_unique(got[0], got[1], "answer", out)
+                for a, n in zip(*got):
+                    if choices and a not in choices:
+                        out.add(n, f"answer '{a}' is not among the choices{did_you_mean(a, choices)}")
+                right = set(got[0])
+                answers = [c for c in choices if c in right]
+    return tuple(answers), tuple(choices), prompt
+
+
+def _fill(fields, node: Node, label: str, out: Collector, prompt: str | None):
+    anode = fields.get("answer", (None, None))[1]
+    explicit = text_of(anode, "answer", out) if anode is not None else None
+    accept = _accept(fields, out)
+    if prompt is None:
+        return (), None
+    pnode = fields["prompt"][1]
+    blanks = CLOZE.findall(prompt)
+    if len(blanks) > 1:
+        out.add(pnode, f"{label}: a fill prompt has one {{{{...}}}} blank, this one has {len(blanks)}")
+        return (), None
+    if blanks:
+        cloze = blanks[0].strip()
+        if not cloze:
+            out.add(pnode, f"{label}: the {{{{...}}}} blank is empty")
+            return (), None
+        if anode is not None:
+            out.add(anode, f"{label}: give the answer either as {{{{...}}}} in the prompt or as 'answer', not both")
+            return (), None
+        prompt = CLOZE.sub(BLANK, prompt)
+        main = cloze
+    else:
+        if "{{" in prompt or "}}" in prompt:
+            out.add(pnode, f"{label}: unbalanced {{{{ or }}}} in the prompt (a blank is written {{{{answer}}}})")
+            return (), None
+        if anode is None:
+            out.add(node, f"{label} (fill) needs an answer: 'answer: ...' or a {{{{blank}}}} in the prompt")
+            return (), None
+        if explicit is None:
+            return (), None
+        main = explicit
+    return tuple(dict.fromkeys([main, *accept])), prompt
+
+
+def bank_header(node: Node, out: Collector):
+    """(id, title, description, language, source, tags) or None."""
+    if node.kind != MAPPING:
+        out.add(node, f"'bank' must be a mapping with id and title, not {_kind_name(node)}")
+        return None
+    before = len(out)
+    fields = mapping_fields(node, BANK_KEYS, "the bank", out)
+    vals: dict = {}
+    for name in ("id", "title"):
+        if name not in fields:
+            out.add(node, f"the bank has no '{name}'")
+        else:
+            vals[name] = text_of(fields[name][1], f"bank {name}", out)
+    if vals.get("id") and (why := valid_id(vals["id"])):
+        out.add(fields["id"][1], f"bank id '{vals['id']}' {why}")
+    for name in ("description", "language"):
+        if name in fields:
+            vals[name] = text_of(fields[name][1], f"bank {name}", out)
+    vals["source"] = source_of(fields["source"][1], out) if "source" in fields else None
+    vals["tags"] = tags_of(fields["tags"][1], "bank tags", out) if "tags" in fields else ()
+    if len(out) > before:
+        return None
+    return vals
