@@ -1,0 +1,84 @@
+"""Entry points the CLI uses: `quiz` (home) and `quiz study BANK` (a study session at once)."""
+from __future__ import annotations
+
+import os
+import random
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import quiz
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+def shipped_bank_dirs() -> list[Path]:
+    """The repo's banks/ next to the package (editable install) and banks shipped as package data."""
+    pkg = Path(quiz.__file__).resolve().parent
+    return [d for d in (pkg.parent / "banks", pkg / "banks") if d.is_dir()]
+
+
+def bank_files(bank_dirs: list[str] | None, cwd: Path | None = None) -> list[Path]:
+    """Bank files from ./banks, the shipped banks and every --bank-dir, each file once."""
+    cwd = Path.cwd() if cwd is None else cwd
+    dirs = [cwd / "banks", *shipped_bank_dirs(), *(Path(d).expanduser() for d in bank_dirs or ())]
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        for f in sorted(d.iterdir()):
+            if f.suffix in BANK_SUFFIXES and f.is_file():
+                real = f.resolve()
+                if real not in seen:
+                    seen.add(real)
+                    out.append(f)
+    return out
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def open_store(args):
+    """The store for --data-dir, or None after printing why not."""
+    from quiz.core.paths import data_dir
+    from quiz.core.store import Store, StoreError
+
+    try:
+        return Store.open(data_dir(getattr(args, "data_dir", None)), clock=now)
+    except StoreError as e:
+        print(f"quiz: {e}", file=sys.stderr)
+    except OSError as e:
+        print(f"quiz: cannot open the data directory: {e}", file=sys.stderr)
+    return None
+
+
+def _run(args, *, banks=(), bank_paths=(), start=None) -> int:
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        print("quiz: the study app needs a terminal (use `quiz study BANK --plain` in scripts)", file=sys.stderr)
+        return 2
+    store = open_store(args)
+    if store is None:
+        return 1
+    from quiz.tui.app import make_app
+
+    try:
+        seed = int(os.environ["QUIZ_SEED"]) if os.environ.get("QUIZ_SEED") else None
+        app = make_app(store, now, random.Random(seed), banks=banks, bank_paths=bank_paths,
+                       lang=getattr(args, "lang", None), start=start,
+                       session_options={"new_limit": getattr(args, "new", None)} if getattr(args, "new", None)
+                       is not None else None)
+        app.run()
+        return int(app.return_code or 0)
+    finally:
+        store.close()
+
+
+def run_home(args) -> int:
+    return _run(args, bank_paths=bank_files(getattr(args, "bank_dir", None)))
+
+
+def run_study(args, bank) -> int:
+    """Open a study session on `bank` (a loaded Bank) at once; escape returns to home."""
+    return _run(args, banks=[bank], start="study")

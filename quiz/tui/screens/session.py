@@ -1,0 +1,242 @@
+"""One session: a question at a time, feedback at once, progress always visible."""
+from __future__ import annotations
+
+import time
+
+from textual.binding import Binding
+from textual.containers import VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from quiz.tui.i18n import t
+from quiz.tui.keys import localize, localize_tree
+from quiz.tui.safe import clean
+from quiz.tui.widgets import feedback
+from quiz.tui.widgets.card import CardView
+from quiz.tui.widgets.header import ProgressHeader
+from quiz.tui.widgets.options import ChoiceList, MultiList, OptionList, OrderList, TrueFalseList
+from quiz.tui.widgets.wrapped import Wrapped
+
+
+class SessionScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "leave", "action.leave"),
+        Binding("ctrl+z", "undo", "action.undo", priority=True),
+        Binding("h", "hint", "action.hint"),
+        Binding("ctrl+t", "hint", "Hint", show=False, priority=True),
+    ]
+
+    def __init__(self, session, *, mode: str, question_limit: float | None = None,
+                 total_limit: float | None = None, on_done=None) -> None:
+        super().__init__()
+        self.session = session
+        self.mode = str(getattr(mode, "value", mode))
+        self.question_limit = question_limit or None
+        self.total_limit = total_limit or None
+        self.question = None
+        self.started = time.monotonic()
+        self.session_started = time.monotonic()
+        self.used_hint = False
+        self.answered = False
+        self.on_done = on_done
+        self.input_widget = None
+
+    def compose(self):
+        yield ProgressHeader(id="header")
+        with VerticalScroll(id="body"):
+            yield Label("", id="qtype")
+            yield Wrapped("", id="prompt")
+            yield VerticalGroup(id="answer")
+            yield Wrapped("", id="hint")
+            yield Label("", id="keys")
+            yield feedback.FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#hint").display = False
+        self.query_one("#feedback").display = False
+        localize_tree(self)
+        self.set_interval(0.5, self._tick)
+        self.advance()
+
+    # flow -------------------------------------------------------------
+    def advance(self) -> None:
+        if self.total_limit and time.monotonic() - self.session_started >= self.total_limit:
+            self.notify(t("session.time_up"), markup=False)
+            self.finish()
+            return
+        question = self.session.next()
+        if question is None:
+            self.finish()
+        else:
+            self.show(question)
+
+    def finish(self) -> None:
+        summary = self.session.summary()
+        from quiz.tui.screens.results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(summary, self.session))
+
+    def _refresh_header(self) -> None:
+        done, total = self.session.progress
+        self.query_one(ProgressHeader).show(mode=self.mode, done=done, total=total,
+                                            points=self.session.points, streak=self.session.streak)
+
+    def show(self, question) -> None:
+        self.question = question
+        self.answered = False
+        self.used_hint = False
+        self.started = time.monotonic()
+        self._refresh_header()
+        as_card = question.type == "card" or self.mode == "flashcards"
+        kind = "card" if as_card else question.type
+        self.query_one("#qtype", Label).update(t(f"session.type.{kind}"))
+        self.query_one("#prompt", Wrapped).update(question.prompt)
+        self.query_one("#hint").display = False
+        self.query_one("#feedback").display = False
+        self.query_one("#keys", Label).update(t(f"session.keys.{kind}"))
+        area = self.query_one("#answer", VerticalGroup)
+        if self.input_widget is not None:
+            self.input_widget.remove()
+        widget = self._answer_widget(question, as_card)
+        self.input_widget = widget
+        widget.add_class("answer-input")
+        localize(widget)
+        area.mount(widget)
+        widget.focus()
+        self.query_one("#body").scroll_home(animate=False)
+
+    def _answer_widget(self, q, as_card: bool):
+        if as_card:
+            back = Content(clean(feedback.answer_text(q, t("session.true"), t("session.false"))))
+            if q.explanation:
+                back = back + Content("\n") + Content(clean(q.explanation)).stylize("dim")
+            if q.type in ("choice", "multi") and q.choices:
+                self.query_one("#prompt", Wrapped).update(
+                    clean(q.prompt) + "\n" + "\n".join(f"{chr(65 + i)}. {clean(c)}" for i, c in enumerate(q.choices)))
+            return CardView(back)
+        if q.type == "choice":
+            return ChoiceList(list(q.choices))
+        if q.type == "multi":
+            return MultiList(list(q.choices))
+        if q.type == "truefalse":
+            return TrueFalseList(t("session.true"), t("session.false"))
+        if q.type == "order":
+            items = list(q.choices or q.answers)
+            rng = self.app.rng
+            for _ in range(5):
+                rng.shuffle(items)
+                if len(items) < 2 or items != list(q.choices or q.answers):
+                    break
+            return OrderList(items)
+        return Input(placeholder=t("session.answer_here"))
+
+    # answers ----------------------------------------------------------
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def submit(self, response, shown: str | None) -> None:
+        if self.answered or self.question is None:
+            return
+        q = self.question
+        outcome = self.session.answer(q, response, elapsed=self.elapsed(), used_hint=self.used_hint)
+        self.answered = True
+        self._show_feedback(q, outcome, shown)
+
+    def _show_feedback(self, q, outcome, shown: str | None) -> None:
+        self._refresh_header()
+        widget = self.input_widget
+        if isinstance(widget, OptionList):
+            right = {i for i, item in enumerate(widget.items) if item in q.answers}
+            if q.type == "truefalse":
+                right = {0 if q.answer == "true" else 1}
+            if q.type == "order":
+                right = {i for i, item in enumerate(widget.items) if i < len(q.answers) and q.answers[i] == item}
+            chosen = getattr(widget, "chosen", None)
+            wrong = ({i for i in chosen if i not in right} if chosen is not None
+                     else ({widget.cursor} - right if q.type != "order" else set(range(len(widget.items))) - right))
+            widget.mark(right, wrong if not outcome.correct else set())
+        elif isinstance(widget, Input):
+            widget.disabled = True
+        panel = self.query_one("#feedback", feedback.FeedbackPanel)
+        panel.show(feedback.lines(q, outcome, response_text=shown, used_hint=self.used_hint))
+        self.query_one("#keys", Label).update("")
+        panel.focus()
+        self.call_after_refresh(panel.scroll_visible)
+        if self.mode == "challenge" and not outcome.correct:
+            self.notify(t("session.challenge_over", n=self.session.best_streak), markup=False)
+
+    def on_option_list_submitted(self, message: OptionList.Submitted) -> None:
+        q = self.question
+        if q is None:
+            return
+        r = message.response
+        if q.type == "truefalse":
+            shown = t("session.true") if r else t("session.false")
+        elif isinstance(r, list):
+            shown = ("、" if q.type == "multi" else " → ").join(r)
+        else:
+            shown = str(r)
+        self.submit(r, shown)
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.submit(message.value, message.value)
+
+    def on_card_view_graded(self, message: CardView.Graded) -> None:
+        if self.question is None or self.answered:
+            return
+        self.answered = True
+        self.session.grade(self.question, message.rating, elapsed=self.elapsed())
+        self.advance()
+
+    def on_feedback_panel_go_on(self, message) -> None:
+        self.advance()
+
+    # actions ----------------------------------------------------------
+    def action_hint(self) -> None:
+        q = self.question
+        if q is None or self.answered:
+            return
+        text = q.hint or (feedback.hide(q.source, feedback.facts_of(q)) if q.source else "")
+        hint = self.query_one("#hint", Wrapped)
+        hint.update(t("session.hint", hint=clean(text)) if text else t("session.no_hint"))
+        hint.display = True
+        if text and q.type != "card":
+            self.used_hint = True
+
+    def action_undo(self) -> None:
+        question = self.session.undo()
+        if question is None:
+            self.notify(t("session.nothing_to_undo"), markup=False)
+            return
+        self.notify(t("session.undone"), markup=False)
+        self.show(question)
+
+    def action_leave(self) -> None:
+        if self.session.progress[0] > 0 or self.session.summary().answered:
+            self.finish()
+        else:
+            self.app.pop_screen()
+
+    def _tick(self) -> None:
+        header = self.query_one(ProgressHeader)
+        if self.question_limit:
+            left = self.question_limit - self.elapsed()
+            header.timer(left if not self.answered else None)
+            if left <= 0 and not self.answered and self.question is not None:
+                self.notify(t("session.time_up"), markup=False)
+                self._time_out()
+        elif self.total_limit:
+            header.timer(self.total_limit - (time.monotonic() - self.session_started))
+        else:
+            header.timer(None)
+
+    def _time_out(self) -> None:
+        q = self.question
+        empty = {"multi": [], "order": [], "truefalse": None}.get(q.type, "")
+        if q.type == "card" or self.mode == "flashcards":
+            self.on_card_view_graded(CardView.Graded(1))
+            return
+        self.submit(empty, "")

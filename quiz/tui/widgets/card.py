@@ -1,0 +1,53 @@
+"""A flashcard: the front, space shows the back, 1-4 grades (Again/Hard/Good/Easy)."""
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalGroup
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label
+
+from quiz.tui.i18n import t
+from quiz.tui.widgets.wrapped import Wrapped
+
+
+class CardView(VerticalGroup, can_focus=True):
+    BINDINGS = [Binding("space", "flip", "action.flip")]
+
+    class Graded(Message):
+        def __init__(self, rating: int) -> None:
+            super().__init__()
+            self.rating = rating
+
+    def __init__(self, back: Content, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._back = back
+        self.flipped = False
+
+    def compose(self):
+        yield Wrapped(self._back, id="card-back")
+        yield Label(Content("   ".join(f"{i} {t(f'grade.{i}')}" for i in range(1, 5))), id="card-grades")
+
+    def on_mount(self) -> None:
+        self.query_one("#card-back").display = False
+        self.query_one("#card-grades").display = False
+
+    def action_flip(self) -> None:
+        self.flipped = not self.flipped
+        self.query_one("#card-back").display = self.flipped
+        self.query_one("#card-grades").display = self.flipped
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("1", "2", "3", "4"):
+            event.stop()
+            if not self.flipped:
+                self.action_flip()
+                return
+            self.post_message(self.Graded(int(event.key)))
+        elif event.key == "enter":
+            event.stop()
+            if not self.flipped:
+                self.action_flip()
+            else:
+                self.post_message(self.Graded(3))

@@ -1,0 +1,103 @@
+"""What the learner sees right after answering: built as Content, never markup."""
+from __future__ import annotations
+
+from textual.content import Content
+
+from quiz.tui.i18n import t
+from quiz.tui.safe import clean
+
+HIGHLIGHT = "bold reverse"
+
+
+def highlight(sentence: str, facts: list[str], style: str = HIGHLIGHT) -> Content:
+    """`sentence` as Content with every occurrence of each fact styled."""
+    content = Content(clean(sentence))
+    plain = content.plain
+    for fact in sorted({clean(f) for f in facts if f and f.strip()}, key=len, reverse=True):
+        start = plain.find(fact)
+        while start != -1:
+            content = content.stylize(style, start, start + len(fact))
+            start = plain.find(fact, start + len(fact))
+    return content
+
+
+def hide(sentence: str, facts: list[str]) -> str:
+    """The hint: `sentence` with each fact replaced by blanks."""
+    text = clean(sentence)
+    for fact in sorted({clean(f) for f in facts if f and f.strip()}, key=len, reverse=True):
+        text = text.replace(fact, "＿" * max(2, min(len(fact), 8)))
+    return text
+
+
+def answer_text(question, lang_true: str, lang_false: str) -> str:
+    """The right answer for display."""
+    if question.type == "truefalse":
+        return lang_true if question.answer == "true" else lang_false
+    if question.type in ("multi", "order"):
+        return "、".join(clean(a) for a in question.answers) if question.type == "multi" else \
+            " → ".join(clean(a) for a in question.answers)
+    return clean(question.answer)
+
+
+def facts_of(question) -> list[str]:
+    if question.type == "truefalse":
+        return []
+    return [a for a in question.answers if a]
+
+
+def lines(question, outcome, *, response_text: str | None, used_hint: bool) -> list[tuple[str, Content]]:
+    """(css class, content) lines of the feedback panel."""
+    out: list[tuple[str, Content]] = []
+    check = outcome.check
+    if question.type == "card" or check is None:
+        out.append(("fb-back", Content(t("fb.back")) + Content(clean(question.answer))))
+    else:
+        out.append(("fb-right" if outcome.correct else "fb-wrong",
+                    Content(t("fb.right") if outcome.correct else t("fb.wrong"))
+                    + (Content("  " + t("fb.points", points=outcome.points)) if outcome.points else Content(""))))
+        expected = getattr(check, "expected", "") or answer_text(question, t("session.true"), t("session.false"))
+        if question.type == "truefalse":
+            expected = answer_text(question, t("session.true"), t("session.false"))
+        out.append(("fb-answer", Content(t("fb.answer")) + Content(clean(expected)).stylize("bold")))
+        if getattr(check, "matched", None) and getattr(check, "via", "") == "pinyin":
+            out.append(("fb-note", Content(t("fb.pinyin", chars=clean(check.matched)))))
+        if not outcome.correct and response_text:
+            out.append(("fb-yours", Content(t("fb.yours")) + Content(clean(response_text))))
+        if getattr(check, "wrong", ()):
+            out.append(("fb-yours", Content(t("fb.wrong_picks")) + Content("、".join(map(clean, check.wrong)))))
+        if getattr(check, "missing", ()):
+            out.append(("fb-yours", Content(t("fb.missing")) + Content("、".join(map(clean, check.missing)))))
+        if getattr(check, "misplaced", None) is not None and not outcome.correct:
+            out.append(("fb-yours", Content(t("fb.misplaced", n=check.misplaced + 1))))
+        if used_hint and outcome.correct:
+            out.append(("fb-note", Content(t("fb.hard"))))
+    if question.explanation:
+        out.append(("fb-explanation", Content(t("fb.explanation")) + Content(clean(question.explanation))))
+    if question.source:
+        out.append(("fb-source", Content(t("fb.source")) + highlight(question.source, facts_of(question))))
+    out.append(("fb-continue", Content(t("fb.continue"))))
+    return out
+
+
+from textual.binding import Binding  # noqa: E402
+from textual.containers import VerticalGroup  # noqa: E402
+from textual.message import Message  # noqa: E402
+
+from quiz.tui.widgets.wrapped import Wrapped  # noqa: E402
+
+
+class FeedbackPanel(VerticalGroup, can_focus=True):
+    """Shown after an answer; enter or space goes on."""
+
+    BINDINGS = [Binding("enter,space", "go_on", "action.next")]
+
+    class GoOn(Message):
+        pass
+
+    def show(self, rows: list[tuple[str, Content]]) -> None:
+        self.remove_children()
+        self.mount_all([Wrapped(content, classes=cls) for cls, content in rows])
+        self.display = True
+
+    def action_go_on(self) -> None:
+        self.post_message(self.GoOn())

@@ -1,0 +1,219 @@
+"""Option lists for choice, multi, truefalse and order questions.
+
+Each row is a `Wrapped` with a hanging label, so "A." stays beside its text
+however the Chinese wraps. Keys: 1-9 / a-z pick (choice) or toggle (multi),
+arrows move the cursor, space toggles, enter submits; order moves items.
+"""
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalGroup
+from textual.content import Content
+from textual.message import Message
+
+from quiz.tui.widgets.wrapped import Wrapped
+
+
+def key_index(key: str, count: int) -> int | None:
+    """The option a key picks: '1'..'9' or 'a'..'z' (within `count`)."""
+    if len(key) == 1 and key.isdigit() and key != "0":
+        i = int(key) - 1
+    elif len(key) == 1 and key in ascii_lowercase:
+        i = ascii_lowercase.index(key)
+    else:
+        return None
+    return i if i < count else None
+
+
+class OptionRow(Wrapped):
+    """One option; clicking it tells its list."""
+
+    def __init__(self, text: str, label: str, index: int) -> None:
+        super().__init__(text, label=Content(label), classes="option")
+        self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        parent = self.parent
+        if isinstance(parent, OptionList):
+            parent.clicked(self.index)
+
+
+class OptionList(VerticalGroup, can_focus=True):
+    """Base: a focusable list of rows with a cursor."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "↑", show=False),
+        Binding("down", "cursor(1)", "↓", show=False),
+        Binding("enter", "submit", "action.submit"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, response: object) -> None:
+            super().__init__()
+            self.response = response
+
+    def __init__(self, items: list[str], *, labels: list[str] | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items = list(items)
+        self.labels = labels or [f"{ascii_lowercase[i].upper()}. " if i < 26 else "   " for i in range(len(items))]
+        self.cursor = 0
+        self.locked = False
+
+    def compose(self):
+        for i, item in enumerate(self.items):
+            yield OptionRow(item, self.labels[i], i)
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    @property
+    def rows(self) -> list[OptionRow]:
+        return list(self.query(OptionRow))
+
+    def _paint(self) -> None:
+        for row in self.rows:
+            row.set_class(row.index == self.cursor and self.has_focus, "-cursor")
+            row.set_class(row.index == self.cursor, "-current")
+
+    def on_focus(self) -> None:
+        self._paint()
+
+    def on_blur(self) -> None:
+        self._paint()
+
+    def action_cursor(self, step: int) -> None:
+        if self.items:
+            self.cursor = (self.cursor + step) % len(self.items)
+            self._paint()
+            self.rows[self.cursor].scroll_visible()
+
+    def clicked(self, index: int) -> None:
+        self.cursor = index
+        self._paint()
+
+    def action_submit(self) -> None:
+        if not self.locked:
+            self.post_message(self.Submitted(self.response()))
+
+    def response(self) -> object:
+        raise NotImplementedError
+
+    def mark(self, right: set[int], wrong: set[int]) -> None:
+        """After answering: colour the right and wrong rows, stop taking input."""
+        self.locked = True
+        for row in self.rows:
+            row.set_class(row.index in right, "-right")
+            row.set_class(row.index in wrong, "-wrong")
+
+
+class ChoiceList(OptionList):
+    """Pick one: a key, a click, or the cursor and enter submit at once."""
+
+    def on_key(self, event: events.Key) -> None:
+        i = key_index(event.key, len(self.items))
+        if i is not None and not self.locked:
+            event.stop()
+            self.cursor = i
+            self._paint()
+            self.action_submit()
+
+    def clicked(self, index: int) -> None:
+        super().clicked(index)
+        self.action_submit()
+
+    def response(self) -> str:
+        return self.items[self.cursor]
+
+
+class TrueFalseList(ChoiceList):
+    """对 / 错: y or n (also 1 / 2)."""
+
+    def __init__(self, true_label: str, false_label: str, id: str | None = None) -> None:
+        super().__init__([true_label, false_label], labels=["y  ", "n  "], id=id)
+
+    def on_key(self, event: events.Key) -> None:
+        key = {"y": "1", "n": "2", "t": "1", "f": "2"}.get(event.key, event.key)
+        if key in ("1", "2") and not self.locked:
+            event.stop()
+            self.cursor = int(key) - 1
+            self._paint()
+            self.action_submit()
+
+    def response(self) -> bool:
+        return self.cursor == 0
+
+
+class MultiList(OptionList):
+    """Toggle any number with keys, space or clicks; enter submits."""
+
+    BINDINGS = [Binding("space", "toggle", "action.toggle")]
+
+    def __init__(self, items: list[str], id: str | None = None) -> None:
+        super().__init__(items, id=id)
+        self.chosen: set[int] = set()
+
+    def compose(self):
+        for i, item in enumerate(self.items):
+            yield OptionRow(item, self._label(i), i)
+
+    def _label(self, i: int) -> str:
+        box = "☑" if i in self.chosen else "☐"
+        return f"{box} {ascii_lowercase[i].upper() if i < 26 else ' '}. "
+
+    def toggle(self, i: int) -> None:
+        if self.locked:
+            return
+        self.chosen ^= {i}
+        row = self.rows[i]
+        row.update(self.items[i], label=Content(self._label(i)))
+        row.set_class(i in self.chosen, "-chosen")
+
+    def on_key(self, event: events.Key) -> None:
+        i = key_index(event.key, len(self.items))
+        if i is not None:
+            event.stop()
+            self.cursor = i
+            self.toggle(i)
+            self._paint()
+
+    def action_toggle(self) -> None:
+        self.toggle(self.cursor)
+
+    def clicked(self, index: int) -> None:
+        super().clicked(index)
+        self.toggle(index)
+
+    def response(self) -> list[str]:
+        return [self.items[i] for i in sorted(self.chosen)]
+
+
+class OrderList(OptionList):
+    """Move the current item with shift+↑/↓ or [ and ]; enter submits the order."""
+
+    BINDINGS = [
+        Binding("shift+up,left_square_bracket,minus", "move(-1)", "action.move_up"),
+        Binding("shift+down,right_square_bracket,plus,equals_sign", "move(1)", "action.move_down"),
+    ]
+
+    def __init__(self, items: list[str], id: str | None = None) -> None:
+        super().__init__(items, labels=[f"{i + 1}. " for i in range(len(items))], id=id)
+
+    def action_move(self, step: int) -> None:
+        j = self.cursor + step
+        if self.locked or not 0 <= j < len(self.items):
+            return
+        i = self.cursor
+        self.items[i], self.items[j] = self.items[j], self.items[i]
+        rows = self.rows
+        rows[i].update(self.items[i])
+        rows[j].update(self.items[j])
+        self.cursor = j
+        self._paint()
+        rows[j].scroll_visible()
+
+    def response(self) -> list[str]:
+        return list(self.items)
