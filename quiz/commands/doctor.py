@@ -1,0 +1,69 @@
+"""`quiz doctor [--restore]`: check the database, list backups, restore the latest good one."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--restore", action="store_true",
+                        help="replace the database with the newest backup that passes the integrity check "
+                             "(the current file is kept beside it)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import sqlite3
+    from datetime import datetime
+
+    from quiz.core import paths
+    from quiz.core.store import backup
+    from quiz.core.store.schema import SCHEMA_VERSION
+
+    data_dir = paths.data_dir(args.data_dir)
+    db = paths.db_path(data_dir)
+    print(f"database: {db}")
+    if args.restore:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            used, aside = backup.restore_latest_good(data_dir, stamp)
+        except FileNotFoundError as e:
+            print(f"quiz: cannot restore: {e}", file=sys.stderr)
+            return 1
+        except OSError as e:
+            print(f"quiz: cannot restore into {data_dir}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        print(f"restored from {used}")
+        if aside is not None:
+            print(f"the previous database was kept as {aside}")
+    if not db.exists():
+        print("no database yet (nothing studied)")
+        return 0
+    check = backup.integrity(db)
+    ok = check.ok
+    print("integrity: ok" if check.ok else "integrity: FAILED")
+    for p in check.problems[:20]:
+        print(f"  {p}")
+    if check.ok:
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=15)
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+                reviews = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+            finally:
+                conn.close()
+            print(f"schema: {version} (this quiz: {SCHEMA_VERSION})")
+            if version > SCHEMA_VERSION:
+                print("  written by a newer quiz: upgrade quiz to use it")
+                ok = False
+            print(f"cards: {cards}   answers: {reviews}")
+        except sqlite3.Error as e:
+            print(f"  cannot read: {e}")
+            ok = False
+    found = backup.backups(data_dir)
+    print(f"backups: {len(found)}" + (f" (newest {found[0].name})" if found else ""))
+    if not ok:
+        print("quiz: the database has problems; `quiz doctor --restore` puts back the newest good backup",
+              file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,66 @@
+"""`quiz optimize`: fit FSRS parameters to your own review history and use them from now on."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="show the result without saving it")
+    parser.add_argument("--reset", action="store_true", help="go back to the default parameters")
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x * 100:.1f}%"
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from quiz.core import paths
+    from quiz.core.optimizer import fit
+    from quiz.core.store import Store, StoreError
+
+    def clock() -> datetime:
+        return datetime.now(timezone.utc)
+
+    data_dir = paths.data_dir(args.data_dir)
+    if not paths.db_path(data_dir).exists():
+        print(f"quiz: nothing to optimize yet: no study history in {data_dir}", file=sys.stderr)
+        return 1
+    try:
+        with Store.open(data_dir, clock=clock, backup=False) as store:
+            if args.reset:
+                with store.transaction() as c:
+                    c.execute("DELETE FROM settings WHERE key = 'fsrs_parameters'")
+                print("FSRS parameters reset to the defaults")
+                return 0
+            old = store.scheduler(fuzz=False).parameters
+            try:
+                result = fit(store, old)
+            except ValueError as e:
+                print(f"quiz: {e}", file=sys.stderr)
+                return 1
+            print(f"answers used: {result.reviews} ({result.items} training items)")
+            print(f"actual recall after a day or more: {_pct(result.actual_retention)}")
+            print(f"predicted recall, old parameters: {_pct(result.old_predicted)}   "
+                  f"log loss {result.old_log_loss:.4f}")
+            print(f"predicted recall, new parameters: {_pct(result.new_predicted)}   "
+                  f"log loss {result.new_log_loss:.4f}")
+            print("new parameters: " + ", ".join(f"{x:.4f}" for x in result.new))
+            try:
+                from quiz.core.scheduler import Scheduler
+                Scheduler(result.new)  # py-fsrs accepts them?
+            except ValueError as e:
+                print(f"quiz: the fitted parameters are out of range for the scheduler ({e}); nothing saved",
+                      file=sys.stderr)
+                return 1
+            if args.dry_run:
+                print("(dry run: not saved)")
+                return 0
+            store.set_setting("fsrs_parameters", list(result.new))
+            print("saved: the scheduler uses these parameters from now on")
+    except StoreError as e:
+        print(f"quiz: {e}", file=sys.stderr)
+        return 1
+    return 0

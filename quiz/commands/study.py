@@ -1,0 +1,88 @@
+"""`quiz study BANK [--plain] [--new N]`: study a bank with spaced repetition."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+MODES = ("study", "exam", "challenge", "missed", "flashcards")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("bank", metavar="BANK", help="path to a YAML question bank")
+    parser.add_argument("--plain", action="store_true",
+                        help="plain line mode (also used when input is not a terminal)")
+    parser.add_argument("--new", type=int, default=None, metavar="N",
+                        help="new cards for this session (default: the daily limit, 20)")
+    parser.add_argument("--mode", choices=MODES, default="study", help="study (default), exam, challenge, "
+                        "missed, flashcards")
+    parser.add_argument("--count", type=int, default=None, metavar="N", help="stop after N answers")
+    parser.add_argument("--tag", action="append", default=None, metavar="TAG",
+                        help="only questions with this tag (may repeat)")
+
+
+def load_bank(path: str):
+    """Load and validate a bank; print its problems and return None if it cannot be used."""
+    from quiz.core.loader import load_path
+    result = load_path(path)
+    for problem in result.problems:
+        print(str(problem), file=sys.stderr)
+    if not result.ok:
+        print(f"quiz: {path}: the bank has errors; fix them and try again", file=sys.stderr)
+        return None
+    return result.bank
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.new is not None and args.new < 0:
+        print("quiz: --new must be 0 or more", file=sys.stderr)
+        return 2
+    if args.count is not None and args.count < 1:
+        print("quiz: --count must be 1 or more", file=sys.stderr)
+        return 2
+    bank = load_bank(args.bank)
+    if bank is None:
+        return 1
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if not args.plain and interactive:
+        try:
+            from quiz.tui.run import run_study  # the Textual app (TUI)
+        except ImportError:
+            pass
+        else:
+            return run_study(args, bank)
+    return run_plain_study(args, bank)
+
+
+def run_plain_study(args: argparse.Namespace, bank) -> int:
+    import random
+    from datetime import datetime, timezone
+
+    from quiz.core import paths
+    from quiz.core.session import Mode, Session
+    from quiz.core.store import Store, StoreError
+    from quiz.plain import Plain
+
+    def clock() -> datetime:
+        return datetime.now(timezone.utc)
+
+    try:
+        sys.stdout.reconfigure(errors="replace", line_buffering=True)  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    try:
+        store = Store.open(paths.data_dir(args.data_dir), clock=clock)
+    except StoreError as e:
+        print(f"quiz: {e}", file=sys.stderr)
+        return 1
+    try:
+        rng = random.Random()
+        try:
+            session = Session(store, [bank], Mode(args.mode), clock=clock, rng=rng, new_limit=args.new,
+                              count=args.count, tags=args.tag)
+        except StoreError as e:
+            print(f"quiz: {e}", file=sys.stderr)
+            return 1
+        return Plain(session, sys.stdin, sys.stdout, clock=clock, lang=args.lang or "zh", rng=rng,
+                     stderr=sys.stderr).run()
+    finally:
+        store.close()

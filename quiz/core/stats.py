@@ -1,0 +1,164 @@
+"""Scores and statistics: the points rule, streaks, accuracy, retention, forecasts.
+
+Everything here reads the store with indexed or aggregate queries and takes the clock's
+`now` explicitly, so tests are deterministic."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from quiz.core.scheduler import local_day, to_ms
+
+if TYPE_CHECKING:
+    from quiz.core.model import Bank
+    from quiz.core.store import Store
+
+BASE_POINTS = 10
+HINT_POINTS = 5
+STREAK_BONUS_CAP = 10
+
+
+def points_for(correct: bool, streak: int, used_hint: bool = False) -> int:
+    """Points for one answer: 0 if wrong; else 10 (5 after the hint) plus a streak bonus of one
+    point per earlier answer in the current streak, capped at 10. `streak` includes this answer."""
+    if not correct:
+        return 0
+    base = HINT_POINTS if used_hint else BASE_POINTS
+    return base + min(max(streak - 1, 0), STREAK_BONUS_CAP)
+
+
+def _day_expr(store: "Store", now: datetime) -> tuple[str, int]:
+    """SQL expression mapping `at` (ms) to a learning-day number, using today's UTC offset."""
+    offset = (now.astimezone(store.tz) if store.tz else now.astimezone()).utcoffset() or timedelta(0)
+    shift = int(offset.total_seconds() * 1000) - store.day_start_hour * 3_600_000
+    return "((at + ?) / 86400000)", shift
+
+
+def _day_number(d: date) -> int:
+    return (d - date(1970, 1, 1)).days
+
+
+def _bank_filter(bank_ids: Sequence[str] | None, col: str = "card_id") -> tuple[str, tuple]:
+    if not bank_ids:
+        return "", ()
+    marks = ",".join("?" * len(bank_ids))
+    return f" AND {col} IN (SELECT id FROM cards WHERE bank_id IN ({marks}))", tuple(bank_ids)
+
+
+def reviews_per_day(store: "Store", now: datetime, days: int = 365,
+                    bank_ids: Sequence[str] | None = None) -> dict[date, int]:
+    """Answers per learning day over the last `days` days (for a heatmap)."""
+    expr, shift = _day_expr(store, now)
+    today = local_day(now, store.day_start_hour, store.tz)
+    since = to_ms(now) - (days + 1) * 86_400_000
+    where, params = _bank_filter(bank_ids)
+    rows = store.query(f"SELECT {expr} AS d, count(*) FROM reviews WHERE at >= ?{where} GROUP BY d",
+                       (shift, since, *params))
+    first = _day_number(today) - days + 1
+    return {date(1970, 1, 1) + timedelta(days=d): n for d, n in rows if d >= first}
+
+
+def streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> int:
+    """Consecutive learning days with at least one answer, ending today (or yesterday when
+    nothing has been answered yet today)."""
+    per_day = reviews_per_day(store, now, 3650, bank_ids)
+    day = local_day(now, store.day_start_hour, store.tz)
+    if day not in per_day:
+        day -= timedelta(days=1)
+    n = 0
+    while day in per_day:
+        n += 1
+        day -= timedelta(days=1)
+    return n
+
+
+def retention(store: "Store", now: datetime, days: int | None = 30,
+              bank_ids: Sequence[str] | None = None) -> float | None:
+    """True retention: share of answers to review-state cards that were right (None: no data)."""
+    since = 0 if days is None else to_ms(now) - days * 86_400_000
+    where, params = _bank_filter(bank_ids)
+    right, total = store.query(f"SELECT sum(correct), count(*) FROM reviews WHERE at >= ? AND state_before = 2{where}",
+                               (since, *params))[0]
+    return (right or 0) / total if total else None
+
+
+def forecast(store: "Store", now: datetime, days: int = 30,
+             bank_ids: Sequence[str] | None = None) -> list[int]:
+    """Review cards falling due on each of the next `days` learning days (index 0: today,
+    including everything overdue)."""
+    _s, end = store.day(now)
+    horizon = end + (days - 1) * 86_400_000
+    out = [0] * days
+    banks = bank_ids or [b for (b,) in store.query("SELECT DISTINCT bank_id FROM cards")]
+    for b in banks:
+        rows = store.query("SELECT CASE WHEN due < ? THEN 0 ELSE (due - ?) / 86400000 + 1 END AS d, count(*) "
+                           "FROM cards WHERE bank_id = ? AND state = 2 AND due < ? AND active = 1 AND suspended = 0 "
+                           "GROUP BY d", (end, end, b, horizon))
+        for d, n in rows:
+            if 0 <= d < days:
+                out[d] += n
+    return out
+
+
+def accuracy_by_bank(store: "Store", bank_ids: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
+    """bank id -> (right, answered) over the whole history."""
+    rows = store.query("SELECT c.bank_id, sum(r.correct), count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
+                       "GROUP BY c.bank_id")
+    return {b: (int(r or 0), n) for b, r, n in rows if not bank_ids or b in bank_ids}
+
+
+def accuracy_by_tag(store: "Store", banks: Iterable["Bank"]) -> dict[str, tuple[int, int]]:
+    """tag -> (right, answered) over the whole history of the given banks' questions."""
+    out: dict[str, list[int]] = {}
+    for bank in banks:
+        tags = {q.id: set(q.tags) | set(bank.tags) for q in bank.questions}
+        rows = store.query("SELECT c.question_id, sum(r.correct), count(*) FROM reviews r JOIN cards c "
+                           "ON c.id = r.card_id WHERE c.bank_id = ? GROUP BY c.question_id", (bank.id,))
+        for qid, right, n in rows:
+            for t in tags.get(qid, ()):
+                acc = out.setdefault(t, [0, 0])
+                acc[0] += int(right or 0)
+                acc[1] += n
+    return {t: (a[0], a[1]) for t, a in sorted(out.items())}
+
+
+def time_per_answer(store: "Store", bank_ids: Sequence[str] | None = None, days: int = 30,
+                    now: datetime | None = None) -> float | None:
+    """Mean seconds per answer over the last `days` days."""
+    since = 0 if now is None else to_ms(now) - days * 86_400_000
+    where, params = _bank_filter(bank_ids)
+    avg = store.query(f"SELECT avg(elapsed_ms) FROM reviews WHERE at >= ?{where}", (since, *params))[0][0]
+    return None if avg is None else avg / 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    reviews: int
+    reviews_today: int
+    due_today: int
+    new: int
+    learning: int
+    missed: int
+    leeches: int
+    retention: float | None
+    streak_days: int
+    forecast: tuple[int, ...]
+
+    def to_dict(self) -> dict:
+        return {"reviews": self.reviews, "reviews_today": self.reviews_today, "due_today": self.due_today,
+                "new": self.new, "learning": self.learning, "missed": self.missed, "leeches": self.leeches,
+                "retention": self.retention, "streak_days": self.streak_days, "forecast": list(self.forecast)}
+
+
+def overview(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> Overview:
+    banks = list(bank_ids) if bank_ids else [b for (b,) in store.query("SELECT DISTINCT bank_id FROM cards")]
+    counts = store.counts(banks)
+    where, params = _bank_filter(bank_ids)
+    total = store.query(f"SELECT count(*) FROM reviews WHERE 1{where}", params)[0][0]
+    start, _end = store.day(now)
+    today = store.query(f"SELECT count(*) FROM reviews WHERE at >= ?{where}", (start, *params))[0][0]
+    return Overview(reviews=total, reviews_today=today, due_today=counts.due, new=counts.new,
+                    learning=counts.learning, missed=counts.missed, leeches=counts.leeches,
+                    retention=retention(store, now, 30, bank_ids), streak_days=streak_days(store, now, bank_ids),
+                    forecast=tuple(forecast(store, now, 30, banks)))

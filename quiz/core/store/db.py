@@ -1,0 +1,114 @@
+"""Opening the SQLite database: pragmas, migrations, and errors a learner can read."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from quiz.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+class StoreError(Exception):
+    """A problem with the database the learner can act on; str() is the message."""
+
+
+class DatabaseDamaged(StoreError):
+    pass
+
+
+class NewerDatabase(StoreError):
+    pass
+
+
+class NotWritable(StoreError):
+    pass
+
+
+class DiskFull(StoreError):
+    pass
+
+
+def translate(err: sqlite3.Error, path: Path | str) -> StoreError:
+    """Turn an sqlite3 error into a StoreError with a message saying what and where."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    text = str(err)
+    if code == 13 or "disk is full" in text:
+        return DiskFull(f"the disk is full: could not save to {path}; "
+                        "nothing already stored was lost, free some space and try again")
+    if code in (11, 26) or "not a database" in text or "malformed" in text:
+        return DatabaseDamaged(f"the database {path} is damaged ({text}); "
+                               "run `quiz doctor` to check it and `quiz doctor --restore` to restore a backup")
+    if code in (3, 8, 14) or "readonly" in text or "unable to open" in text:
+        return NotWritable(f"cannot write the database {path} ({text}); "
+                           "check that its folder exists and is writable, or use --data-dir")
+    if code == 5 or "locked" in text:
+        return StoreError(f"the database {path} is busy (another quiz is writing); try again")
+    if code == 10:
+        return StoreError(f"input/output error on {path} ({text}); nothing already stored was lost")
+    return StoreError(f"database error on {path}: {text}")
+
+
+def connect(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
+    """Open (and migrate) the database at `path`; ':memory:' for a throwaway one.
+
+    Autocommit mode: callers group writes with `transaction(conn)`."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as e:
+        raise translate(e, path) from e
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewerDatabase(
+                f"the database {path} was written by a newer version of quiz "
+                f"(schema {version}, this quiz knows up to {SCHEMA_VERSION}); upgrade quiz to use it")
+        if str(path) != ":memory:":
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise NotWritable(f"cannot use write-ahead logging for {path} (journal mode {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate and version < SCHEMA_VERSION:
+            migrate_to(conn, SCHEMA_VERSION)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as e:
+        conn.close()
+        raise translate(e, path) from e
+    return conn
+
+
+def migrate_to(conn: sqlite3.Connection, target: int) -> None:
+    """Apply migrations up to `target`, one transaction each (safe against a concurrent migrator)."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= target:
+                conn.execute("COMMIT")
+                return
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def create_file(path: Path) -> None:
+    """Create an empty database file readable by the owner only (no-op if it exists)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)

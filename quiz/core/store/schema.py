@@ -1,0 +1,68 @@
+"""The database schema as a list of migrations; migration N brings user_version N-1 to N.
+
+Times are integers: milliseconds since the epoch, UTC. Card states: 0 new, then
+py-fsrs's 1 learning, 2 review, 3 relearning."""
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE cards (
+    id INTEGER PRIMARY KEY,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    created INTEGER NOT NULL,
+    state INTEGER NOT NULL DEFAULT 0,
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due INTEGER,
+    last_review INTEGER,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0,
+    last_correct INTEGER,
+    last_answer INTEGER,
+    suspended INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (bank_id, question_id)
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    started INTEGER NOT NULL,
+    ended INTEGER NOT NULL,
+    mode TEXT NOT NULL,
+    banks TEXT NOT NULL,
+    answered INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0,
+    points INTEGER NOT NULL DEFAULT 0,
+    best_streak INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES cards(id),
+    session_id INTEGER REFERENCES sessions(id),
+    at INTEGER NOT NULL,
+    rating INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    elapsed_ms INTEGER,
+    state_before INTEGER NOT NULL,
+    prev TEXT NOT NULL
+);
+CREATE INDEX reviews_card ON reviews(card_id, at);
+CREATE INDEX reviews_at ON reviews(at, correct, state_before);
+CREATE INDEX cards_due ON cards(bank_id, state, due) WHERE active = 1 AND suspended = 0;
+CREATE INDEX cards_new ON cards(bank_id, position) WHERE state = 0 AND active = 1 AND suspended = 0;
+"""
+
+# v2: settings (desired retention, personal FSRS parameters), leech flag, whether an
+# answer moved the schedule, points per answer, and an index for missed items.
+V2 = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE cards ADD COLUMN leech INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reviews ADD COLUMN scheduled INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE reviews ADD COLUMN points INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX cards_missed ON cards(bank_id, last_answer) WHERE last_correct = 0 AND active = 1;
+CREATE INDEX cards_leech ON cards(bank_id) WHERE leech = 1;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
+SCHEMA_VERSION = len(MIGRATIONS)

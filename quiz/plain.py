@@ -1,0 +1,253 @@
+"""Plain line mode: one question at a time, one line per answer, for screen readers, dumb
+terminals and scripts. Every feedback line starts with ✓ or ✗ and is printed only after
+the answer is stored."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from datetime import datetime
+from typing import Callable, TextIO
+
+from quiz.core.model import Question
+from quiz.core.session import Outcome, Session, Summary
+from quiz.core.store import StoreError
+
+MESSAGES = {
+    "zh": {
+        "right": "正确", "wrong": "错误", "dont_know": "不知道", "answer": "答案", "source": "出处",
+        "explanation": "解析", "points": "+{points} 分", "streak": "连对 {streak}",
+        "undone": "已撤销上一题。", "nothing_to_undo": "没有可以撤销的答案。",
+        "reveal": "（按回车显示答案）", "rate": "1 忘记  2 困难  3 良好  4 简单",
+        "ask_choice": "请输入 1-{n} 的数字或选项文字（回车=不知道，u 撤销，q 结束）",
+        "ask_multi": "请输入多个数字，如 1 3（回车=不知道，u 撤销，q 结束）",
+        "ask_order": "请按正确顺序输入全部 {n} 个数字，如 {example}（回车=不知道，u 撤销，q 结束）",
+        "ask_tf": "请输入 1/对/y 或 2/错/n（回车=不知道，u 撤销，q 结束）",
+        "ask_rate": "请输入 1-4（u 撤销，q 结束）",
+        "true": "对", "false": "错", "back": "背面",
+        "summary": "本次：答题 {answered}，正确 {correct}（{pct}%），得分 {points}，最长连对 {best}，用时 {time}",
+        "missed": "答错：", "empty": "没有需要学习的题目。", "saving_failed": "这个答案没有保存：",
+    },
+    "en": {
+        "right": "right", "wrong": "wrong", "dont_know": "don't know", "answer": "Answer", "source": "Source",
+        "explanation": "Why", "points": "+{points} points", "streak": "streak {streak}",
+        "undone": "Undid the last answer.", "nothing_to_undo": "Nothing to undo.",
+        "reveal": "(press Enter to show the answer)", "rate": "1 again  2 hard  3 good  4 easy",
+        "ask_choice": "Type a number 1-{n} or the option's text (Enter = don't know, u undo, q quit)",
+        "ask_multi": "Type several numbers, e.g. 1 3 (Enter = don't know, u undo, q quit)",
+        "ask_order": "Type all {n} numbers in the right order, e.g. {example} (Enter = don't know, u undo, q quit)",
+        "ask_tf": "Type 1/true/y or 2/false/n (Enter = don't know, u undo, q quit)",
+        "ask_rate": "Type 1-4 (u undo, q quit)",
+        "true": "true", "false": "false", "back": "Back",
+        "summary": "Session: {answered} answered, {correct} right ({pct}%), {points} points, best streak {best}, {time}",
+        "missed": "Missed:", "empty": "Nothing to study right now.", "saving_failed": "This answer was not saved: ",
+    },
+}
+
+TRUE_WORDS = {"1", "y", "yes", "t", "true", "对", "是", "正确", "√", "✓"}
+FALSE_WORDS = {"2", "n", "no", "f", "false", "错", "否", "错误", "×", "✗", "x"}
+QUIT, UNDO = {"q", "quit", ":q", "退出"}, {"u", "undo", "撤销"}
+_BIDI = dict.fromkeys(list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
+
+
+def clean(text: str | None) -> str:
+    """Bank text is data: drop control characters (escape codes) and bidi overrides."""
+    if not text:
+        return ""
+    text = text.translate(_BIDI)
+    return "".join(ch if ch == "\n" or unicodedata.category(ch) != "Cc" else " " for ch in text)
+
+
+class _Invalid(Exception):
+    pass
+
+
+class Plain:
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, *, clock: Callable[[], datetime],
+                 lang: str = "zh", rng: random.Random | None = None, stderr: TextIO | None = None) -> None:
+        self.s, self.stdin, self.stdout, self.clock = session, stdin, stdout, clock
+        self.m = MESSAGES.get(lang or "zh", MESSAGES["zh"])
+        self.rng = rng or random.Random()
+        self.stderr = stderr or stdout
+
+    def say(self, line: str = "") -> None:
+        self.stdout.write(line + "\n")
+        self.stdout.flush()
+
+    def prompt(self) -> str | None:
+        """Print the prompt, read one line; None at end of input."""
+        self.stdout.write("> ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            return None
+        return line.rstrip("\r\n").strip()
+
+    def run(self) -> int:
+        code = 0
+        try:
+            code = self._loop()
+        except StoreError as e:
+            self.stderr.write(f"quiz: {self.m['saving_failed']}{e}\n")
+            self.stderr.flush()
+            code = 1
+        self.print_summary(self.s.summary())
+        return code
+
+    def _loop(self) -> int:
+        first = True
+        while True:
+            q = self.s.next()
+            if q is None:
+                if first:
+                    self.say(self.m["empty"])
+                return 0
+            first = False
+            result = self.ask(q)
+            if result == "quit":
+                return 0
+
+    # ---- one question ------------------------------------------------------------------------
+    def show(self, q: Question) -> tuple[str, ...]:
+        done, total = self.s.progress
+        self.say()
+        self.say(f"[{done + 1}/{max(total, done + 1)}] {clean(q.prompt)}")
+        if q.type in ("choice", "multi"):
+            items = q.choices
+        elif q.type == "order":
+            items = tuple(self.rng.sample(q.choices, len(q.choices)))
+        elif q.type == "truefalse":
+            items = (self.m["true"], self.m["false"])
+        else:
+            items = ()
+        for i, item in enumerate(items, 1):
+            self.say(f"  {i}. {clean(item)}")
+        return items
+
+    def ask(self, q: Question) -> str:
+        items = self.show(q)
+        t0 = self.clock()
+        if q.type == "card":
+            return self._ask_card(q, t0)
+        while True:
+            line = self.prompt()
+            if line is None or line.lower() in QUIT:
+                return "quit"
+            if line.lower() in UNDO:
+                return self._undo()
+            try:
+                response = None if line == "" else self.parse(q, items, line)
+            except _Invalid as e:
+                self.say(str(e))
+                continue
+            elapsed = (self.clock() - t0).total_seconds()
+            outcome = self.s.answer(q, response, elapsed=elapsed)
+            self.feedback(outcome, dont_know=response is None)
+            return "answered"
+
+    def _ask_card(self, q: Question, t0: datetime) -> str:
+        self.say(self.m["reveal"])
+        line = self.prompt()
+        if line is None or line.lower() in QUIT:
+            return "quit"
+        if line.lower() in UNDO:
+            return self._undo()
+        self.say(f"{self.m['back']}: {clean(q.answer)}")
+        self.say(self.m["rate"])
+        while True:
+            line = self.prompt()
+            if line is None or line.lower() in QUIT:
+                return "quit"
+            if line.lower() in UNDO:
+                return self._undo()
+            if line not in ("1", "2", "3", "4"):
+                self.say(self.m["ask_rate"])
+                continue
+            outcome = self.s.grade(q, int(line), elapsed=(self.clock() - t0).total_seconds())
+            self.feedback(outcome)
+            return "answered"
+
+    def _undo(self) -> str:
+        q = self.s.undo()
+        self.say(self.m["undone"] if q is not None else self.m["nothing_to_undo"])
+        return "undone"
+
+    def parse(self, q: Question, items: tuple[str, ...], line: str):
+        n = len(items)
+        if q.type == "choice":
+            if line.isdigit() and 1 <= int(line) <= n:
+                return items[int(line) - 1]
+            from quiz.core.checking import normalize
+            for item in items:
+                if normalize(item) == normalize(line):
+                    return item
+            raise _Invalid(self.m["ask_choice"].format(n=n))
+        if q.type == "truefalse":
+            word = line.lower()
+            if word in TRUE_WORDS:
+                return True
+            if word in FALSE_WORDS:
+                return False
+            raise _Invalid(self.m["ask_tf"])
+        if q.type in ("multi", "order"):
+            numbers = _numbers(line, n)
+            if q.type == "multi":
+                if numbers is None or len(set(numbers)) != len(numbers) or not numbers:
+                    raise _Invalid(self.m["ask_multi"])
+                return tuple(items[i - 1] for i in sorted(numbers))
+            if numbers is None or sorted(numbers) != list(range(1, n + 1)):
+                example = " ".join(str(i) for i in range(1, n + 1))
+                raise _Invalid(self.m["ask_order"].format(n=n, example=example))
+            return tuple(items[i - 1] for i in numbers)
+        return line  # fill
+
+    # ---- feedback --------------------------------------------------------------------------
+    def feedback(self, o: Outcome, dont_know: bool = False) -> None:
+        m = self.m
+        if o.correct:
+            extra = m["points"].format(points=o.points)
+            if o.streak > 1:
+                extra += "  " + m["streak"].format(streak=o.streak)
+            self.say(f"✓ {m['right']}  {extra}")
+        else:
+            self.say(f"✗ {m['dont_know'] if dont_know else m['wrong']}")
+        q = o.question
+        self.say(f"{m['answer']}: {clean(expected_text(q, o.check, m))}")
+        if q.source:
+            self.say(f"{m['source']}: {clean(q.source)}")
+        if q.explanation:
+            self.say(f"{m['explanation']}: {clean(q.explanation)}")
+
+    def print_summary(self, s: Summary) -> None:
+        minutes, seconds = divmod(int(s.seconds), 60)
+        self.say()
+        self.say(self.m["summary"].format(answered=s.answered, correct=s.correct, pct=round(s.accuracy * 100),
+                                          points=s.points, best=s.best_streak, time=f"{minutes}:{seconds:02d}"))
+        if s.missed:
+            self.say(self.m["missed"])
+            for q in s.missed:
+                self.say(f"  - {clean(q.prompt)} → {clean(expected_text(q, None, self.m))}")
+
+
+def expected_text(q: Question, check, m: dict) -> str:
+    if check is not None and getattr(check, "expected", ""):
+        return check.expected
+    if q.type == "truefalse":
+        return m["true"] if q.answer == "true" else m["false"]
+    if q.type == "multi":
+        return "、".join(q.answers)
+    if q.type == "order":
+        return " → ".join(q.answers)
+    return q.answer
+
+
+def _numbers(line: str, n: int) -> list[int] | None:
+    """'1 3', '1,3', '1、3' or (with at most 9 items) '13' -> [1, 3]; None if not numbers in 1..n."""
+    parts = [p for p in re.split(r"[\s,，、;；]+", line) if p]
+    if len(parts) == 1 and n <= 9 and parts[0].isdigit():
+        parts = list(parts[0])
+    if not parts or not all(p.isdigit() for p in parts):
+        return None
+    nums = [int(p) for p in parts]
+    return nums if all(1 <= x <= n for x in nums) else None
