@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import random
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # tui_helpers for the tests here
 
 from quiz.core.loader import load_path
 
@@ -57,3 +60,4 @@ def make(store, clock, bank):
         return make_app(store, clock, random.Random(7), **kw)
 
     return factory
+

@@ -1,0 +1,26 @@
+"""Helpers shared by the TUI tests."""
+from __future__ import annotations
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain text."""
+    return "\n".join(s.text.rstrip() for s in app.screen._compositor.render_strips())
+
+
+def only(bank, *ids):
+    """`bank` with just the questions `ids` (in that order)."""
+    import dataclasses
+
+    return dataclasses.replace(bank, questions=tuple(bank.question(i) for i in ids))
+
+
+async def put_in_order(pilot, widget, target) -> None:
+    """Press keys on an OrderList until its items are in `target` order."""
+    for i, item in enumerate(target):
+        j = widget.items.index(item)
+        while widget.cursor < j:
+            await pilot.press("down")
+        while widget.cursor > j:
+            await pilot.press("up")
+        for _ in range(j - i):
+            await pilot.press("left_square_bracket")
