@@ -69,6 +69,10 @@ class Plain:
         self.m = MESSAGES.get(lang or "zh", MESSAGES["zh"])
         self.rng = rng or random.Random()
         self.stderr = stderr or stdout
+        try:
+            self.echo = not stdin.isatty()  # piped input is not echoed: echo it so lines stay lines
+        except (AttributeError, ValueError):
+            self.echo = True
 
     def say(self, line: str = "") -> None:
         self.stdout.write(line + "\n")
@@ -82,7 +86,10 @@ class Plain:
         if not line:
             self.say()
             return None
-        return line.rstrip("\r\n").strip()
+        line = line.rstrip("\r\n").strip()
+        if self.echo:
+            self.say(clean(line))
+        return line
 
     def run(self) -> int:
         code = 0
@@ -231,10 +238,10 @@ class Plain:
 
 
 def expected_text(q: Question, check, m: dict) -> str:
-    if check is not None and getattr(check, "expected", ""):
-        return check.expected
     if q.type == "truefalse":
         return m["true"] if q.answer == "true" else m["false"]
+    if check is not None and getattr(check, "expected", ""):
+        return check.expected
     if q.type == "multi":
         return "、".join(q.answers)
     if q.type == "order":

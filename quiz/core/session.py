@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any, Callable, Collection, Sequence
 
 from quiz.core.model import Bank, Question
-from quiz.core.scheduler import AGAIN, to_ms, rating_for
+from quiz.core.scheduler import AGAIN, NEW, rating_for, to_ms
 from quiz.core.stats import points_for
 from quiz.core.store import Review, SessionRow, Store
 
@@ -65,6 +65,7 @@ class _Done:
     totals: tuple[int, int, int, int, int]  # answered, correct, points, streak, best before this answer
     queue: list  # the list queue before this answer (list modes)
     ended: bool
+    new_left: int
 
 
 class Session:
@@ -217,6 +218,7 @@ class Session:
         self.answered, self.correct, self.points, self.streak, self.best_streak = last.totals
         self._queue = last.queue
         self._ended = last.ended
+        self._new_left = last.new_left
         if last.card_id in self._attempts:
             self._attempts[last.card_id] -= 1
         self._pending = last.outcome.question
@@ -283,7 +285,10 @@ class Session:
         outcome = Outcome(question=question, correct=correct, check=check, rating=rating, points=points,
                           streak=streak, elapsed=elapsed)
         self._done.append(_Done(rid, outcome, cid, (self.answered, self.correct, self.points, self.streak,
-                                                    self.best_streak), list(self._queue), self._ended))
+                                                    self.best_streak), list(self._queue), self._ended,
+                                self._new_left))
+        if self.schedule and before.state == NEW:
+            self._new_left = max(self._new_left - 1, 0)
         self.answered, self.correct, self.points, self.best_streak = totals[0], totals[1], totals[2], totals[3]
         self.streak = streak
         if self._pending is question or (self._pending is not None and self._card_of.get(id(self._pending)) == cid):

@@ -1,0 +1,137 @@
+import io
+import sqlite3
+
+import pytest
+
+from quiz.cli import main
+
+BANK = """\
+bank:
+  id: demo
+  title: Demo
+questions:
+  - id: q1
+    type: choice
+    prompt: 西藏和平解放是哪一年？
+    choices: ["1949", "1951", "1959"]
+    answer: "1951"
+    source: 1951年，西藏和平解放。
+  - id: q2
+    type: fill
+    prompt: 学史明理、学史增信、学史崇德、学史{{力行}}
+  - id: q3
+    type: truefalse
+    prompt: 拉萨是西藏自治区首府。
+    answer: true
+  - id: q4
+    type: multi
+    prompt: 哪些是媒体？
+    choices: [广播, 电视, 电影院]
+    answer: [广播, 电视]
+  - id: q5
+    type: card
+    front: 2021年是西藏民主改革多少周年？
+    back: 62周年
+"""
+
+
+@pytest.fixture
+def bank(tmp_path):
+    p = tmp_path / "demo.yaml"
+    p.write_text(BANK, encoding="utf-8")
+    return p
+
+
+def study(monkeypatch, capsys, bank, data, lines, *extra):
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
+    code = main(["study", str(bank), "--data-dir", str(data), *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def reviews(data):
+    return sqlite3.connect(data / "quiz.db").execute("SELECT count(*), sum(correct) FROM reviews").fetchone()
+
+
+def test_answers_every_type(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    code, out, err = study(monkeypatch, capsys, bank, data, ["2", "力行", "对", "1 2", "", "3"], "--plain")
+    assert code == 0, err
+    assert "  1. 1949" in out and "  2. 1951" in out
+    feedback = [line for line in out.splitlines() if line.startswith(("✓", "✗"))]
+    assert len(feedback) == 5 and all(line.startswith("✓") for line in feedback)
+    assert "出处: 1951年，西藏和平解放。" in out
+    assert "背面: 62周年" in out
+    assert "正确 5（100%）" in out
+    assert reviews(data) == (5, 5)
+
+
+def test_wrong_dont_know_and_invalid_input(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    code, out, err = study(monkeypatch, capsys, bank, data, ["7", "xyz", "1", "", "q"], "--plain")
+    assert code == 0
+    lines = out.splitlines()
+    assert sum("请输入 1-3" in line for line in lines) == 2     # re-asked twice, nothing recorded
+    assert [line for line in lines if line.startswith(("✓", "✗"))] == ["✗ 错误", "✗ 不知道"]
+    assert "答案: 1951" in out and "答案: 力行" in out
+    assert reviews(data) == (2, 0)
+    assert "答错：" in out
+
+
+def test_undo_reasks_and_removes_the_answer(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    code, out, _ = study(monkeypatch, capsys, bank, data, ["1", "u", "2"], "--plain")
+    assert code == 0 and "已撤销上一题。" in out
+    assert out.count("西藏和平解放是哪一年？") >= 2
+    assert reviews(data) == (1, 1)  # only the re-answer is stored; EOF ended the session
+    assert "答题 1，正确 1" in out
+
+
+def test_non_tty_input_uses_plain_mode(monkeypatch, capsys, bank, tmp_path):
+    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["2"])
+    assert code == 0 and "✓" in out
+
+
+def test_bank_with_errors(monkeypatch, capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("bank:\n  id: x\nquestions: 3\n", encoding="utf-8")
+    code, out, err = study(monkeypatch, capsys, bad, tmp_path / "d", [], "--plain")
+    assert code == 1 and f"{bad}:" in err and "Traceback" not in err
+    assert not (tmp_path / "d").exists()
+
+
+def test_control_characters_are_not_printed(monkeypatch, capsys, tmp_path):
+    p = tmp_path / "esc.yaml"
+    p.write_text('bank:\n  id: e\n  title: E\nquestions:\n  - id: a\n    type: fill\n'
+                 '    prompt: "红\\e[31m色\\u202e题"\n    answer: 答\n', encoding="utf-8")
+    code, out, _ = study(monkeypatch, capsys, p, tmp_path / "d", ["答"], "--plain")
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out and "红 [31m色题" in out
+
+
+def test_newer_database_is_refused(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    study(monkeypatch, capsys, bank, data, ["2"], "--plain")
+    conn = sqlite3.connect(data / "quiz.db")
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    code, out, err = study(monkeypatch, capsys, bank, data, ["2"], "--plain")
+    assert code == 1 and "newer version of quiz" in err and "Traceback" not in err
+    conn = sqlite3.connect(data / "quiz.db")
+    assert conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+
+
+def test_corrupt_database(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "quiz.db").write_bytes(b"garbage" * 1000)
+    code, _, err = study(monkeypatch, capsys, bank, data, ["2"], "--plain")
+    assert code == 1 and "damaged" in err and "quiz doctor" in err
+    assert (data / "quiz.db").read_bytes() == b"garbage" * 1000
+
+
+def test_new_limit_option(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    code, out, _ = study(monkeypatch, capsys, bank, data, ["2", "力行", "对"], "--plain", "--new", "1")
+    assert reviews(data) == (1, 1)
+    assert "[1/1]" in out
