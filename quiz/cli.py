@@ -39,21 +39,24 @@ HELP: dict[str, str] = {
 }
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", metavar="DIR", default=None,
+def _common(p: argparse.ArgumentParser, top: bool) -> None:
+    # Subcommands repeat the options with SUPPRESS defaults, so `quiz --lang en stats`
+    # and `quiz stats --lang en` both work and neither resets the other.
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--data-dir", metavar="DIR", default=default,
                    help="where the study database lives (default: $QUIZ_DATA_DIR or the user data dir)")
-    p.add_argument("--lang", choices=("zh", "en"), default=None, help="interface language")
-    p.add_argument("--bank-dir", metavar="DIR", action="append", default=None,
+    p.add_argument("--lang", choices=("zh", "en"), default=default, help="interface language")
+    p.add_argument("--bank-dir", metavar="DIR", action="append", default=default,
                    help="another folder of banks (may repeat)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
-    _common(parser)
+    _common(parser, True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         sp = sub.add_parser(name, help=HELP.get(name, ""), description=HELP.get(name, ""))
-        _common(sp)
+        _common(sp, False)
         sp.set_defaults(_module=COMMANDS[name])
     return parser
 

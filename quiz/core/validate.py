@@ -72,9 +72,6 @@ def text_of(node: Node, what: str, out: Collector, *, allow_empty: bool = False)
     if node.is_null() or (not allow_empty and not node.value.strip()):
         out.add(node, f"{what} is empty")
         return None
-    if node.plain and node.as_bool() is not None:
-        out.add(node, f"{what} must be text, not the boolean '{node.value}' (quote it: \"{node.value}\")")
-        return None
     return node.value
 
 

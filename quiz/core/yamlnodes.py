@@ -28,8 +28,8 @@ SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-_BOOL_TRUE = re.compile(r"^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$")
-_BOOL_FALSE = re.compile(r"^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$")
+_BOOL_TRUE = re.compile(r"^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$")
+_BOOL_FALSE = re.compile(r"^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 

@@ -1,0 +1,59 @@
+"""quiz export BANK --format json|csv|apkg [-o FILE]."""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+from quiz.core.textsafe import printable
+
+# format -> (module, needs a file): each module has export(bank, args) -> bytes | str
+FORMATS = {"json": ("quiz.core.export_json", False)}
+
+
+def add_arguments(p) -> None:
+    p.add_argument("bank", metavar="BANK", help="bank file (YAML)")
+    p.add_argument("--format", "-f", default="json", help=f"one of: {', '.join(FORMATS)} (default json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    tmp = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def run(args) -> int:
+    from quiz.core.loader import load_path
+
+    fmt = args.format.lower()
+    if fmt not in FORMATS:
+        print(f"quiz: unknown export format '{printable(fmt)}'; use one of: {', '.join(FORMATS)}", file=sys.stderr)
+        return 2
+    module, needs_file = FORMATS[fmt]
+    if needs_file and not args.output:
+        print(f"quiz: the {fmt} format is a binary file: give -o FILE", file=sys.stderr)
+        return 2
+    result = load_path(args.bank)
+    if not result.ok:
+        for p in result.problems:
+            print(printable(str(p)), file=sys.stderr)
+        return 1
+    data = importlib.import_module(module).export(result.bank, args)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if args.output:
+        try:
+            _write_atomic(args.output, data)
+        except OSError as e:
+            print(f"quiz: cannot write {printable(args.output)}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        return 0
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return 0

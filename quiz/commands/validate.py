@@ -1,0 +1,28 @@
+"""quiz validate BANK...: every problem as path:line:col: message; exit 1 if any."""
+from __future__ import annotations
+
+import sys
+
+from quiz.core.textsafe import printable
+
+
+def add_arguments(p) -> None:
+    p.add_argument("banks", nargs="+", metavar="BANK", help="bank files (YAML)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid banks")
+
+
+def run(args) -> int:
+    from quiz.core.loader import load_path
+
+    bad = 0
+    for path in args.banks:
+        result = load_path(path)
+        if result.problems:
+            bad += 1
+            for p in result.problems:
+                print(printable(str(p)), flush=False)
+        elif not args.quiet:
+            n = len(result.bank.questions)
+            print(printable(f"{path}: ok ({n} question{'s' if n != 1 else ''})"), file=sys.stderr)
+    sys.stdout.flush()
+    return 1 if bad else 0

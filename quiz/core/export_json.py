@@ -1,0 +1,36 @@
+"""The canonical machine-readable form of a bank."""
+from __future__ import annotations
+
+import json
+
+from quiz.core.model import Bank, Question
+
+
+def question_json(q: Question) -> dict:
+    return {
+        "id": q.id,
+        "type": q.type,
+        "prompt": q.prompt,
+        "choices": list(q.choices),
+        "answers": list(q.answers),
+        "source": q.source,
+        "explanation": q.explanation,
+        "tags": list(q.tags),
+    }
+
+
+def bank_json(bank: Bank) -> dict:
+    head = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
+            "tags": list(bank.tags), "source": None}
+    if bank.source is not None:
+        head["source"] = {"file": bank.source.file, "title": bank.source.title,
+                          "publisher": bank.source.publisher, "date": bank.source.date}
+    return {"bank": head, "questions": [question_json(q) for q in bank.questions]}
+
+
+def dumps(bank: Bank) -> str:
+    return json.dumps(bank_json(bank), ensure_ascii=False, indent=2) + "\n"
+
+
+def export(bank: Bank, args=None) -> str:
+    return dumps(bank)
