@@ -1,0 +1,113 @@
+"""Quoted slogans and names, dates, figures."""
+from __future__ import annotations
+
+import re
+
+from quiz.core.generate import dates, numbers
+from quiz.core.generate.facts import Fact
+
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
+_SPEECH = set("。！？，：；")
+
+
+def quote_spans(norm: str) -> list[tuple[int, int, str]]:
+    """Top-level quotes as (start, end, opener); end is past the closing mark."""
+    out = []
+    i, n = 0, len(norm)
+    while i < n:
+        op = norm[i]
+        if op in _QUOTE_PAIRS:
+            cl = _QUOTE_PAIRS[op]
+            depth, j = 1, i + 1
+            while j < n:
+                if norm[j] == op:
+                    depth += 1
+                elif norm[j] == cl:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j < n:
+                out.append((i, j + 1, op))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _cjk_count(s: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """Slogans / named things in quotes, and the spans to hide from other extractors."""
+    facts, masked = [], []
+    norm = sent.norm
+    for a, b, op in quote_spans(norm):
+        content = norm[a + 1:b - 1]
+        if not content.strip() or any(c in _SPEECH for c in content) or len(content) > 30:
+            continue
+        masked.append((a, b))
+        if _cjk_count(content) < 2 or "{" in content or "}" in content:
+            continue
+        named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content))
+        kind = "name" if named else "slogan"
+        facts.append(Fact(kind, sent.text[a + 1:b - 1], a + 1, b - 1, sent, key=(kind, content)))
+    return facts, masked
+
+
+def _free(a: int, b: int, masked: list[tuple[int, int]]) -> bool:
+    return all(b <= x or a >= y for x, y in masked)
+
+
+def extract_dates(sent, masked) -> list[Fact]:
+    facts = []
+    for m in dates.DATE_RE.finditer(sent.norm):
+        a, b = m.span()
+        if not _free(a, b, masked):
+            continue
+        form = dates.parse(m)
+        if form is None:
+            continue
+        masked.append((a, b))
+        facts.append(Fact("date", sent.text[a:b], a, b, sent, key=form.key(), form=form))
+    return facts
+
+
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？、]|$)")
+
+
+def extract_figures(sent, masked) -> list[Fact]:
+    norm = sent.norm
+    spans: list[tuple[int, int, numbers.Figure]] = []
+    for m in numbers.FIGURE_RE.finditer(norm):
+        a, b = m.span()
+        if not _free(a, b, masked):
+            continue
+        if a and norm[a - 1] == "第":
+            continue
+        if m.group("cn") and a and norm[a - 1] in "一二两三四五六七八九十百千万零":
+            continue
+        fig = numbers.parse_match(m)
+        if fig is None or fig.value != fig.value:
+            continue
+        spans.append((a, b, fig))
+    # merge composite counts written back to back: 13类40项122条
+    groups: list[list[tuple[int, int, numbers.Figure]]] = []
+    for sp in spans:
+        if groups and groups[-1][-1][1] == sp[0]:
+            groups[-1].append(sp)
+        else:
+            groups.append([sp])
+    facts = []
+    for g in groups:
+        a, b = g[0][0], g[-1][1]
+        figs = tuple(f for _, _, f in g)
+        if len(g) == 1 and figs[0].unit in numbers.CLASSIFIERS:
+            m = _NOUN_AFTER.match(norm, b)
+            if m and _free(b, m.end(), masked):
+                b = m.end()
+        masked.append((a, b))
+        key = ("figure",) + tuple((f.unit, f.value) for f in figs)
+        facts.append(Fact("figure", sent.text[a:b], a, b, sent, key=key, form=figs))
+    return facts

@@ -1,0 +1,82 @@
+"""Enumerations (广播、电视、报刊、网络新媒体) and parallel slogan lists (学史明理、学史增信…)."""
+from __future__ import annotations
+
+import re
+
+from quiz.core.generate.facts import Fact
+
+_CLAUSE = re.compile(r"[^，。；：！？（）“”‘’《》「」\s,;:!?()\"']+")
+_LEAD = ("通过", "围绕", "包括", "采取", "解决好", "解决", "开展", "聚焦", "涵盖", "坚持", "推进", "加强",
+         "突出", "做到", "实现", "提供", "组织", "举办", "推动", "增强", "发扬", "弘扬", "落实", "深化",
+         "在", "的", "等", "对", "以", "是", "有", "同", "和", "与", "把", "为", "将", "从", "如", "了")
+_TAIL_CUT = re.compile(r"等|的|和|及|与|方面|以及|相结合|结合起来")
+_ITEM = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+
+
+def _first_item(part: str, ref: str, others: list[str]) -> str | None:
+    """The first item of an enumeration: the tail of the clause before the first 、."""
+    L = len(ref)
+    # a shared opening (发扬…、发扬…; 学史…、学史…)
+    for k in (2, 1):
+        p = ref[:k]
+        if len(p) == k and all(o.startswith(p) for o in others):
+            pos = part.rfind(p)
+            if pos >= 0 and abs(len(part) - pos - L) <= 2:
+                return part[pos:]
+    best = None
+    for w in _LEAD:
+        pos = part.rfind(w)
+        if pos < 0:
+            continue
+        cand = part[pos + len(w):]
+        lo, hi = (L - 3, L + 4) if len(w) > 1 else (L - 1, L + 2)
+        if cand and max(lo, 1) <= len(cand) <= hi and (best is None or len(cand) < len(best)):
+            best = cand
+    if best:
+        return best
+    return part if len(part) <= L + 1 else None
+
+
+def _last_item(part: str, longest: int) -> str | None:
+    m = _TAIL_CUT.search(part, 1)
+    if m:
+        part = part[:m.start()]
+    return part if part and len(part) <= longest + 3 else None
+
+
+def _parallel(items: list[str]) -> bool:
+    if len({len(x) for x in items}) != 1 and not all(len(x) >= 3 for x in items):
+        return False
+    if len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
+        return True
+    first = items[0]
+    grams = {first[i:i + 2] for i in range(len(first) - 1)}
+    return any(all(g in x for x in items[1:]) for g in grams)
+
+
+def extract_lists(sent) -> list[Fact]:
+    facts = []
+    norm = sent.norm
+    for cm in _CLAUSE.finditer(norm):
+        clause = cm.group()
+        if clause.count("、") < 2:
+            continue
+        parts = clause.split("、")
+        before_quote = cm.end() < len(norm) and norm[cm.end()] in "“‘《"
+        mids = parts[1:-1]
+        first = _first_item(parts[0], parts[1], parts[1:-1] or parts[1:])
+        longest = max(len(x) for x in mids)
+        last = None if before_quote else _last_item(parts[-1], longest)
+        items = ([first] if first else []) + mids + ([last] if last else [])
+        if len(items) < 3 or len(set(items)) != len(items) or not all(_ITEM.match(x) for x in items):
+            continue
+        # span: from the first item to the end of the last item
+        start = cm.start() + (len(parts[0]) - len(first) if first else len(parts[0]) + 1)
+        end = start + len("、".join(items))
+        if norm[start:end] != "、".join(items):
+            continue
+        parallel = _parallel(items)
+        facts.append(Fact("slogan" if parallel else "list", sent.text[start:end], start, end, sent,
+                          items=tuple(sent.text[start:end].split("、")), parallel=parallel,
+                          key=("list",) + tuple(items)))
+    return facts

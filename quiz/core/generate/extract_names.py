@@ -1,0 +1,200 @@
+"""People with their roles, organizations and places.
+
+No dictionary: people are found before a speech verb after a title word;
+organizations and places by their suffix and what precedes it, bounded by
+punctuation and a short list of verbs / function words.
+"""
+from __future__ import annotations
+
+import re
+
+from quiz.core.generate.facts import Fact
+
+TITLES = sorted("""书记 副书记 第一书记 主席 部长 厅长 局长 处长 科长 县长 市长 州长 乡长 镇长 村长 主任 队长 组长 团长
+院长 校长 所长 站长 馆长 经理 董事长 会长 秘书长 政委 司令员 教授 研究员 劳动模范 劳模 负责人 队员 村民 牧民 农民
+老党员 党员 干部 战士 老战士 医生 教师 老师 学生 志愿者 讲解员 宣讲员 支书 常委 委员 代表 专家 工作人员
+村医 村干部 驻村干部 网格员 护边员 主播 厨师 司机 工人 职工 群众 居民 院士 作家""".split(), key=len, reverse=True)
+_SPEECH = re.compile(r"说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|回忆|称|笑着说|激动地说|动情地说|：")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_BAD_NAME_CHARS = set("的了和与及在是也都还就已并说表示等们这那个为对把被将从到给向")
+_NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
+_CLAUSE_START = "，。；：！？、“”（）《》 "
+
+ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆
+中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
+政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(), key=len, reverse=True)
+_STRONG = {s for s in ORG_SUFFIXES if len(s) >= 2 and s not in ("党委", "党组", "部门")}
+_NOT_AFTER = {"部": "署分门长位件队落", "局": "面势长限部", "队": "伍长员列", "团": "结长员体组队",
+              "馆": "藏长", "院": "长士子落", "所": "有以谓在长得属需", "站": "长在立", "社": "会区长员",
+              "厅": "长", "委": "员托屈会", "组": "长织成员建合", "中心": "组得意", "会": "长员议场上",
+              "中学": "习", "小学": "习生", "大学": "习生", "学会": "了习", "学院": "派", "政府": "间"}
+_NOT_BEFORE = {"部": "干全内外东西南北中局基头胸腹背", "队": "军排团球", "团": "社集", "组": "小分班",
+               "所": "场厕住处", "站": "车网驿", "院": "法医学庭", "社": "报旅出"}
+_ORG_RE = re.compile("|".join(ORG_SUFFIXES))
+_STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 给 同 等 后 为 以 于 并 也 都 还 又 就 已 各级 各 全 该 本
+开展 召开 主办 成立 启动 组织 举办 举行 聚焦 深入 了解 第一时间 通过 联合 牵头 发布 印发 出台 制定 推出 邀请 持续
+积极 全面 充分 均 共 结合 围绕 坚持 按照 根据 设立 部署 会同 派出 选派 组建 开通 下发 研究 安排 协调 对接 帮助
+参观 参加 走进 来到 前往 带领 组成 及时 切实 认真 广大 以及 接待 争取 支持 负责 其中 同时 随后 目前 今年 去年 近日
+日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据""".split(), key=len, reverse=True)
+ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "中国", "自治区", "省", "区", "市", "县", "州",
+             "乡", "镇", "村", "西藏", "新疆", "内蒙古", "广西", "宁夏", "北京", "天津", "上海", "重庆", "河北",
+             "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "香港", "澳门", "台湾")
+_GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
+                 "党委会", "工作组", "领导小组", "调研组"}
+
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "县", "区", "乡", "镇", "村", "旗")
+_PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
+_PLACE_CHARS = set("省市州县区乡镇村旗")
+_PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
+                 "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余多几城社园校军")
+_AREA_BAD_END = set("山牧农景辖片库灾疫校园社军城老新小市县林矿港营")
+_PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医", "县": "城委级长域",
+                    "乡": "村镇亲土长", "镇": "压长村", "州": "长委", "省": "委长级份"}
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    i = pos
+    while i > 0 and norm[i - 1] not in _CLAUSE_START:
+        i -= 1
+    return i
+
+
+def extract_people(sent, masked) -> list[Fact]:
+    """'西藏自治区党委书记吴英杰说' -> person 吴英杰 (role …党委书记) and role fact."""
+    norm = sent.norm
+    facts = []
+    for m in _SPEECH.finditer(norm):
+        v = m.start()
+        found = None
+        for nlen in (2, 3, 4, 5):
+            a = v - nlen
+            if a <= 0:
+                break
+            name = norm[a:v]
+            if not _NAME_OK.match(name) or any(c in _BAD_NAME_CHARS for c in name):
+                continue
+            title = next((t for t in TITLES if norm.endswith(t, 0, a)), None)
+            if title:
+                found = (a, v, title)
+                break
+        if not found:
+            continue
+        a, v, title = found
+        if not all(b <= x or a >= y for x, y in masked):
+            continue
+        rs = _clause_start(norm, a - len(title))
+        role = norm[rs:a]
+        if any(w in role for w in _NOT_PEOPLE) or len(role) > 40:
+            continue
+        name = sent.text[a:v]
+        role_text = sent.text[rs:a]
+        facts.append(Fact("person", name, a, v, sent, key=("person", name), role=role_text, person=name))
+        if len(role) >= 3 and role not in TITLES:
+            facts.append(Fact("role", role_text, rs, a, sent, key=("role", role), role=role_text, person=name))
+    return facts
+
+
+def _left_extend(norm: str, j: int, limit: int, stop_at_place: bool = False) -> int:
+    """Walk left from j over CJK characters until punctuation or a stop word."""
+    k = j
+    while k > 0 and j - k < limit:
+        ch = norm[k - 1]
+        if not ("\u4e00" <= ch <= "\u9fff"):
+            break
+        if any(norm.endswith(w, 0, k) for w in _STOP if len(w) <= k):
+            break
+        k -= 1
+    return k
+
+
+def _trim_stops(s: str, off: int) -> tuple[str, int]:
+    changed = True
+    while changed and s:
+        changed = False
+        for w in _STOP:
+            if s.startswith(w) and len(s) > len(w):
+                s, off, changed = s[len(w):], off + len(w), True
+                break
+    return s, off
+
+
+def extract_orgs(sent, masked, places: set[str]) -> list[Fact]:
+    norm = sent.norm
+    cands = []
+    for m in _ORG_RE.finditer(norm):
+        suf = m.group()
+        end = m.end()
+        nxt = norm[end] if end < len(norm) else ""
+        if nxt and nxt in _NOT_AFTER.get(suf, ""):
+            continue
+        if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
+            continue
+        start = _left_extend(norm, m.start(), 14)
+        org, start = _trim_stops(norm[start:end], start)
+        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf):
+            continue
+        strong = suf in _STRONG
+        headed = org.startswith(ORG_HEADS) or any(org.startswith(p) for p in places)
+        if not (strong or headed):
+            continue
+        cands.append((start, end))
+    facts = []
+    for a, b in _greedy(cands):
+        if all(b <= x or a >= y for x, y in masked):
+            facts.append(Fact("org", sent.text[a:b], a, b, sent, key=("org", norm[a:b])))
+    return facts
+
+
+def _greedy(spans):
+    """Non-overlapping spans, longest first at each start, leftmost first."""
+    out = []
+    for a, b in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if out and a < out[-1][1]:
+            if b > out[-1][1] and a == out[-1][0]:
+                out[-1] = (a, b)
+            continue
+        out.append((a, b))
+    return out
+
+
+def find_places(norm: str) -> list[tuple[int, int]]:
+    """Chains of admin units: 日喀则市萨嘎县昌果乡 -> one span."""
+    units = []
+    for m in _PLACE_RE.finditer(norm):
+        suf = m.group()
+        end = m.end()
+        nxt = norm[end] if end < len(norm) else ""
+        if nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], ""):
+            if not (suf == "市" and nxt in "民"):  # 日喀则市民政局
+                continue
+        k = m.start()
+        while k > 0 and m.start() - k < 4:
+            ch = norm[k - 1]
+            if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_BAD or ch in _PLACE_CHARS:
+                break
+            if any(norm.endswith(w, 0, k) for w in _STOP if 1 < len(w) <= k):
+                break
+            k -= 1
+        if m.start() - k < 2 and suf not in ("自治区", "自治州"):
+            continue
+        if m.start() == k:
+            continue
+        if suf == "区" and norm[m.start() - 1] in _AREA_BAD_END:
+            continue
+        units.append((k, end))
+    chains = []
+    for a, b in units:
+        if chains and chains[-1][1] == a:
+            chains[-1] = (chains[-1][0], b)
+        else:
+            chains.append((a, b))
+    return chains
+
+
+def extract_places(sent, masked) -> list[Fact]:
+    facts = []
+    for a, b in find_places(sent.norm):
+        if all(b <= x or a >= y for x, y in masked):
+            facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
+    return facts

@@ -1,0 +1,156 @@
+"""Figures: surface forms of numbers with units, and plausible perturbations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = sorted("""个百分点 百分点 平方公里 平方米 公顷 亩 千米 公里 米 千克 公斤 吨 克 万元 亿元 元
+人次 场次 架次 车次 周年 余年 年 个月 天 小时 分钟 秒 岁 倍 % ％ 家 条 项 类 件 批 户 所 座 辆 台 套 本 册
+场 次 期 名 人 位 个 组 处 栋 间 张 份 篇 部 首 支 村 乡 镇 县 种 棵 株 头 只 匹 千瓦 度 斤 公斤 立方米 床 间 门 堂
+节 课 轮 届 场 班 队 所 家庭 单位 余人""".split(), key=len, reverse=True)
+UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
+CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer
+
+_U = "|".join(re.escape(u) for u in UNITS)
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = r"[一二两三四五六七八九十百千万零]+"
+FIGURE_RE = re.compile(
+    rf"(?<![\d.,A-Za-z])(?:(?P<num>{_NUM})|(?P<cn>{_CN}))(?P<mag>万亿|万|亿)?(?P<approx>余|多)?"
+    rf"(?P<mag2>万|亿)?(?P<unit>{_U})"
+    rf"|(?P<vague>[数几])(?P<vmag>十|百|千|万|十万|百万)(?P<vapprox>余|多)?(?P<vunit>{_U})")
+_MAGS = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
+_VAGUE = ("十", "百", "千", "万")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    digits: str        # as written: '1.2', '726', '1,300', or Chinese '三千' ('' for vague)
+    chinese: bool
+    mag: str           # 万 / 亿 / ''
+    approx: str        # 余 / 多 / ''
+    mag_after: bool    # '2余万' style (approx before mag)
+    unit: str
+    vague: str = ""    # 数 / 几 for 数千人
+    vmag: str = ""
+
+    @property
+    def value(self) -> float:
+        if self.vague:
+            return -float({"十": 10, "百": 100, "千": 1000, "万": 10_000}.get(self.vmag, 0))
+        return _num_value(self.digits, self.chinese) * _MAGS.get(self.mag, 1)
+
+    def with_digits(self, digits: str) -> str:
+        if self.vague:
+            return f"{self.vague}{digits}{self.approx}{self.unit}"
+        mid = f"{self.approx}{self.mag}" if self.mag_after else f"{self.mag}{self.approx}"
+        return f"{digits}{mid}{self.unit}"
+
+    def text(self) -> str:
+        return self.with_digits(self.vmag if self.vague else self.digits)
+
+
+def _num_value(digits: str, chinese: bool) -> float:
+    if chinese:
+        import cn2an  # lazily: only articles with Chinese numerals pay for it
+        try:
+            return float(cn2an.cn2an(digits, "smart"))
+        except (ValueError, KeyError, IndexError):
+            return float("nan")
+    return float(digits.replace(",", ""))
+
+
+def parse_match(m: re.Match) -> Figure | None:
+    if m.group("vague"):
+        return Figure("", False, "", m.group("vapprox") or "", False, m.group("vunit"),
+                      m.group("vague"), m.group("vmag"))
+    cn = m.group("cn")
+    if cn:
+        if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",):
+            return None
+    digits = m.group("num") or cn
+    mag = m.group("mag") or m.group("mag2") or ""
+    return Figure(digits, bool(cn), mag, m.group("approx") or "",
+                  bool(m.group("mag2") and not m.group("mag")), m.group("unit"))
+
+
+_FACTORS = (0.8, 1.25, 0.6, 1.5, 0.75, 1.2, 0.5, 2.0, 0.9, 1.1, 0.7, 1.4, 1.6, 0.4, 3.0)
+
+
+def _format_int(n: int, decimals: int, thousands: bool) -> str:
+    if decimals:
+        s = str(n).rjust(decimals + 1, "0")
+        return f"{s[:-decimals]}.{s[-decimals:]}"
+    return f"{n:,}" if thousands else str(n)
+
+
+def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], count: int = 3) -> list[str]:
+    """Up to `count` wrong surface forms of `fig`: same unit, 余/多, 万 and decimals.
+
+    `forbidden` holds the values that are true elsewhere in the article for this unit;
+    `taken` the texts already used (the answer is in it)."""
+    out: list[str] = []
+
+    def take(text: str, value: float) -> None:
+        if len(out) < count and text not in taken and value not in forbidden and value != fig.value:
+            taken.add(text)
+            out.append(text)
+
+    if fig.vague:
+        order = [v for v in _VAGUE if v != fig.vmag]
+        for v in order:
+            take(fig.with_digits(v), -float({"十": 10, "百": 100, "千": 1000, "万": 10_000}[v]))
+        return out
+    if fig.chinese:
+        import cn2an
+        base = fig.value
+        if base != base or base <= 0 or base != int(base):
+            return out
+        for f in _rotated(_FACTORS, seed):
+            v = _round_like(int(base * f + 0.5), int(base))
+            if v > 0:
+                take(fig.with_digits(cn2an.an2cn(v)), v * _MAGS.get(fig.mag, 1))
+        return out
+    digits = fig.digits.replace(",", "")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    base = int(digits.replace(".", ""))
+    thousands = "," in fig.digits
+    scale = _MAGS.get(fig.mag, 1) / (10 ** decimals)
+    if base < 10 and not decimals:
+        deltas = [1, -1, 2, 3, -2, 4, 5, -3, 6]
+        deltas = _rotated(deltas, seed)
+        for d in deltas:
+            v = base + d
+            if v > 0:
+                take(fig.with_digits(_format_int(v, 0, thousands)), v * scale)
+        return out
+    for f in _rotated(_FACTORS[:8], seed) + list(_FACTORS[8:]):
+        v = _round_like(int(base * f + 0.5), base)
+        if v <= 0 or (decimals and v % 10 == 0 and base % 10 != 0):
+            continue
+        if fig.unit in ("%", "％", "百分点", "个百分点") and base <= 100 * 10 ** decimals and v > 100 * 10 ** decimals:
+            continue
+        take(fig.with_digits(_format_int(v, decimals, thousands)), v * scale)
+    return out
+
+
+def _round_like(v: int, base: int) -> int:
+    """Round v to as many trailing zeros as base has (800 -> hundreds)."""
+    tz = 0
+    b = base
+    while b and b % 10 == 0:
+        tz += 1
+        b //= 10
+    tz = min(tz, max(len(str(v)) - 1, 0))
+    q = 10 ** tz
+    return max(q, int(round(v / q)) * q)
+
+
+def _rotated(seq, seed: int) -> list:
+    """A deterministic shuffle of seq driven by seed (no global random state)."""
+    items = list(seq)
+    out = []
+    s = seed & 0xFFFFFFFF or 1
+    while items:
+        s = (1103515245 * s + 12345) & 0x7FFFFFFF
+        out.append(items.pop(s % len(items)))
+    return out

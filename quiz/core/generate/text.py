@@ -1,0 +1,256 @@
+"""Reading an article: decoding, punctuation variants, title, headings, bylines,
+page-navigation lines and sentence splitting.
+
+Extraction works on a *normalized* copy of each sentence that has exactly the
+same length as the original (ASCII punctuation mapped one-to-one onto the
+full-width forms), so every span found in the copy is a verbatim span of the
+original sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+class ArticleError(ValueError):
+    """The input cannot be read as a UTF-8 text article."""
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16"
+    sample = data[:4000]
+    if len(sample) >= 4:
+        even = sample[0::2].count(0)
+        odd = sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd > half * 0.3 and even < half * 0.05 or even > half * 0.3 and odd < half * 0.05:
+            return "UTF-16"
+    return None
+
+
+def decode_article(data: bytes, name: str = "<input>") -> str:
+    """Decode the bytes of an article; raise ArticleError naming the likely encoding."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        enc = _looks_utf16(data)
+        if enc:
+            raise ArticleError(f"{name}: not UTF-8; it looks like {enc} text. "
+                               f"Convert it first, e.g. iconv -f UTF-16 -t UTF-8") from None
+        if b"\x00" in data[:4000]:
+            raise ArticleError(f"{name}: this is a binary file, not a text article") from None
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ArticleError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
+        raise ArticleError(f"{name}: not UTF-8; it looks like GBK/GB18030 text. "
+                           f"Convert it first, e.g. iconv -f GB18030 -t UTF-8") from None
+    if "\x00" in text:
+        enc = _looks_utf16(data)
+        if enc:
+            raise ArticleError(f"{name}: not UTF-8; it looks like {enc} text. "
+                               f"Convert it first, e.g. iconv -f UTF-16 -t UTF-8")
+        raise ArticleError(f"{name}: this is a binary file, not a text article")
+    return text
+
+
+# --------------------------------------------------------------------------- punctuation
+
+_SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def normalize(s: str) -> str:
+    """Map ASCII punctuation onto full-width forms, one character for one.
+
+    Digits keep their '.', ',' (thousands) and ':' (times). Straight quotes
+    alternate between opening and closing forms.
+    """
+    if not s:
+        return s
+    out = list(s)
+    n = len(s)
+    dq = sq = False
+    for i, ch in enumerate(s):
+        prev = s[i - 1] if i else ""
+        nxt = s[i + 1] if i + 1 < n else ""
+        if ch in _SIMPLE:
+            if ch in ",:" and prev.isdigit() and nxt.isdigit():
+                continue
+            out[i] = _SIMPLE[ch]
+        elif ch == ".":
+            if prev.isdigit() and nxt.isdigit():
+                continue
+            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                continue
+            if _is_cjk(prev) or prev in "”’）" or nxt == "" or nxt.isspace() or _is_cjk(nxt):
+                out[i] = "。"
+        elif ch == '"':
+            out[i] = "”" if dq else "“"
+            dq = not dq
+        elif ch == "'":
+            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                continue  # an English apostrophe
+            out[i] = "’" if sq else "‘"
+            sq = not sq
+        elif ch == "\u3000" or ch == "\t":
+            out[i] = " "
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- lines
+
+_NAV = re.compile(
+    r"上一页|下一页|返回顶部|回到顶部|责编|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【纠错】|纠错|"
+    r"版权所有|来源[:：]|点击查看|扫码|二维码|推荐阅读|相关新闻|相关阅读|热点推荐|"
+    r"（\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d+\s*版\s*）|第\s*\d+\s*版|^首页|^尾页|"
+    r"^[\d\s/|>·•\-]+$|人民网|新华网|Copyright|All rights reserved", re.I)
+_BYLINE_LINE = re.compile(
+    r"^[（(]?\s*(?:本报|新华社|本刊|人民日报)?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
+_DATELINE = re.compile(
+    r"^\s*(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日(?:电|讯)\s*"
+    r"(?:[（(][^）)]{0,40}[）)])?\s*")
+_INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
+_END = "。！？!?…；;"
+
+
+def is_nav_line(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 80 and bool(_NAV.search(s))
+
+
+def is_byline_line(line: str) -> bool:
+    s = normalize(line.strip())
+    return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
+
+
+def is_heading_line(line: str) -> bool:
+    s = normalize(line.strip())
+    if not s or len(s) > 20 or s[-1] in _END:
+        return False
+    if any(c in s for c in "，、：“”；"):
+        return False
+    return sum(_is_cjk(c) for c in s) >= 2
+
+
+def strip_byline(par: str) -> str:
+    """Remove a leading dateline ('本报拉萨4月2日电（记者 ...）') and inline '（记者 ...）'."""
+    m = _DATELINE.match(normalize(par))
+    if m:
+        par = par[m.end():]
+    norm = normalize(par)
+    parts, last = [], 0
+    for m in _INLINE_BYLINE.finditer(norm):
+        parts.append(par[last:m.start()])
+        last = m.end()
+    if parts:
+        parts.append(par[last:])
+        par = "".join(parts)
+    return par
+
+
+# --------------------------------------------------------------------------- sentences
+
+_OPEN = "“‘（《「『"
+_CLOSE = "”’）》」』"
+
+
+def split_sentences(par: str) -> list[tuple[str, str]]:
+    """Split a paragraph into (original, normalized) sentences.
+
+    Sentence ends (。！？；) inside quotes or brackets do not split, so a quoted
+    speech and its speaker ('“……。”某某说。') stay one sentence.
+    """
+    norm = normalize(par)
+    out: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    n = len(norm)
+    i = 0
+    while i < n:
+        ch = norm[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in "。！？；…" and depth == 0:
+            j = i + 1
+            while j < n and norm[j] in "。！？；…”’）":
+                j += 1
+            out.append((par[start:j], norm[start:j]))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        out.append((par[start:], norm[start:]))
+    res = []
+    for o, m in out:
+        lead = len(o) - len(o.lstrip())
+        o, m = o[lead:].rstrip(), m[lead:].rstrip()
+        if o:
+            res.append((o, m))
+    return res
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str        # verbatim from the article
+    norm: str        # same length, normalized punctuation
+    heading: str     # section heading ('' before the first one)
+    index: int       # position in the article (0-based)
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: str
+    title_lines: tuple[str, ...]
+    headings: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def parse_article(text: str) -> Article:
+    """Title lines, section headings and body sentences of an article."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln.strip("\u3000 \t\ufeff") for ln in lines]
+    title_lines: list[str] = []
+    headings: list[str] = []
+    sentences: list[Sentence] = []
+    heading = ""
+    in_heading_block = False
+    body_started = False
+    par_no = 0
+    for ln in lines:
+        if not ln:
+            in_heading_block = False
+            continue
+        if is_nav_line(ln) or is_byline_line(ln):
+            continue
+        if not body_started:
+            body_like = (normalize(ln)[-1] in _END and len(ln) > 12) or len(ln) > 60
+            if not body_like:
+                title_lines.append(ln)
+                continue
+            body_started = True
+        if is_heading_line(ln):
+            if not in_heading_block:
+                heading = ln.strip()
+                headings.append(heading)
+            in_heading_block = True
+            continue
+        in_heading_block = False
+        par = strip_byline(ln)
+        if not par.strip():
+            continue
+        for o, m in split_sentences(par):
+            sentences.append(Sentence(o, m, heading, len(sentences), par_no))
+        par_no += 1
+    title = "".join(title_lines[:2]).strip() if title_lines else ""
+    return Article(title, tuple(title_lines), tuple(headings), tuple(sentences))
