@@ -14,6 +14,10 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{x * 100:.1f}%"
 
 
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.4f}"
+
+
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
@@ -38,15 +42,15 @@ def run(args: argparse.Namespace) -> int:
             old = store.scheduler(fuzz=False).parameters
             try:
                 result = fit(store, old)
-            except ValueError as e:
+            except ValueError as e:  # too little data, or fsrs-rs rejecting it (InvalidInput)
                 print(f"quiz: {e}", file=sys.stderr)
                 return 1
             print(f"answers used: {result.reviews} ({result.items} training items)")
             print(f"actual recall after a day or more: {_pct(result.actual_retention)}")
             print(f"predicted recall, old parameters: {_pct(result.old_predicted)}   "
-                  f"log loss {result.old_log_loss:.4f}")
+                  f"log loss {_num(result.old_log_loss)}")
             print(f"predicted recall, new parameters: {_pct(result.new_predicted)}   "
-                  f"log loss {result.new_log_loss:.4f}")
+                  f"log loss {_num(result.new_log_loss)}")
             print("new parameters: " + ", ".join(f"{x:.4f}" for x in result.new))
             try:
                 from quiz.core.scheduler import Scheduler

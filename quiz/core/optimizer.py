@@ -44,12 +44,16 @@ def histories(store: "Store") -> list[list[tuple[int, int]]]:
     return out
 
 
-def _items(hist: Sequence[Sequence[tuple[int, int]]]):
+def _items(hist: Sequence[Sequence[tuple[int, int]]], *, evaluation: bool = False):
+    """Training items: every prefix of a card's history with a long-term review. For evaluation,
+    only prefixes whose last answer came at least a day after the one before."""
     from fsrs_rs_python import FSRSItem, FSRSReview
     items = []
     for h in hist:
         reviews = [FSRSReview(r, d) for r, d in h]
         for i in range(2, len(reviews) + 1):
+            if evaluation and h[i - 1][1] == 0:
+                continue
             item = FSRSItem(reviews[:i])
             if item.long_term_review_cnt() > 0:
                 items.append(item)
@@ -87,13 +91,22 @@ def fit(store: "Store", old: Sequence[float]) -> Fit:
     items = _items(hist)
     if not items:
         raise ValueError("your answers are all from a single day; optimizing needs answers spread over days")
-    new = tuple(float(x) for x in FSRS(list(old)).compute_parameters(items))
-    old_pred, actual = _predicted(old, hist)
-    new_pred, _ = _predicted(new, hist)
+    try:
+        new = tuple(float(x) for x in FSRS(list(old)).compute_parameters(items))
+        old_pred, actual = _predicted(old, hist)
+        new_pred, _ = _predicted(new, hist)
+        test = _items(hist, evaluation=True)
+        return _fit(reviews, items, old, new, actual, old_pred, new_pred, test)
+    except ValueError as e:
+        raise ValueError(f"the FSRS optimizer could not use your review history ({e})") from e
+
+
+def _fit(reviews, items, old, new, actual, old_pred, new_pred, test) -> Fit:
+    from fsrs_rs_python import FSRS
     return Fit(reviews=reviews, items=len(items), old=tuple(old), new=new, actual_retention=actual,
                old_predicted=old_pred, new_predicted=new_pred,
-               old_log_loss=FSRS(list(old)).evaluate(items).log_loss,
-               new_log_loss=FSRS(list(new)).evaluate(items).log_loss)
+               old_log_loss=FSRS(list(old)).evaluate(test).log_loss if test else None,
+               new_log_loss=FSRS(list(new)).evaluate(test).log_loss if test else None)
 
 
 __all__ = ["Fit", "MIN_REVIEWS", "fit", "histories"]

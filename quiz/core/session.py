@@ -123,7 +123,7 @@ class Session:
         if not self._queued:
             return len(self._queue) + (1 if self._pending is not None else 0)
         c = self.store.counts(self.bank_ids)
-        n = c.due + c.learning + min(c.new, self._new_left)
+        n = c.due + min(c.new, self._new_left)
         if self.count is not None:
             n = min(n, self.count - self.answered)
         return max(n, 0) + (1 if self._pending is not None else 0)

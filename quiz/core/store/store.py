@@ -26,7 +26,7 @@ _SELECT = "id, bank_id, question_id, " + ", ".join(_STATE_COLS)
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    due: int        # review cards due today plus learning cards due now
+    due: int        # review and (re)learning cards due before the learning day ends
     new: int        # cards never studied (not limited by the daily limit)
     missed: int     # latest answer wrong
     leeches: int    # suspended leeches
@@ -271,7 +271,6 @@ class Store:
         return n
 
     def counts(self, bank_ids: Sequence[str]) -> Counts:
-        now = self.now_ms()
         _start, end = self.day()
         due = new = missed = leeches = learning = 0
         for b in bank_ids:
@@ -281,8 +280,8 @@ class Store:
             for s in (LEARNING, RELEARNING):
                 learning += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = ? "
                               "AND active = 1 AND suspended = 0", (b, s))[0][0]
-                due += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = ? AND due <= ? "
-                         "AND active = 1 AND suspended = 0", (b, s, now))[0][0]
+                due += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = ? AND due < ? "
+                         "AND active = 1 AND suspended = 0", (b, s, end))[0][0]
             new += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = 0 AND active = 1 "
                      "AND suspended = 0", (b,))[0][0]
             missed += q("SELECT count(*) FROM cards WHERE bank_id = ? AND last_correct = 0 AND active = 1",

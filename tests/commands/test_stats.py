@@ -1,0 +1,40 @@
+import io
+import json
+
+from quiz.cli import main
+
+BANK = "bank:\n  id: s\n  title: S\nquestions:\n" + "".join(
+    f"  - id: q{i}\n    type: fill\n    prompt: 第{i}题\n    answer: 答{i}\n" for i in range(4))
+
+
+def test_stats_json_after_study(monkeypatch, capsys, tmp_path):
+    bank = tmp_path / "s.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    data = tmp_path / "d"
+    monkeypatch.setattr("sys.stdin", io.StringIO("答0\n错\n"))
+    assert main(["study", str(bank), "--data-dir", str(data), "--plain"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--json", "--data-dir", str(data)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["reviews"] == 2 and d["missed"] == 1 and d["new"] == 2 and d["streak_days"] == 1
+    assert d["leeches"] == 0 and d["retention"] is None and d["due_today"] >= 1
+    assert d["accuracy_by_bank"] == {"s": {"right": 1, "answered": 2}}
+    assert main(["stats", "--json", "--bank", "other", "--data-dir", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews"] == 0
+    assert main(["stats", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "答题总数：2" in out and "错题：1" in out
+
+
+def test_stats_without_database_creates_nothing(capsys, tmp_path):
+    data = tmp_path / "none"
+    assert main(["stats", "--json", "--data-dir", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews"] == 0
+    assert not data.exists()
+
+
+def test_stats_on_damaged_database(capsys, tmp_path):
+    (tmp_path / "quiz.db").write_bytes(b"x" * 5000)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("quiz: ") and "damaged" in err
