@@ -19,12 +19,18 @@ from quiz.tui.widgets.options import ChoiceList, MultiList, OptionList, OrderLis
 from quiz.tui.widgets.wrapped import Wrapped
 
 
+class Body(VerticalScroll, can_focus=False):
+    """The question area: scrolls (page keys, mouse) but never takes focus from the answer."""
+
+
 class SessionScreen(Screen):
     BINDINGS = [
         Binding("escape", "leave", "action.leave"),
         Binding("ctrl+z", "undo", "action.undo", priority=True),
         Binding("h", "hint", "action.hint"),
         Binding("ctrl+t", "hint", "Hint", show=False, priority=True),
+        Binding("pageup", "scroll_body(-1)", show=False),
+        Binding("pagedown", "scroll_body(1)", show=False),
     ]
 
     def __init__(self, session, *, mode: str, question_limit: float | None = None,
@@ -44,7 +50,7 @@ class SessionScreen(Screen):
 
     def compose(self):
         yield ProgressHeader(id="header")
-        with VerticalScroll(id="body"):
+        with Body(id="body"):
             yield Label("", id="qtype")
             yield Wrapped("", id="prompt")
             yield VerticalGroup(id="answer")
@@ -205,6 +211,10 @@ class SessionScreen(Screen):
         hint.display = True
         if text and q.type != "card":
             self.used_hint = True
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one(Body)
+        body.scroll_page_down() if direction > 0 else body.scroll_page_up()
 
     def action_undo(self) -> None:
         question = self.session.undo()
