@@ -147,19 +147,19 @@ class Builder:
         seed = seed_of(base)
         prompt = _blank(f)
         expl = f"原文列举：{'、'.join(f.items)}{_where(f)}。"
-        if f.parallel:
-            self.add(base + "-order", "slogan", "order", f"按原文顺序排列横线处的各项：{prompt}",
+        wrong = [] if f.parallel else distractors.for_items(f, self.pools, seed, 3)
+        if f.parallel or len(wrong) < 2:
+            kind = "slogan" if f.parallel else "list"
+            self.add(base + "-order", kind, "order", f"按原文顺序排列横线处的各项：{prompt}",
                      f.items, f.items, f=f, explanation=expl, extra_tags=("list",))
             i = seed % len(f.items)
             item = f.items[i]
             if f.sentence.norm.count(f.sentence.norm[f.start:f.end].split("、")[i]) == 1:
                 off = f.start + sum(len(x) + 1 for x in f.items[:i])
                 t = f.sentence.text
-                self.add(base, "slogan", "fill", t[:off] + BLANK + t[off + len(item):], (item,),
+                self.add(base, kind, "fill", t[:off] + BLANK + t[off + len(item):], (item,),
                          f=f, explanation=expl)
-            return
-        wrong = distractors.for_items(f, self.pools, seed, 3)
-        if len(wrong) >= 2:
+        else:
             choices = _shuffle([*f.items, *wrong], seed)
             answers = [c for c in choices if c in f.items]
             self.add(base, "list", "multi", f"横线处原文列举了哪些？（多选）{prompt}", answers, choices,

@@ -74,7 +74,9 @@ def extract_dates(sent, masked) -> list[Fact]:
     return facts
 
 
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？、]|$)")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？]|$)")
+_NOUN_CLASSIFIERS = set("个支家所座")
+_VERBISH = set("参加入深开展行走到来去看做办建成设立举进出达是有为被把将在")
 
 
 def extract_figures(sent, masked) -> list[Fact]:
@@ -103,9 +105,9 @@ def extract_figures(sent, masked) -> list[Fact]:
     for g in groups:
         a, b = g[0][0], g[-1][1]
         figs = tuple(f for _, _, f in g)
-        if len(g) == 1 and figs[0].unit in numbers.CLASSIFIERS:
+        if len(g) == 1 and figs[0].unit in _NOUN_CLASSIFIERS:
             m = _NOUN_AFTER.match(norm, b)
-            if m and _free(b, m.end(), masked):
+            if m and _free(b, m.end(), masked) and not any(c in _VERBISH for c in m.group()):
                 b = m.end()
         masked.append((a, b))
         key = ("figure",) + tuple((f.unit, f.value) for f in figs)

@@ -16,7 +16,7 @@ TITLES = sorted("""书记 副书记 第一书记 主席 部长 厅长 局长 处
 村医 村干部 驻村干部 网格员 护边员 主播 厨师 司机 工人 职工 群众 居民 院士 作家""".split(), key=len, reverse=True)
 _SPEECH = re.compile(r"说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|回忆|称|笑着说|激动地说|动情地说|：")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-_BAD_NAME_CHARS = set("的了和与及在是也都还就已并说表示等们这那个为对把被将从到给向")
+_BAD_NAME_CHARS = set("的了与及在是也都还就已并说表示等们这那个为对把被将从到给向")
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 _CLAUSE_START = "，。；：！？、“”（）《》 "
 
@@ -40,6 +40,7 @@ ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "
              "乡", "镇", "村", "西藏", "新疆", "内蒙古", "广西", "宁夏", "北京", "天津", "上海", "重庆", "河北",
              "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "香港", "澳门", "台湾")
+_PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|市|州|县|区|乡|镇|村)")
 _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
                  "党委会", "工作组", "领导小组", "调研组"}
 
@@ -49,6 +50,7 @@ _PLACE_CHARS = set("省市州县区乡镇村旗")
 _PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
                  "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余多几城社园校军")
 _AREA_BAD_END = set("山牧农景辖片库灾疫校园社军城老新小市县林矿港营")
+_PLACE_NOT_BEFORE = {"村": "农乡山渔牧", "市": "城超夜股楼", "镇": "城乡集", "乡": "城家故老下异", "县": "郡"}
 _PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医", "县": "城委级长域",
                     "乡": "村镇亲土长", "镇": "压长村", "州": "长委", "省": "委长级份"}
 
@@ -64,6 +66,7 @@ def extract_people(sent, masked) -> list[Fact]:
     """'西藏自治区党委书记吴英杰说' -> person 吴英杰 (role …党委书记) and role fact."""
     norm = sent.norm
     facts = []
+    taken: list[tuple[int, int]] = []
     for m in _SPEECH.finditer(norm):
         v = m.start()
         found = None
@@ -72,7 +75,7 @@ def extract_people(sent, masked) -> list[Fact]:
             if a <= 0:
                 break
             name = norm[a:v]
-            if not _NAME_OK.match(name) or any(c in _BAD_NAME_CHARS for c in name):
+            if not _NAME_OK.match(name) or any(c in _BAD_NAME_CHARS for c in name) or _SPEECH.search(name):
                 continue
             title = next((t for t in TITLES if norm.endswith(t, 0, a)), None)
             if title:
@@ -81,8 +84,9 @@ def extract_people(sent, masked) -> list[Fact]:
         if not found:
             continue
         a, v, title = found
-        if not all(b <= x or a >= y for x, y in masked):
+        if not all(v <= x or a >= y for x, y in masked + taken):
             continue
+        taken.append((a, v))
         rs = _clause_start(norm, a - len(title))
         role = norm[rs:a]
         if any(w in role for w in _NOT_PEOPLE) or len(role) > 40:
@@ -135,7 +139,8 @@ def extract_orgs(sent, masked, places: set[str]) -> list[Fact]:
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf):
             continue
         strong = suf in _STRONG
-        headed = org.startswith(ORG_HEADS) or any(org.startswith(p) for p in places)
+        headed = (org.startswith(ORG_HEADS) or bool(_PLACE_HEAD.match(org))
+                  or any(org.startswith(p) for p in places))
         if not (strong or headed):
             continue
         cands.append((start, end))
@@ -179,6 +184,8 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         if m.start() - k < 2 and suf not in ("自治区", "自治州"):
             continue
         if m.start() == k:
+            continue
+        if norm[m.start() - 1] in _PLACE_NOT_BEFORE.get(suf, ""):
             continue
         if suf == "区" and norm[m.start() - 1] in _AREA_BAD_END:
             continue

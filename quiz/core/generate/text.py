@@ -26,6 +26,16 @@ def _looks_utf16(data: bytes) -> str | None:
         half = len(sample) // 2
         if odd > half * 0.3 and even < half * 0.05 or even > half * 0.3 and odd < half * 0.05:
             return "UTF-16"
+    for enc in ("utf-16-le", "utf-16-be"):
+        chunk = sample[:len(sample) // 2 * 2]
+        try:
+            t = chunk.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        good = sum(_is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c.isascii()
+                   and (c.isprintable() or c in "\r\n\t") for c in t)
+        if t and good >= 0.9 * len(t):
+            return "UTF-16"
     return None
 
 

@@ -1,0 +1,190 @@
+"""Quality gates on the seed article and the synthetic articles: coverage of the
+expected facts, the automatic checks on every question, and loading through the
+real loader."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quiz.core.emit import dump_bank
+from quiz.core.generate import generate
+from quiz.core.loader import load_text
+
+ROOT = Path(__file__).resolve().parents[3]
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"
+CASES = [SEED] + sorted(ARTICLES.glob("*.txt"))
+
+
+def expected_for(article: Path) -> dict:
+    return yaml.safe_load((ARTICLES / "expected" / (article.stem + ".yaml")).read_text(encoding="utf-8")) or {}
+
+
+def bank_of(article: Path):
+    return generate(article.read_text(encoding="utf-8"), bank_id=article.stem).bank
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKC", s)
+
+
+def problems(q) -> list[str]:
+    """The automatic checks, written independently of the generator."""
+    out = []
+    if not q.answers or not all(a.strip() for a in q.answers):
+        out.append("no answer")
+    if q.type in ("choice", "multi"):
+        if not set(q.answers) <= set(q.choices):
+            out.append("answer not among the choices")
+        if len(set(q.choices)) != len(q.choices):
+            out.append("duplicate choices")
+        if q.type == "choice" and len(q.choices) != 4:
+            out.append("a choice question has 3 distractors")
+        if q.type == "multi" and len(q.choices) <= len(q.answers):
+            out.append("a multi question has wrong options")
+    if q.type in ("fill", "choice"):
+        if q.answer in q.prompt:
+            out.append("answer in the prompt")
+        if q.prompt.count("____") != 1:
+            out.append("prompt has not exactly one blank")
+        elif q.prompt.replace("____", q.answer) != q.source:
+            out.append("prompt is not the source with the answer blanked")
+    if q.type in ("fill", "choice", "multi", "order"):
+        for a in q.answers:
+            if a not in q.source:
+                out.append(f"answer {a!r} not in the source sentence")
+    if q.type == "order" and (len(q.choices) < 2 or len(set(q.choices)) != len(q.choices)):
+        out.append("order items")
+    if q.type == "truefalse":
+        if q.answers not in (("true",), ("false",)):
+            out.append("truefalse answer")
+        if q.answers == ("false",) and q.prompt == q.source:
+            out.append("a false statement equal to its source")
+    if not q.source:
+        out.append("no source")
+    if not q.explanation:
+        out.append("no explanation")
+    if not q.tags or q.tags[0] not in ("date", "figure", "slogan", "name", "person", "role", "org", "place", "list"):
+        out.append("first tag is not a kind")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", q.id):
+        out.append("bad id")
+    return out
+
+
+@pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
+def test_every_question_passes_the_automatic_checks(article):
+    bank = bank_of(article)
+    bad = [(q.id, p) for q in bank.questions for p in problems(q)]
+    assert bad == []
+    ids = [q.id for q in bank.questions]
+    prompts = [q.prompt for q in bank.questions]
+    assert len(ids) == len(set(ids))
+    assert len(prompts) == len(set(prompts))
+
+
+@pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
+def test_every_expected_fact_is_the_answer_of_a_question(article):
+    bank = bank_of(article)
+    exp = expected_for(article)
+    for kind in ("date", "figure", "slogan", "name", "person", "org", "place"):
+        for fact in exp.get(kind, ()):
+            hits = [q for q in bank.questions if fact in q.answers and kind in q.tags]
+            assert hits, f"no {kind} question answers {fact!r}"
+    for item in exp.get("items", ()):
+        assert any(item in q.answers for q in bank.questions), f"list item {item!r} never asked"
+
+
+@pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
+def test_no_question_about_a_byline_and_headings_become_tags(article):
+    bank = bank_of(article)
+    exp = expected_for(article)
+    for name in exp.get("bylines", ()):
+        for q in bank.questions:
+            assert name not in q.answers and name not in q.choices
+            assert name not in (q.source or "")
+    tags = {t for q in bank.questions for t in q.tags}
+    for h in exp.get("headings", ()):
+        assert h in tags
+
+
+@pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
+def test_generated_bank_loads_without_problems(article):
+    bank = bank_of(article)
+    text = dump_bank(bank, schema="bank.schema.json")
+    result = load_text(text, f"{article.stem}.yaml")
+    assert result.problems == ()
+    assert result.ok
+    loaded = result.bank
+    assert [q.id for q in loaded.questions] == [q.id for q in bank.questions]
+    for a, b in zip(loaded.questions, bank.questions):
+        assert (a.type, a.prompt, a.answers, a.choices, a.source, a.tags) == \
+               (b.type, b.prompt, b.answers, b.choices, b.source, b.tags)
+
+
+def test_sources_are_verbatim_sentences_of_the_article():
+    text = SEED.read_text(encoding="utf-8")
+    for q in bank_of(SEED).questions:
+        assert q.source in text
+
+
+def test_seed_distractors_are_never_true_values_of_the_same_unit():
+    bank = bank_of(SEED)
+    figures = {q.answer for q in bank.questions if "figure" in q.tags and q.type in ("fill", "choice")}
+    for q in bank.questions:
+        if q.type == "choice" and "figure" in q.tags:
+            for c in q.choices:
+                if c != q.answer:
+                    assert c not in figures
+                    assert c not in SEED.read_text(encoding="utf-8")
+
+
+def test_seed_distractors_keep_the_surface_form():
+    bank = bank_of(SEED)
+    for q in bank.questions:
+        if q.type != "choice":
+            continue
+        if "figure" in q.tags:
+            def shape(s):
+                return re.sub(r"[\d.]+|(?<=数)[十百千万]", "9", s)
+            assert all(shape(c) == shape(q.answer) for c in q.choices), q.choices
+            if "." in q.answer:
+                assert all("." in c for c in q.choices)
+        if "date" in q.tags:
+            tail = re.sub(r"^[\d月日]+", "", q.answer)
+            assert all(c.endswith(tail) for c in q.choices), q.choices
+
+
+def test_seed_order_question_for_the_four_slogans():
+    bank = bank_of(SEED)
+    orders = [q for q in bank.questions if q.type == "order"]
+    assert ("学史明理", "学史增信", "学史崇德", "学史力行") in [q.answers for q in orders]
+    multi = [q for q in bank.questions if q.type == "multi"]
+    assert any(set(q.answers) == {"广播", "电视", "报刊", "网络新媒体"} for q in multi)
+
+
+def test_seed_people_keep_their_roles():
+    bank = bank_of(SEED)
+    roles = [q for q in bank.questions if "role" in q.tags]
+    text = " ".join(q.prompt + (q.explanation or "") for q in roles)
+    assert "吴英杰" in text and "西藏自治区党委书记" in text
+    assert "石角" in text and "护边队队长" in text
+
+
+def test_section_heading_is_the_first_line_of_a_two_line_heading():
+    bank = bank_of(SEED)
+    q = next(q for q in bank.questions if "800余场次" in q.answers)
+    assert "精心部署落实" in q.tags and "营造浓厚氛围" not in q.tags
+    q = next(q for q in bank.questions if "12吨" in q.answers)
+    assert "解决实际问题" in q.tags
+
+
+def test_no_facts_gives_an_empty_bank_and_a_warning():
+    r = generate((ARTICLES / "no-facts.txt").read_text(encoding="utf-8"), bank_id="none")
+    assert r.bank.questions == ()
+    assert r.warnings
+    r = generate("", bank_id="empty")
+    assert r.bank.questions == () and r.warnings
