@@ -42,13 +42,14 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         people = extract_people(sent, masked)
         found += people
         masked += [(f.start, f.end) for f in people if f.kind == "person"]
-        for a, b in find_places(sent.norm):
+        place_spans = find_places(sent.norm)
+        for a, b in place_spans:
             if len(known_places) < 5000:
                 known_places.add(sent.norm[a:b])
         orgs = extract_orgs(sent, masked, known_places)
         found += orgs
         masked += [(f.start, f.end) for f in orgs]
-        found += extract_places(sent, masked)
+        found += extract_places(sent, masked, place_spans)
         found.sort(key=lambda f: (f.start, f.end))
         facts.extend(found)
     if progress:

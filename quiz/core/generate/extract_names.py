@@ -99,6 +99,15 @@ def extract_people(sent, masked) -> list[Fact]:
     return facts
 
 
+_STOP_SET = frozenset(_STOP)
+_STOP_LENS = sorted({len(w) for w in _STOP})
+
+
+def _stop_before(norm: str, k: int, min_len: int = 1) -> bool:
+    """Does a stop word end at position k?"""
+    return any(L <= k and norm[k - L:k] in _STOP_SET for L in _STOP_LENS if L >= min_len)
+
+
 def _left_extend(norm: str, j: int, limit: int, stop_at_place: bool = False) -> int:
     """Walk left from j over CJK characters until punctuation or a stop word."""
     k = j
@@ -106,7 +115,7 @@ def _left_extend(norm: str, j: int, limit: int, stop_at_place: bool = False) -> 
         ch = norm[k - 1]
         if not ("\u4e00" <= ch <= "\u9fff"):
             break
-        if any(norm.endswith(w, 0, k) for w in _STOP if len(w) <= k):
+        if _stop_before(norm, k):
             break
         k -= 1
     return k
@@ -140,7 +149,7 @@ def extract_orgs(sent, masked, places: set[str]) -> list[Fact]:
             continue
         strong = suf in _STRONG
         headed = (org.startswith(ORG_HEADS) or bool(_PLACE_HEAD.match(org))
-                  or any(org.startswith(p) for p in places))
+                  or any(org[:k] in places for k in range(2, min(len(org), 12))))
         if not (strong or headed):
             continue
         cands.append((start, end))
@@ -178,7 +187,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             ch = norm[k - 1]
             if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_BAD or ch in _PLACE_CHARS:
                 break
-            if any(norm.endswith(w, 0, k) for w in _STOP if 1 < len(w) <= k):
+            if _stop_before(norm, k, 2):
                 break
             k -= 1
         if m.start() - k < 2 and suf not in ("自治区", "自治州"):
@@ -199,9 +208,9 @@ def find_places(norm: str) -> list[tuple[int, int]]:
     return chains
 
 
-def extract_places(sent, masked) -> list[Fact]:
+def extract_places(sent, masked, spans=None) -> list[Fact]:
     facts = []
-    for a, b in find_places(sent.norm):
+    for a, b in (find_places(sent.norm) if spans is None else spans):
         if all(b <= x or a >= y for x, y in masked):
             facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
     return facts

@@ -226,9 +226,13 @@ class Article:
     sentences: tuple[Sentence, ...]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def parse_article(text: str) -> Article:
     """Title lines, section headings and body sentences of an article."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln.strip("\u3000 \t\ufeff") for ln in lines]
     title_lines: list[str] = []
     headings: list[str] = []
