@@ -98,8 +98,10 @@ class Session:
         self.answered = self.correct = self.points = self.streak = self.best_streak = 0
         self._queued = self.mode in (Mode.STUDY, Mode.FLASHCARDS) and schedule
         if self._queued:
-            limit = DEFAULT_NEW_LIMIT if new_limit is None else max(new_limit, 0)
-            self._new_left = max(limit - store.new_studied_today(self.bank_ids), 0)
+            if new_limit is None:  # the daily limit, shared by every session of the day
+                self._new_left = max(DEFAULT_NEW_LIMIT - store.new_studied_today(self.bank_ids), 0)
+            else:                  # an explicit number of new cards for this session (`--new N`)
+                self._new_left = max(new_limit, 0)
             self._queue: list[Question] = []
         else:
             self._new_left = 0

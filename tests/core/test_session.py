@@ -48,10 +48,23 @@ def test_new_cards_in_bank_order_with_limit(env):
         s.grade(q, 4, elapsed=1)  # Easy: straight to review, not back today
     assert seen == ["q0", "q1", "q2"]
     assert s.progress == (3, 3)
-    # the daily limit holds across sessions the same day, and resets the next day
-    assert session(store, clock, [bank(10)], new_limit=3).next() is None
+    # an explicit limit is per session
+    assert session(store, clock, [bank(10)], new_limit=1).next().id == "q3"
+
+
+def test_daily_new_limit_across_sessions(env):
+    store, clock = env
+    b = bank(50)
+    for _ in range(2):
+        s = session(store, clock, [b])
+        for _ in range(15):
+            if (q := s.next()) is None:
+                break
+            s.grade(q, 4, elapsed=1)
+    assert store.counts(["b1"]).new == 30   # 20 today in all, the default daily limit
+    assert session(store, clock, [b]).next() is None
     clock.advance(days=1)
-    assert session(store, clock, [bank(10)], new_limit=3).next().id == "q3"
+    assert session(store, clock, [b]).next().id == "q20"
 
 
 def test_learning_card_comes_back_in_the_session(env):

@@ -50,15 +50,37 @@ def translate(err: sqlite3.Error, path: Path | str) -> StoreError:
     return StoreError(f"database error on {path}: {text}")
 
 
+def is_busy(err: sqlite3.Error) -> bool:
+    """SQLITE_BUSY (any variant) or SQLITE_PROTOCOL: another process holds a lock right now.
+    The busy handler covers most cases; a few (WAL recovery, a closing connection's checkpoint)
+    return at once, so callers retry those briefly."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    return code in (5, 15) or "database is locked" in str(err)
+
+
+def retrying(fn, path: Path | str, attempts: int = 200):
+    """Call fn(); on a busy error retry with a short sleep (about 15 s in all)."""
+    import time
+    for i in range(attempts):
+        try:
+            return fn()
+        except sqlite3.Error as e:
+            if not is_busy(e) or i == attempts - 1:
+                raise translate(e, path) from e
+            time.sleep(min(0.005 * (i + 1), 0.1))
+    raise AssertionError("unreachable")
+
+
 def connect(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
     """Open (and migrate) the database at `path`; ':memory:' for a throwaway one.
 
     Autocommit mode: callers group writes with `transaction(conn)`."""
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as e:
-        raise translate(e, path) from e
+    return retrying(lambda: _connect(path, migrate), path)
+
+
+def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -74,12 +96,9 @@ def connect(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         if migrate and version < SCHEMA_VERSION:
             migrate_to(conn, SCHEMA_VERSION)
-    except StoreError:
+    except BaseException:
         conn.close()
         raise
-    except sqlite3.Error as e:
-        conn.close()
-        raise translate(e, path) from e
     return conn
 
 

@@ -129,10 +129,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT; sqlite errors become StoreError, and nothing is half-written."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            raise db.translate(e, self.path) from e
+        db.retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.path)
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -146,10 +143,12 @@ class Store:
             raise
 
     def query(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.Error as e:
-            raise db.translate(e, self.path) from e
+        if self.conn.in_transaction:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.Error as e:
+                raise db.translate(e, self.path) from e
+        return db.retrying(lambda: self.conn.execute(sql, params).fetchall(), self.path)
 
     def now_ms(self) -> int:
         return to_ms(self.clock())
@@ -184,25 +183,31 @@ class Store:
 
         Questions no longer in the bank keep their cards and history but are deactivated
         (no longer scheduled); a question that comes back is active again. Writes only
-        when something changed."""
-        existing = {qid: (cid, active, pos) for cid, qid, active, pos in
-                    self.query("SELECT id, question_id, active, position FROM cards WHERE bank_id = ?", (bank.id,))}
+        when something changed (and re-reads inside the write transaction, so two processes
+        syncing the same bank at once agree)."""
         wanted = {q.id: i for i, q in enumerate(bank.questions)}
-        now = self.now_ms()
-        inserts = [(bank.id, qid, pos, now) for qid, pos in wanted.items() if qid not in existing]
+        sql = "SELECT id, question_id, active, position FROM cards WHERE bank_id = ?"
+        existing = {qid: (cid, active, pos) for cid, qid, active, pos in self.query(sql, (bank.id,))}
+        if self._sync_changes(wanted, existing) == ([], [], []):
+            return {qid: existing[qid][0] for qid in wanted}
+        with self.transaction() as c:
+            existing = {qid: (cid, active, pos) for cid, qid, active, pos in c.execute(sql, (bank.id,))}
+            inserts, updates, gone = self._sync_changes(wanted, existing)
+            now = self.now_ms()
+            c.executemany("INSERT OR IGNORE INTO cards(bank_id, question_id, position, created) VALUES (?, ?, ?, ?)",
+                          [(bank.id, qid, pos, now) for qid, pos in inserts])
+            c.executemany("UPDATE cards SET active = 1, position = ? WHERE id = ?", updates)
+            c.executemany("UPDATE cards SET active = 0 WHERE id = ?", gone)
+            rows = c.execute("SELECT id, question_id FROM cards WHERE bank_id = ?", (bank.id,)).fetchall()
+        return {qid: cid for cid, qid in rows if qid in wanted}
+
+    @staticmethod
+    def _sync_changes(wanted: dict[str, int], existing: dict[str, tuple[int, int, int]]):
+        inserts = [(qid, pos) for qid, pos in wanted.items() if qid not in existing]
         updates = [(pos, existing[qid][0]) for qid, pos in wanted.items()
                    if qid in existing and (existing[qid][1] != 1 or existing[qid][2] != pos)]
         gone = [(cid,) for qid, (cid, active, _pos) in existing.items() if qid not in wanted and active]
-        if inserts or updates or gone:
-            with self.transaction() as c:
-                c.executemany("INSERT INTO cards(bank_id, question_id, position, created) VALUES (?, ?, ?, ?)", inserts)
-                c.executemany("UPDATE cards SET active = 1, position = ? WHERE id = ?", updates)
-                c.executemany("UPDATE cards SET active = 0 WHERE id = ?", gone)
-            if inserts:
-                return {qid: cid for cid, qid in
-                        self.query("SELECT id, question_id FROM cards WHERE bank_id = ?", (bank.id,))
-                        if qid in wanted}
-        return {qid: existing[qid][0] for qid in wanted}
+        return inserts, updates, gone
 
     def card(self, card_id: int) -> CardRow | None:
         rows = self.query(f"SELECT {_SELECT} FROM cards WHERE id = ?", (card_id,))
