@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
         with Store.open(paths.data_dir(args.data_dir), clock=lambda: now, create=False, backup=False) as store:
             over = stats.overview(store, now, args.bank)
             data = over.to_dict()
-            data["accuracy_by_bank"] = {b: {"right": r, "answered": n}
-                                        for b, (r, n) in stats.accuracy_by_bank(store, args.bank).items()}
+            data["accuracy_by_bank"] = {b: {"right": r, "answered": n} for b, (r, n) in
+                                        stats.accuracy_by_bank(store, args.bank, 30, now).items()}
             data["seconds_per_answer"] = stats.time_per_answer(store, args.bank, 30, now)
             data["reviews_per_day"] = {d.isoformat(): n for d, n in
                                        sorted(stats.reviews_per_day(store, now, 30, args.bank).items())}
@@ -48,7 +48,7 @@ def render(d: dict, lang: str) -> str:
                  f"Retention (30 days): {ret}   Seconds per answer: {spa}",
                  f"Study streak: {d['streak_days']} days",
                  "Due in the next 7 days: " + " ".join(str(n) for n in d["forecast"][:7])]
-        head = "By bank:"
+        head = "By bank (30 days):"
     else:
         lines = [f"答题总数：{d['reviews']}（今天 {d['reviews_today']}）",
                  f"今日到期：{d['due_today']}   新题：{d['new']}   学习中：{d['learning']}",
@@ -56,7 +56,7 @@ def render(d: dict, lang: str) -> str:
                  f"近 30 天记忆保持率：{ret}   每题用时（秒）：{spa}",
                  f"连续学习：{d['streak_days']} 天",
                  "未来 7 天到期：" + " ".join(str(n) for n in d["forecast"][:7])]
-        head = "各题库正确率："
+        head = "各题库正确率（近 30 天）："
     if d["accuracy_by_bank"]:
         lines.append(head)
         for bank, a in d["accuracy_by_bank"].items():

@@ -66,6 +66,7 @@ class _Done:
     queue: list  # the list queue before this answer (list modes)
     ended: bool
     new_left: int
+    total: int
 
 
 class Session:
@@ -225,7 +226,7 @@ class Session:
             self._attempts[last.card_id] -= 1
         self._pending = last.outcome.question
         self._last_card = self._done[-1].card_id if self._done else None
-        self._total = self.answered + self._remaining()
+        self._total = last.total
         return last.outcome.question
 
     @property
@@ -288,7 +289,7 @@ class Session:
                           streak=streak, elapsed=elapsed)
         self._done.append(_Done(rid, outcome, cid, (self.answered, self.correct, self.points, self.streak,
                                                     self.best_streak), list(self._queue), self._ended,
-                                self._new_left))
+                                self._new_left, self._total))
         if self.schedule and before.state == NEW:
             self._new_left = max(self._new_left - 1, 0)
         self.answered, self.correct, self.points, self.best_streak = totals[0], totals[1], totals[2], totals[3]
@@ -307,7 +308,14 @@ class Session:
             if self.mode == Mode.CHALLENGE and not correct:
                 self._ended = True
         self._last_card = cid
-        self._total = self.answered + self._remaining()
+        if self._queued:  # incremental: no counting queries on the answer path
+            comes_back = self.schedule and after.due is not None and after.due < self.store.day()[1] \
+                and not after.suspended
+            self._total = max(self._total, self.answered) + (1 if comes_back else 0)
+            if self.count is not None:
+                self._total = min(self._total, self.count)
+        else:
+            self._total = self.answered + self._remaining()
         return outcome
 
 

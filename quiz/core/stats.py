@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from quiz.core.scheduler import local_day, to_ms
+from quiz.core.scheduler import day_start, local_day, to_ms
 
 if TYPE_CHECKING:
     from quiz.core.model import Bank
@@ -61,13 +61,20 @@ def reviews_per_day(store: "Store", now: datetime, days: int = 365,
 
 def streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> int:
     """Consecutive learning days with at least one answer, ending today (or yesterday when
-    nothing has been answered yet today)."""
-    per_day = reviews_per_day(store, now, 3650, bank_ids)
+    nothing has been answered yet today). One indexed EXISTS probe per day of the streak."""
+    where, params = _bank_filter(bank_ids)
+    sql = f"SELECT EXISTS (SELECT 1 FROM reviews WHERE at >= ? AND at < ?{where})"
     day = local_day(now, store.day_start_hour, store.tz)
-    if day not in per_day:
+
+    def studied(d: date) -> bool:
+        start = to_ms(day_start(d, store.day_start_hour, store.tz))
+        end = to_ms(day_start(d + timedelta(days=1), store.day_start_hour, store.tz))
+        return bool(store.query(sql, (start, end, *params))[0][0])
+
+    if not studied(day):
         day -= timedelta(days=1)
     n = 0
-    while day in per_day:
+    while n < 36_500 and studied(day):
         n += 1
         day -= timedelta(days=1)
     return n
@@ -101,10 +108,12 @@ def forecast(store: "Store", now: datetime, days: int = 30,
     return out
 
 
-def accuracy_by_bank(store: "Store", bank_ids: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
-    """bank id -> (right, answered) over the whole history."""
+def accuracy_by_bank(store: "Store", bank_ids: Sequence[str] | None = None, days: int | None = None,
+                     now: datetime | None = None) -> dict[str, tuple[int, int]]:
+    """bank id -> (right, answered), over the last `days` days (None: the whole history)."""
+    since = 0 if days is None or now is None else to_ms(now) - days * 86_400_000
     rows = store.query("SELECT c.bank_id, sum(r.correct), count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
-                       "GROUP BY c.bank_id")
+                       "WHERE r.at >= ? GROUP BY c.bank_id", (since,))
     return {b: (int(r or 0), n) for b, r, n in rows if not bank_ids or b in bank_ids}
 
 
