@@ -101,10 +101,11 @@ def test_queue_queries_use_indexes(tmp_path, clock, make_bank):
             assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
 
 
-def test_migration_from_previous_version_keeps_everything(tmp_path, clock):
+@pytest.mark.parametrize("old_version", range(1, SCHEMA_VERSION))
+def test_migration_from_previous_version_keeps_everything(tmp_path, clock, old_version):
     path = tmp_path / "quiz.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    dbmod.migrate_to(conn, SCHEMA_VERSION - 1)
+    dbmod.migrate_to(conn, old_version)
     conn.execute("INSERT INTO cards(id, bank_id, question_id, created, state, stability, difficulty, due, "
                  "last_review, reps, lapses, last_correct, last_answer) "
                  "VALUES (5, 'b1', 'q0', 1, 2, 3.5, 4.25, 99, 10, 2, 0, 1, 10)")
