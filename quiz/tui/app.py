@@ -25,7 +25,7 @@ class QuizApp(App):
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS = [
         Binding("question_mark", "help", "action.help"),
-        Binding("ctrl+q", "quit", "action.quit", priority=True),
+        Binding("ctrl+q", "quit", "action.quit", show=False, priority=True),
     ]
 
     def __init__(self, store, clock: Callable[[], datetime], rng: random.Random, *,

@@ -57,6 +57,7 @@ def make(store, clock, bank):
     def factory(**kw):
         kw.setdefault("banks", [bank])
         kw.setdefault("lang", "en")
+        kw.setdefault("session_options", {"fuzz": False})
         return make_app(store, clock, random.Random(7), **kw)
 
     return factory

@@ -87,7 +87,8 @@ class SessionScreen(Screen):
     def _refresh_header(self) -> None:
         done, total = self.session.progress
         self.query_one(ProgressHeader).show(mode=self.mode, done=done, total=total,
-                                            points=self.session.points, streak=self.session.streak)
+                                            points=self.session.points, streak=self.session.streak,
+                                            answering=not self.answered)
 
     def show(self, question) -> None:
         self.question = question
@@ -101,7 +102,9 @@ class SessionScreen(Screen):
         self.query_one("#prompt", Wrapped).update(question.prompt)
         self.query_one("#hint").display = False
         self.query_one("#feedback").display = False
-        self.query_one("#keys", Label).update(t(f"session.keys.{kind}"))
+        keys = self.query_one("#keys", Label)
+        keys.update(t(f"session.keys.{kind}"))
+        keys.display = True
         area = self.query_one("#answer", VerticalGroup)
         if self.input_widget is not None:
             self.input_widget.remove()
@@ -136,7 +139,9 @@ class SessionScreen(Screen):
                 if len(items) < 2 or items != list(q.choices or q.answers):
                     break
             return OrderList(items)
-        return Input(placeholder=t("session.answer_here"))
+        field = Input(placeholder=t("session.answer_here"))
+        field.cursor_blink = not self.app.is_headless  # a steady cursor in tests and snapshots
+        return field
 
     # answers ----------------------------------------------------------
     def elapsed(self) -> float:
@@ -167,7 +172,7 @@ class SessionScreen(Screen):
             widget.disabled = True
         panel = self.query_one("#feedback", feedback.FeedbackPanel)
         panel.show(feedback.lines(q, outcome, response_text=shown, used_hint=self.used_hint))
-        self.query_one("#keys", Label).update("")
+        self.query_one("#keys", Label).display = False
         panel.focus()
         self.call_after_refresh(panel.scroll_visible)
         if self.mode == "challenge" and not outcome.correct:

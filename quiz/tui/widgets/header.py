@@ -21,9 +21,9 @@ class ProgressHeader(HorizontalGroup):
         yield Label("", id="hdr-streak")
         yield Label("", id="hdr-timer")
 
-    def show(self, *, mode: str, done: int, total: int, points: int, streak: int) -> None:
+    def show(self, *, mode: str, done: int, total: int, points: int, streak: int, answering: bool = True) -> None:
         self.query_one("#hdr-mode", Label).update(t(f"session.mode.{mode}"))
-        self.query_one("#hdr-count", Label).update(t("session.progress", done=min(done + 1, max(total, 1)), total=total))
+        self.query_one("#hdr-count", Label).update(t("session.progress", done=min(done + int(answering), max(total, 1)), total=total))
         bar = self.query_one("#hdr-bar", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.query_one("#hdr-score", Label).update(t("session.score", points=points))

@@ -1,0 +1,73 @@
+"""Snapshots of the key screens at 80x24 and 120x40, with Chinese text (pytest-textual-snapshot).
+
+Update after an intended change with: .venv/bin/pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+from __future__ import annotations
+
+import pytest
+from tui_helpers import only
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def _app(make, bank, *ids):
+    app = make(banks=[only(bank, *ids)] if ids else [bank], lang="zh")
+    app.animation_level = "none"
+    return app
+
+
+def keys(*names):
+    """run_before for snap_compare: press each key and let the app settle after each."""
+
+    async def run(pilot) -> None:
+        await pilot.pause()
+        for name in names:
+            await pilot.press(name)
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("qid", ["secretary", "media", "memorial", "slogan", "slogans", "anniversary"])
+def test_question(snap_compare, make, bank, qid, size):
+    assert snap_compare(_app(make, bank, qid), run_before=keys(*["s"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_right(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank, "secretary"), run_before=keys(*["s", "a"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_wrong_multi(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank, "media"), run_before=keys(*["s", "a", "e", "enter"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_card_flipped(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank, "anniversary"), run_before=keys(*["s", "space"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_results(snap_compare, make, bank, size):
+    presses = ["s", "a", "enter", "a", "enter", "escape"]  # right, then wrong on the multi, then leave
+    assert snap_compare(_app(make, bank, "secretary", "media"), run_before=keys(*presses), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stats(snap_compare, make, bank, size):
+    presses = ["s", "a", "enter", "b", "enter", "escape", "escape", "t"]
+    assert snap_compare(_app(make, bank, "secretary", "memorial"), run_before=keys(*presses), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank), run_before=keys(*["question_mark"]), terminal_size=size)
