@@ -37,6 +37,8 @@ class HomeScreen(Screen):
         Binding("t", "app.stats", "action.stats"),
         Binding("l", "app.lang", "action.lang"),
         Binding("escape", "app.quit", "Quit", show=False),
+        Binding("home", "row(0)", show=False, priority=True),
+        Binding("end", "row(-1)", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -153,6 +155,10 @@ class HomeScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
+
+    def action_row(self, row: int) -> None:
+        if self.banks:
+            self.query_one("#banks", DataTable).move_cursor(row=row % len(self.banks))
 
     def selected(self):
         if not self.banks:
