@@ -5,6 +5,7 @@ Never raises for any input: every problem becomes a Problem(path, line, col, mes
 from __future__ import annotations
 
 import gc
+import re
 import os
 from pathlib import Path
 
@@ -81,6 +82,23 @@ def _tab_problems(text: str | bytes, out: Collector) -> None:
             out.add((i, col), "tab character in indentation: YAML indents with spaces only")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_B = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_problem(text: str | bytes, out: Collector) -> None:
+    """YAML refuses control characters; point at the first one."""
+    m = (_CONTROL if isinstance(text, str) else _CONTROL_B).search(text)
+    if m is None:
+        return
+    nl = "\n" if isinstance(text, str) else b"\n"
+    start = text.rfind(nl, 0, m.start()) + 1
+    line = text.count(nl, 0, m.start()) + 1
+    prefix = text[start:m.start()]
+    col = len(prefix if isinstance(prefix, str) else prefix.decode("utf-8", "replace")) + 1
+    out.add((line, col), f"control character U+{ord(m.group(0)):04X} is not allowed in a bank; remove it")
+
+
 def _blank(text: str | bytes) -> bool:
     """Nothing but whitespace and comments."""
     if len(text) > 4096:
@@ -92,6 +110,7 @@ def _blank(text: str | bytes) -> bool:
 
 def _load(text: str, path: str, out: Collector) -> Bank | None:
     _tab_problems(text, out)
+    _control_problem(text, out)
     if len(out):
         return None
     if _blank(text):

@@ -64,6 +64,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
         return None, (line, col, f"the file is not UTF-8: it looks like {enc}; {_convert_hint(enc)}")
     nul = text.find("\x00")
     if nul >= 0:
+        enc = guess_encoding(data)
+        if enc and enc.startswith("UTF-16"):
+            return None, (1, 1, f"the file looks like {enc} without a byte order mark, not UTF-8; {_convert_hint(enc)}")
         line, col = _position(data, data.find(b"\x00"))
         return None, (line, col, "NUL byte in the file: this looks like a binary file, not text")
     return text, None

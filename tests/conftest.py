@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+def quiz_exe() -> list[str]:
+    """The real console script of the venv running the tests (fallback: python -m quiz)."""
+    exe = Path(sys.executable).with_name("quiz")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "quiz"]
+
+
+@pytest.fixture
+def run_quiz(tmp_path):
+    """Run the real `quiz` command; returns CompletedProcess with text output."""
+
+    def run(*args, input: str | None = None, cwd=None, env=None, timeout=60):
+        e = dict(os.environ)
+        e.setdefault("QUIZ_DATA_DIR", str(tmp_path / "data"))
+        e["PYTHONIOENCODING"] = "utf-8"
+        if env:
+            e.update(env)
+        return subprocess.run([*quiz_exe(), *map(str, args)], input=input, capture_output=True, text=True,
+                              cwd=cwd or ROOT, env=e, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+def have(cmd: str) -> bool:
+    return shutil.which(cmd) is not None
