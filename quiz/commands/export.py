@@ -8,7 +8,8 @@ import sys
 from quiz.core.textsafe import printable
 
 # format -> (module, needs a file): each module has export(bank, args) -> bytes | str
-FORMATS = {"json": ("quiz.core.export_json", False)}
+FORMATS = {"json": ("quiz.core.export_json", False), "csv": ("quiz.core.exchange.csv", False),
+           "apkg": ("quiz.core.exchange.apkg", True)}
 
 
 def add_arguments(p) -> None:
@@ -45,15 +46,16 @@ def run(args) -> int:
             print(printable(str(p)), file=sys.stderr)
         return 1
     data = importlib.import_module(module).export(result.bank, args)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     if args.output:
         try:
-            _write_atomic(args.output, data)
+            _write_atomic(args.output, data.encode("utf-8") if isinstance(data, str) else data)
         except OSError as e:
             print(f"quiz: cannot write {printable(args.output)}: {e.strerror or e}", file=sys.stderr)
             return 1
         return 0
-    sys.stdout.buffer.write(data)
+    if isinstance(data, str):
+        sys.stdout.write(data)
+    else:
+        sys.stdout.buffer.write(data)
     sys.stdout.flush()
     return 0

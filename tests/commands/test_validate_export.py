@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "data" / "bad-banks"
+
+
+def test_validate_ok(run_quiz):
+    r = run_quiz("validate", "banks/tutorial.yaml")
+    assert r.returncode == 0 and r.stdout == ""
+    assert "ok (9 questions)" in r.stderr
+
+
+def test_validate_reports_every_problem_like_a_compiler(run_quiz):
+    bad = BAD / "10-unknown-key.yaml"
+    r = run_quiz("validate", "banks/tutorial.yaml", bad)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert lines == [f"{bad}:5:5: question 'a' (fill) needs an answer: 'answer: ...' or a {{{{blank}}}} in the prompt",
+                     f"{bad}:8:5: unknown key 'anwser' in a question (did you mean 'answer'?)"]
+    assert "Traceback" not in r.stderr
+
+
+def test_validate_whole_corpus_without_traceback(run_quiz):
+    files = sorted(BAD.glob("*.yaml"))
+    r = run_quiz("validate", *files)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr + r.stdout
+    named = {line.split(":", 1)[0] for line in r.stdout.splitlines()}
+    assert named == {str(f) for f in files}
+
+
+def test_validate_missing_file(run_quiz, tmp_path):
+    r = run_quiz("validate", tmp_path / "none.yaml")
+    assert r.returncode == 1 and r.stdout.strip() == f"{tmp_path / 'none.yaml'}:1:1: no such file"
+
+
+def test_validate_needs_a_file(run_quiz):
+    r = run_quiz("validate")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_export_json_canonical_form(run_quiz, tmp_path):
+    r = run_quiz("export", "banks/tutorial.yaml", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["bank"]["id"] == "tutorial"
+    qs = {q["id"]: q for q in data["questions"]}
+    assert set(qs["venues"]) == {"id", "type", "prompt", "choices", "answers", "source", "explanation", "tags"}
+    assert qs["venues"]["answers"] == ["726个", "726个会场"]
+    assert qs["four-slogans"]["answers"] == ["学史明理", "学史增信", "学史崇德", "学史力行"]
+    assert qs["memorial-area"]["answers"] == ["true"]
+    assert qs["anniversary"]["answers"] == ["62周年"]
+    assert qs["media-forms"]["answers"] == ["广播", "电视", "报刊", "网络新媒体"]
+    out = tmp_path / "t.json"
+    assert run_quiz("export", "banks/tutorial.yaml", "-o", out).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+
+
+def test_export_invalid_bank_and_format(run_quiz):
+    r = run_quiz("export", BAD / "13-answer-not-in-choices.yaml")
+    assert r.returncode == 1 and ":9:13: answer '吴英'" in r.stderr and r.stdout == ""
+    r = run_quiz("export", "banks/tutorial.yaml", "--format", "pdf")
+    assert r.returncode == 2 and "unknown export format" in r.stderr
+
+
+def test_schema_is_json_and_written(run_quiz, tmp_path):
+    r = run_quiz("schema")
+    schema = json.loads(r.stdout)
+    assert schema["required"] == ["bank", "questions"]
+    out = tmp_path / "s.json"
+    assert run_quiz("schema", "-o", out).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == schema
+
+
+def test_python_dash_m(run_quiz):
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "quiz", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and "validate" in r.stdout
