@@ -1,0 +1,1 @@
+"""Interchange with Anki: .apkg packages (genanki) and Anki's text/CSV format."""

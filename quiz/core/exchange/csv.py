@@ -1,0 +1,288 @@
+"""Anki's text format (.txt/.csv): export a bank, import notes as a bank.
+
+Export: tab separated, HTML fields, header lines `#separator:tab`, `#html:true`,
+`#guid column:1`, `#notetype column:2`, `#deck:<title>`, `#tags column:5`; columns
+guid, notetype (Basic or Cloze), front/text, back/back extra, tags.
+
+Import reads what Anki writes and what people write by hand: tab, comma, semicolon,
+pipe, colon or space separated (the `#separator:` header, else guessed from the first
+row), quoted fields, the `#html:`, `#tags column:`, `#guid column:`, `#notetype:`,
+`#notetype column:`, `#deck:` and `#deck column:` headers. Every problem is
+(line, message); nothing is half imported.
+"""
+from __future__ import annotations
+
+import csv as _csv
+import io
+import re
+from dataclasses import dataclass, field, replace
+
+from quiz.core.exchange.html import clean
+from quiz.core.exchange.notes import BASIC, CLOZE, NoteError, content_id, note_of, questions_of
+from quiz.core.model import Bank, Question
+from quiz.core.textcodec import decode_bytes
+
+SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
+_SEP_NAMES = {v: k for k, v in SEPARATORS.items()}
+MAX_BYTES = 64 * 1024 * 1024
+_OUR_GUID = re.compile(r"^quiz:([A-Za-z0-9_.\-]+):([^\s:]+)$")
+_LOOKS_HTML = re.compile(r"<(?:br|div|p|span|b|i|u|ol|ul|li|img)\b[^>]*>|</\w+>|&(?:amp|lt|gt|nbsp|quot|#\d+);", re.I)
+
+
+# ---- export -------------------------------------------------------------------------------
+
+def _deck_name(title: str) -> str:
+    return re.sub(r"\s+", " ", clean(title)).strip() or "quiz"
+
+
+def dumps(bank: Bank) -> str:
+    buf = io.StringIO()
+    buf.write("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n")
+    buf.write(f"#deck:{_deck_name(bank.title)}\n#tags column:5\n")
+    w = _csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=_csv.QUOTE_MINIMAL)
+    for q in bank.questions:
+        n = note_of(bank, q)
+        w.writerow([n.guid, "Cloze" if n.kind == CLOZE else "Basic", n.fields[0], n.fields[1], " ".join(n.tags)])
+    return buf.getvalue()
+
+
+def export(bank: Bank, args=None) -> str:
+    return dumps(bank)
+
+
+# ---- import -------------------------------------------------------------------------------
+
+class ImportError_(Exception):
+    """(line, message) problems of a file that cannot be imported."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        super().__init__("; ".join(f"line {n}: {m}" for n, m in problems))
+        self.problems = sorted(problems)
+
+
+@dataclass(slots=True)
+class Header:
+    separator: str | None = None
+    html: bool | None = None
+    deck: str | None = None
+    notetype: str | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # role -> 0-based column
+
+
+def _header(lines: list[str], out: list[tuple[int, str]]) -> tuple[Header, int]:
+    """Parse the leading #key:value lines; returns the header and the number of lines used."""
+    h = Header()
+    i = 0
+    while i < len(lines) and lines[i].startswith("#"):
+        key, _, value = lines[i][1:].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "separator":
+            sep = SEPARATORS.get(value.lower(), value if len(value) == 1 else None)
+            if sep is None or sep in "\"\n":
+                out.append((i + 1, f"unknown separator '{value}': use tab, comma, semicolon, space, pipe or colon"))
+            h.separator = sep
+        elif key == "html":
+            if value.lower() not in ("true", "false"):
+                out.append((i + 1, f"#html: must be true or false, not '{value}'"))
+            h.html = value.lower() == "true"
+        elif key == "deck":
+            h.deck = value
+        elif key == "notetype":
+            h.notetype = value
+        elif key in ("tags column", "guid column", "notetype column", "deck column"):
+            if not value.isdigit() or int(value) < 1:
+                out.append((i + 1, f"#{key}: must be a column number (1, 2, ...), not '{value}'"))
+            else:
+                h.columns[key.split()[0]] = int(value) - 1
+        i += 1
+    return h, i
+
+
+def _guess_separator(line: str) -> str:
+    if "\t" in line:
+        return "\t"
+    counts = {s: line.count(s) for s in (";", ",", "|")}
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] else "\t"
+
+
+def _sep_name(sep: str) -> str:
+    return _SEP_NAMES.get(sep, repr(sep))
+
+
+@dataclass(slots=True)
+class Row:
+    line: int
+    cells: list[str]
+
+
+def _rows(body: str, first_line: int, sep: str, out: list[tuple[int, str]]) -> list[Row]:
+    reader = _csv.reader(io.StringIO(body, newline=""), delimiter=sep, quotechar='"', doublequote=True, strict=True)
+    rows: list[Row] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except _csv.Error as e:
+            msg = str(e)
+            if "unexpected end of data" in msg or "EOF" in msg:
+                out.append((first_line + start - 1, 'a quote (") opened on this line is never closed'))
+            else:
+                out.append((first_line + start - 1, f"bad quoting: {msg}; a quote inside a field is written \"\""))
+            break
+        if not cells or all(not c.strip() for c in cells):
+            continue
+        rows.append(Row(first_line + start - 1, cells))
+    return rows
+
+
+def _check_columns(rows: list[Row], sep: str, raw_lines: list[str], first_line: int, out) -> int:
+    want = len(rows[0].cells)
+    for r in rows:
+        n = len(r.cells)
+        if n == want:
+            continue
+        multi_line = any("\n" in c for c in r.cells)
+        raw = raw_lines[r.line - first_line] if 0 <= r.line - first_line < len(raw_lines) else ""
+        others = [s for s in ("\t", ",", ";", "|") if s != sep and s in raw]
+        if multi_line and '"' in raw:
+            out.append((r.line, f'{n} columns where {want} are expected: a quote (") opened on this line '
+                        "seems not to close where it should"))
+        elif others and any(len(next(_csv.reader([raw], delimiter=s))) == want for s in others):
+            out.append((r.line, f"mixed separators: this line is separated by {_sep_name(others[0])}s, "
+                        f"the file by {_sep_name(sep)}s"))
+        else:
+            out.append((r.line, f"{n} column{'s' if n != 1 else ''} where {want} are expected "
+                        f"(separated by {_sep_name(sep)}s, like line {rows[0].line})"))
+        if len(out) >= 20:
+            break
+    return want
+
+
+def read_notes(data: bytes) -> tuple[Header, list[tuple[int, str, list[str], tuple[str, ...], str | None]]]:
+    """The notes of a file: (line, kind, fields, tags, guid). Raises ImportError_."""
+    out: list[tuple[int, str]] = []
+    if len(data) > MAX_BYTES:
+        raise ImportError_([(1, f"the file is {len(data) // 2**20} MB; files over {MAX_BYTES // 2**20} MB are refused")])
+    text, problem = decode_bytes(data)
+    if problem is not None:
+        raise ImportError_([(problem[0], problem[2])])
+    if not text.strip():
+        raise ImportError_([(1, "the file is empty: nothing to import")])
+    lines = text.split("\n")
+    h, used = _header([ln.rstrip("\r") for ln in lines], out)
+    if out:
+        raise ImportError_(out)
+    body_lines = lines[used:]
+    first = next((ln for ln in body_lines if ln.strip()), None)
+    if first is None:
+        raise ImportError_([(max(used, 1), "no notes: the file has header lines only")])
+    sep = h.separator or _guess_separator(first)
+    rows = _rows("\n".join(body_lines), used + 1, sep, out)
+    if out:
+        raise ImportError_(out)
+    if not rows:
+        raise ImportError_([(max(used, 1), "no notes: the file has header lines only")])
+    ncols = _check_columns(rows, sep, body_lines, used + 1, out)
+    for role, col in h.columns.items():
+        if col >= ncols:
+            out.append((rows[0].line, f"#{role} column:{col + 1} but the rows have {ncols} columns"))
+    if out:
+        raise ImportError_(out)
+    is_html = h.html
+    if is_html is None:
+        is_html = any(_LOOKS_HTML.search(c) for r in rows[:200] for c in r.cells)
+    h.html = is_html
+    notes = []
+    roles = h.columns
+    for r in rows:
+        cells = r.cells
+        fields = [c for i, c in enumerate(cells) if i not in roles.values()]
+        tags = tuple(cells[roles["tags"]].split()) if "tags" in roles else ()
+        guid = cells[roles["guid"]].strip() or None if "guid" in roles else None
+        nt = cells[roles["notetype"]] if "notetype" in roles else h.notetype
+        kind = (CLOZE if "cloze" in nt.lower() else BASIC) if nt else ""
+        notes.append((r.line, kind, fields, tags, guid))
+    return h, notes
+
+
+def import_bytes(data: bytes, *, bank_id: str | None = None, title: str | None = None,
+                 default_id: str = "imported") -> Bank:
+    """A bank from the bytes of an Anki text file. Raises ImportError_ with every (line, message).
+
+    The bank id is `bank_id`, else the one our own export put in the GUIDs, else `default_id`;
+    the title is `title`, else the `#deck:` header, else the id. The bank is checked by writing
+    it out and loading it again, so what is returned is always a valid bank."""
+    h, notes = read_notes(data)
+    bank_id = bank_id or bank_id_of_guids(notes) or default_id
+    out: list[tuple[int, str]] = []
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
+    guids: dict[str, int] = {}
+    for line, kind, fields, tags, guid in notes:
+        if guid is not None:
+            if guid in guids:
+                out.append((line, f"the note GUID '{guid}' repeats line {guids[guid]}"))
+                continue
+            guids[guid] = line
+            m = _OUR_GUID.match(guid)
+            qid = m.group(2) if m else "anki-" + content_id(guid)[2:]
+        else:
+            qid = content_id(fields[0] if fields else "")
+        try:
+            got = questions_of(kind, fields, qid, tags, line, is_html=bool(h.html))
+        except NoteError as e:
+            out.append((line, str(e)))
+            continue
+        for q in got:
+            if q.id in seen:
+                if guid is not None:
+                    out.append((line, f"question id '{q.id}' repeats line {seen[q.id]}"))
+                    continue
+                k = 2
+                while f"{q.id}-{k}" in seen:
+                    k += 1
+                q = replace(q, id=f"{q.id}-{k}")
+            seen[q.id] = line
+            questions.append(q)
+    if out:
+        raise ImportError_(out)
+    bank = Bank(id=bank_id, title=title or clean(h.deck or "").strip() or bank_id, questions=tuple(questions))
+    _check_loadable(bank, seen)
+    return bank
+
+
+def _check_loadable(bank: Bank, lines: dict[str, int]) -> None:
+    """Write the bank and load it back: whatever the loader refuses is reported at the note's line."""
+    from quiz.core.emit import dump_bank
+    from quiz.core.loader import load_text
+
+    result = load_text(dump_bank(bank, schema="bank.schema.json"))
+    if result.ok:
+        return
+    out = []
+    for p in result.problems:
+        qid = _qid_near(result, p.line, bank)
+        out.append((lines.get(qid, 1) if qid else 1, p.message))
+    raise ImportError_(out)
+
+
+def _qid_near(result, yaml_line: int, bank: Bank) -> str | None:
+    """The question whose YAML starts at or before `yaml_line` (by re-emitting line numbers)."""
+    from quiz.core.emit import dump_bank
+
+    text = dump_bank(bank, schema="bank.schema.json").split("\n")
+    qid = None
+    for i, ln in enumerate(text[:yaml_line], 1):
+        m = re.match(r"^  - id: (.+)$", ln)
+        if m:
+            qid = m.group(1).strip().strip("'\"")
+    return qid
+
+
+def bank_id_of_guids(data_notes) -> str | None:
+    """The bank id our own export put in every GUID (None when they disagree or are foreign)."""
+    ids = {m.group(1) for *_, g in data_notes if g and (m := _OUR_GUID.match(g))}
+    return ids.pop() if len(ids) == 1 else None

@@ -1,0 +1,242 @@
+"""Question <-> Anki note fields (HTML), shared by the .apkg and the text/CSV formats.
+
+Every question becomes one note:
+  fill                      -> Cloze: Text (the prompt with {{c1::answer}}), Back Extra
+  card                      -> Basic: Front, Back
+  choice/multi/truefalse/order -> Basic: the prompt and the options on the front; the answer,
+                                explanation and source on the back
+The markup uses a few class names (prompt, choice, multi, order, truefalse, answer, accept,
+explanation, source, blank) so that our own export reads back into the same questions; a
+note without them (a deck from elsewhere) is read as plain front/back or cloze text.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+from quiz.core.exchange.html import clean, esc, to_text
+from quiz.core.model import Bank, Question
+
+BLANK = "____"
+BASIC, CLOZE = "basic", "cloze"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+_LABELS = {
+    "zh": {"source": "出处：", "explanation": "解析：", "accept": "也可作答：", "true": "对", "false": "错",
+           "multi": "（多选）", "order": "（排序）"},
+    "en": {"source": "Source: ", "explanation": "Explanation: ", "accept": "Also accepted: ", "true": "True",
+           "false": "False", "multi": "(several answers)", "order": "(put in order)"},
+}
+_TRUE = {"true", "对", "正确", "是", "t", "yes", "√"}
+_FALSE = {"false", "错", "错误", "否", "f", "no", "×"}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    kind: str  # BASIC or CLOZE
+    fields: tuple[str, str]  # HTML
+    tags: tuple[str, ...]
+    guid: str
+
+
+class NoteError(ValueError):
+    """A note that cannot become a question (the message says why)."""
+
+
+def guid_of(bank_id: str, qid: str) -> str:
+    """The note GUID of a question: stable, so a second import updates instead of duplicating."""
+    return f"quiz:{bank_id}:{qid}"
+
+
+def anki_tags(tags) -> tuple[str, ...]:
+    """Anki tags cannot hold spaces: they become '_'."""
+    out = []
+    for t in tags:
+        t = re.sub(r"\s+", "_", clean(t).strip())
+        if t and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def _labels(bank: Bank) -> dict[str, str]:
+    return _LABELS["en" if (bank.language or "zh").lower().startswith("en") else "zh"]
+
+
+def _div(cls: str, text: str, label: str = "") -> str:
+    lab = f'<span class="label">{esc(label)}</span>' if label else ""
+    return f'<div class="{cls}">{lab}{esc(text)}</div>'
+
+
+def _extra(q: Question, lab: dict, accept: tuple[str, ...] = ()) -> str:
+    parts = []
+    if accept:
+        items = "".join(f"<li>{esc(a)}</li>" for a in accept)
+        parts.append(f'<div class="label">{esc(lab["accept"])}</div><ul class="accept">{items}</ul>')
+    if q.explanation:
+        parts.append(_div("explanation", q.explanation, lab["explanation"]))
+    if q.source:
+        parts.append(_div("source", q.source, lab["source"]))
+    return "".join(parts)
+
+
+def note_of(bank: Bank, q: Question) -> Note:
+    lab = _labels(bank)
+    guid = guid_of(bank.id, q.id)
+    tags = anki_tags(q.tags)
+    if q.type == "fill":
+        ans = "{{c1::" + esc(q.answer, braces=True) + "}}"
+        if q.prompt.count(BLANK) == 1:
+            before, after = q.prompt.split(BLANK)
+            text = esc(before, braces=True) + ans + esc(after, braces=True)
+        else:
+            text = esc(q.prompt, braces=True) + f'<div class="blank">{ans}</div>'
+        return Note(CLOZE, (text, _extra(q, lab, q.answers[1:])), tags, guid)
+    if q.type == "card":
+        return Note(BASIC, (esc(q.prompt), _div("answer", q.answer) + _extra(q, lab)), tags, guid)
+    front = _div("prompt", q.prompt)
+    accept: tuple[str, ...] = ()
+    if q.type in ("choice", "multi"):
+        items = "".join(f"<li>{esc(c)}</li>" for c in q.choices)
+        if q.type == "multi":
+            front += _div("kind", lab["multi"])
+        front += f'<ol class="{q.type}" type="A">{items}</ol>'
+        letter = {c: LETTERS[i] + ". " if i < len(LETTERS) else "" for i, c in enumerate(q.choices)}
+        if q.type == "choice":
+            back = _div("answer", q.answer, letter.get(q.answer, ""))
+            accept = q.answers[1:]
+        else:
+            lis = "".join(f'<li><span class="label">{letter.get(a, "")}</span>{esc(a)}</li>' for a in q.answers)
+            back = f'<ul class="answer">{lis}</ul>'
+    elif q.type == "order":
+        shown = list(q.answers)
+        rng = random.Random(guid)
+        for _ in range(8):  # shown out of order whenever possible
+            rng.shuffle(shown)
+            if shown != list(q.answers):
+                break
+        front += _div("kind", lab["order"])
+        front += '<ul class="order">' + "".join(f"<li>{esc(c)}</li>" for c in shown) + "</ul>"
+        back = '<ol class="answer">' + "".join(f"<li>{esc(a)}</li>" for a in q.answers) + "</ol>"
+    elif q.type == "truefalse":
+        front += _div("truefalse", f"{lab['true']} / {lab['false']}")
+        back = _div("answer", lab[q.answer] if q.answer in ("true", "false") else q.answer)
+    else:  # pragma: no cover - the model has no other type
+        raise NoteError(f"unknown question type {q.type}")
+    return Note(BASIC, (front, back + _extra(q, lab, accept)), tags, guid)
+
+
+# ---- reading notes back -------------------------------------------------------------------
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+_LABEL = re.compile(r'<span class="label">.*?</span>|<div class="label">.*?</div>|<div class="kind">.*?</div>', re.S)
+
+
+def _find(cls: str, html: str) -> str | None:
+    m = re.search(rf'<div class="{cls}">(.*?)</div>', html, re.S)
+    return to_text(_LABEL.sub("", m.group(1))) if m else None
+
+
+def _list(cls: str, html: str, tag: str = "[ou]l") -> list[str] | None:
+    m = re.search(rf'<{tag} class="{cls}"[^>]*>(.*?)</{tag}>', html, re.S)
+    if not m:
+        return None
+    return [to_text(_LABEL.sub("", li)) for li in re.findall(r"<li>(.*?)</li>", m.group(1), re.S)]
+
+
+def _back(html: str, is_html: bool) -> tuple[str | None, list[str], str | None, str | None]:
+    """(answer, accept, explanation, source) of a back field."""
+    if is_html and re.search(r'<(?:div|ul|ol) class="(?:answer|accept|explanation|source)"', html):
+        return _find("answer", html), _list("accept", html) or [], _find("explanation", html), _find("source", html)
+    text = to_text(html, is_html=is_html)
+    return (text or None), [], None, None
+
+
+def _need(text: str | None, what: str) -> str:
+    if not text:
+        raise NoteError(f"the {what} is empty (images and sounds are not imported)")
+    return text
+
+
+def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], line: int,
+                 *, is_html: bool = True) -> list[Question]:
+    """The questions of one note (a cloze note with c1, c2... gives one fill question each)."""
+    first = fields[0] if fields else ""
+    second = fields[1] if len(fields) > 1 else ""
+    if kind == CLOZE or (kind != BASIC and _CLOZE.search(first)):
+        return _cloze(first, second, qid, tags, line, is_html)
+    if len(fields) < 2:
+        raise NoteError("a note needs two fields, a front and a back (or a {{c1::cloze}} text)")
+    ans, accept, expl, src = _back(second, is_html)
+    common = dict(explanation=expl, source=src, tags=tags, line=line)
+    prompt = _find("prompt", first) if is_html else None
+    if prompt is not None:
+        for qtype in ("choice", "multi"):
+            opts = _list(qtype, first, "ol")
+            if opts is not None:
+                if qtype == "choice":
+                    right = _need(ans, "answer")
+                    answers = tuple(dict.fromkeys([right, *accept]))
+                else:
+                    right_set = set(_list("answer", second) or ())
+                    answers = tuple(o for o in opts if o in right_set)
+                return [Question(qid, qtype, _need(prompt, "prompt"), answers, tuple(opts), **common)]
+        right = _list("answer", second, "ol")
+        if _list("order", first, "ul") is not None and right:
+            return [Question(qid, "order", _need(prompt, "prompt"), tuple(right), tuple(right), **common)]
+        if _find("truefalse", first) is not None:
+            v = (ans or "").strip().lower()
+            if v not in _TRUE | _FALSE:
+                raise NoteError(f"a true/false answer must be 对/错 or true/false, not '{ans}'")
+            return [Question(qid, "truefalse", _need(prompt, "prompt"), ("true" if v in _TRUE else "false",), **common)]
+    front = _need(to_text(first, is_html=is_html), "front")
+    return [Question(qid, "card", front, (_need(ans, "back"),), **common)]
+
+
+def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> list[Question]:
+    found = list(_CLOZE.finditer(text))
+    if not found:
+        raise NoteError("a cloze note needs a {{c1::...}} deletion in its text")
+    ans, accept, expl, src = _back(extra, is_html)
+    if ans and not (expl or src or accept):  # a plain Back Extra is an explanation
+        expl, ans = ans, None
+    explicit = is_html and re.search(r'<div class="blank">\{\{c\d+::.*?\}\}</div>', text, re.S) is not None
+    numbers = sorted({int(m.group(1)) for m in found})
+    out = []
+    for n in numbers:
+        parts, answer, hint, pos = [], None, None, 0
+        for m in found:  # the first deletion numbered n is the blank; the others show their text
+            parts.append(text[pos:m.start()])
+            if int(m.group(1)) == n and answer is None:
+                answer = to_text(m.group(2), is_html=is_html)
+                hint = to_text(m.group(3), is_html=is_html) if m.group(3) else None
+                parts.append("" if explicit else "\x00")
+            else:
+                parts.append(m.group(2))
+            pos = m.end()
+        parts.append(text[pos:])
+        raw = "".join(parts)
+        if explicit:
+            prompt = to_text(raw.replace('<div class="blank"></div>', ""), is_html=is_html)
+        else:
+            prompt = BLANK.join(_side(s, is_html) for s in raw.split("\x00")).strip()
+        answer = _need(answer, f"deletion c{n}")
+        prompt = _need(prompt, "cloze text")
+        answers = tuple(dict.fromkeys([answer, *accept]))
+        out.append(Question(qid if len(numbers) == 1 else f"{qid}-c{n}", "fill", prompt, answers,
+                            explanation=expl, source=src, hint=hint or None, tags=tags, line=line))
+    return out
+
+
+def _side(s: str, is_html: bool) -> str:
+    """One side of the blank as text, keeping the spaces that touch the blank."""
+    if not s.strip():
+        return s
+    lead = s[: len(s) - len(s.lstrip(" "))]
+    trail = s[len(s.rstrip(" ")):]
+    return lead + to_text(s, is_html=is_html) + trail
+
+
+def content_id(text: str) -> str:
+    return "q-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
