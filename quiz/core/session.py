@@ -19,7 +19,8 @@ from quiz.core.store import Review, SessionRow, Store
 
 DEFAULT_NEW_LIMIT = 20
 EXAM_COUNT = 20
-MISSED_ATTEMPTS = 3  # in a missed-items session a wrong answer comes back, at most this many times
+# In a missed-items session a wrong answer comes back at the end of the queue until it is answered
+# right (the learner can leave at any time: everything answered is stored).
 
 
 class Mode(StrEnum):
@@ -303,8 +304,7 @@ class Session:
                 self._queue = [q for q in self._queue if self._card_of.get(id(q)) != cid]
             if self.mode == Mode.MISSED and not correct:
                 self._attempts[cid] = self._attempts.get(cid, 0) + 1
-                if self._attempts[cid] < MISSED_ATTEMPTS:
-                    self._queue.append(question)
+                self._queue.append(question)
             if self.mode == Mode.CHALLENGE and not correct:
                 self._ended = True
         self._last_card = cid
