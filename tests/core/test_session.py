@@ -139,6 +139,11 @@ def test_missed_mode_until_right(env):
     assert m.next() is second
     assert {c.question_id for c in store.missed(["b1"])} == {second.id}
     assert {c.question_id for c in store.missed(["b1"], days=1)} == {"q0", "q2"}
+    for _ in range(5):                  # as often as it is missed, it comes back
+        assert m.next() is second
+        m.grade(second, 1, elapsed=1)
+    m.grade(m.next(), 3, elapsed=1)
+    assert m.next() is None and store.counts(["b1"]).missed == 0
 
 
 def test_challenge_ends_at_first_wrong_and_undo_reopens(env):
