@@ -122,6 +122,9 @@ async def test_language_switch_changes_strings_and_is_remembered(make, bank, sto
     app = make(lang=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        while not app.screen.query("Footer"):  # the footer is mounted after the first frame
+            await pilot.pause()
+        await pilot.pause()
         before = screen_text(app)
         await pilot.press("l")
         await pilot.pause()

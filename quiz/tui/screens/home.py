@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, LoadingIndicator
+from textual.widgets import DataTable, Label
 
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
@@ -46,29 +46,36 @@ class HomeScreen(Screen):
         self.banks: list = []
 
     def compose(self):
-        yield Header(show_clock=False, icon="学")
         with Vertical(id="home"):
-            yield Label(t("home.title"), id="home-title", classes="title")
+            yield Label(t("app.title") + " · " + t("home.title"), id="home-title", classes="title")
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
-            yield Label("", id="loading-text")
-            yield LoadingIndicator(id="loading")
+            yield Label("", id="loading")
             yield Wrapped("", id="bank-info")
-        yield Footer()
 
     def on_mount(self) -> None:
         localize(self.app)
         localize_tree(self)
+        # the footer (many small widgets to style) comes one frame after the first screen
+        self.call_after_refresh(self._add_footer)
         self._columns()
         for bank in self.app.banks:
             self.add_bank(bank)
         paths = self.app.bank_paths
         if paths:
-            self.load(paths)
+            self._loading(t("app.loading", done=0, total=len(paths)))
+            # start parsing after the first frame is on screen: the worker competes for the GIL
+            self.set_timer(0.05, lambda: self.load(paths))
         else:
             self._loading(None)
             self._empty_hint()
         if self.app.start_mode == "study" and self.banks and not paths:
             self.app.call_later(self.app.action_study)
+
+    async def _add_footer(self) -> None:
+        from textual.widgets import Footer
+
+        await self.mount(Footer())
+        self.refresh_bindings()
 
     def _columns(self) -> None:
         table = self.query_one("#banks", DataTable)
@@ -77,8 +84,8 @@ class HomeScreen(Screen):
             table.add_column(t(f"home.col.{key}"), key=key)
 
     def _loading(self, text: str | None) -> None:
-        self.query_one("#loading").display = text is not None
-        label = self.query_one("#loading-text", Label)
+        """The progress line while banks load in the worker (hidden when done)."""
+        label = self.query_one("#loading", Label)
         label.display = text is not None
         label.update(text or "")
 
@@ -140,7 +147,7 @@ class HomeScreen(Screen):
 
     def relabel(self) -> None:
         """After a language switch: rebuild every visible string."""
-        self.query_one("#home-title", Label).update(t("home.title"))
+        self.query_one("#home-title", Label).update(t("app.title") + " · " + t("home.title"))
         table = self.query_one("#banks", DataTable)
         row = table.cursor_row
         self._columns()

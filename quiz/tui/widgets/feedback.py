@@ -86,17 +86,38 @@ from textual.message import Message  # noqa: E402
 from quiz.tui.widgets.wrapped import Wrapped  # noqa: E402
 
 
+ROW_STYLE = {
+    "fb-right": "bold $success", "fb-wrong": "bold $error", "fb-yours": "$error", "fb-note": "$warning",
+    "fb-source": "$text-muted", "fb-continue": "$text-muted",
+}
+GAP_BEFORE = {"fb-explanation", "fb-source", "fb-continue"}
+
+
+def compose_rows(rows: list[tuple[str, Content]]) -> Content:
+    """One Content for the whole panel: a row per line, a blank line before the longer parts."""
+    parts: list[Content] = []
+    for i, (cls, content) in enumerate(rows):
+        if i and cls in GAP_BEFORE:
+            parts.append(Content(""))
+        style = ROW_STYLE.get(cls)
+        parts.append(content.stylize_before(style) if style else content)
+    return Content("\n").join(parts)
+
+
 class FeedbackPanel(VerticalGroup, can_focus=True):
-    """Shown after an answer; enter or space goes on."""
+    """Shown after an answer; enter or space goes on. One text widget, updated in place (fast)."""
 
     BINDINGS = [Binding("enter,space", "go_on", "action.next")]
 
     class GoOn(Message):
         pass
 
+    def compose(self):
+        yield Wrapped("", id="feedback-text")
+
     def show(self, rows: list[tuple[str, Content]]) -> None:
-        self.remove_children()
-        self.mount_all([Wrapped(content, classes=cls) for cls, content in rows])
+        self.rows = rows
+        self.query_one("#feedback-text", Wrapped).update(compose_rows(rows))
         self.display = True
 
     def action_go_on(self) -> None:
