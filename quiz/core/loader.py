@@ -16,7 +16,7 @@ from quiz.core.validate_question import bank_header, question_of
 from quiz.core.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
                                  MappingStartEvent, SequenceEndEvent, SequenceStartEvent, YamlProblem)
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024  # 100k questions is about 29 MB; a bigger file is refused at once
 
 
 def load_path(path: str | os.PathLike) -> LoadResult:
