@@ -94,3 +94,27 @@ def test_anki_imports_the_package(bank, tmp_path):
         assert "新的解析" in col.get_note(by_guid[guid_of(bank.id, "anniversary")].id).fields[1]
     finally:
         col.close()
+
+
+def test_anki_reads_the_text_export(bank, tmp_path):
+    anki_collection = pytest.importorskip("anki.collection")
+    from anki.import_export_pb2 import ImportCsvRequest
+
+    from quiz.core.exchange import csv as anki_csv
+
+    f = tmp_path / "bank.txt"
+    f.write_text(anki_csv.dumps(bank), "utf-8")
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        md = col.get_csv_metadata(path=str(f), delimiter=None)
+        assert md.is_html
+        first = col.import_csv(ImportCsvRequest(path=str(f), metadata=md))
+        assert len(first.log.new) == len(bank.questions) == col.note_count()
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        kinds = {n.guid: n.note_type()["name"] for n in notes}
+        assert kinds[guid_of(bank.id, "slogan-trust")] == "Cloze" and kinds[guid_of(bank.id, "anniversary")] == "Basic"
+        assert "[...]" in next(n for n in notes if n.guid == guid_of(bank.id, "slogan-trust")).cards()[0].question()
+        again = col.import_csv(ImportCsvRequest(path=str(f), metadata=md))
+        assert len(again.log.new) == 0 and col.note_count() == len(bank.questions)
+    finally:
+        col.close()

@@ -42,3 +42,22 @@ def test_export_is_deterministic_and_one_row_per_question(bank):
     assert text == anki_csv.dumps(bank)
     _, notes = anki_csv.read_notes(text.encode("utf-8"))
     assert len(notes) == len(bank.questions)
+
+
+from hypothesis import strategies as st  # noqa: E402
+
+_LINEISH = st.lists(st.one_of(st.sampled_from(["\t", ",", ";", '"', "\n", "\r\n", "#", "{{c1::", "}}", "<br>",
+                                               "&amp;", "#separator:tab\n", "#html:true\n", "#tags column:3\n"]),
+                              st.text(max_size=6), st.binary(max_size=4).map(lambda b: b.decode("latin-1"))),
+                    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=200), _LINEISH.map(lambda s: s.encode("utf-8", "surrogatepass"))))
+def test_any_input_gives_a_bank_or_located_problems(data):
+    try:
+        bank = anki_csv.import_bytes(data)
+    except anki_csv.ImportError_ as e:
+        assert e.problems and all(n >= 1 and msg for n, msg in e.problems)
+    else:
+        assert load_text(dump_bank(bank)).ok
