@@ -138,6 +138,13 @@ def _rows(body: str, first_line: int, sep: str, out: list[tuple[int, str]]) -> l
     return rows
 
 
+def _count(raw: str, sep: str) -> int:
+    try:
+        return len(next(_csv.reader([raw.rstrip("\r")], delimiter=sep)))
+    except (_csv.Error, StopIteration):
+        return -1
+
+
 def _check_columns(rows: list[Row], sep: str, raw_lines: list[str], first_line: int, out) -> int:
     want = len(rows[0].cells)
     for r in rows:
@@ -150,7 +157,7 @@ def _check_columns(rows: list[Row], sep: str, raw_lines: list[str], first_line: 
         if multi_line and '"' in raw:
             out.append((r.line, f'{n} columns where {want} are expected: a quote (") opened on this line '
                         "seems not to close where it should"))
-        elif others and any(len(next(_csv.reader([raw], delimiter=s))) == want for s in others):
+        elif others and any(_count(raw, s) == want for s in others):
             out.append((r.line, f"mixed separators: this line is separated by {_sep_name(others[0])}s, "
                         f"the file by {_sep_name(sep)}s"))
         else:
