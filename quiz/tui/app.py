@@ -38,7 +38,7 @@ class QuizApp(App):
         self.banks = list(banks)
         self.bank_paths = [Path(p) for p in bank_paths]
         self.session_options = dict(session_options or {})
-        self.start_mode = start  # "study": open a study session on the first bank at once
+        self.start_mode = start  # a mode: open that session on the first bank at once
         saved = self._setting("lang")
         self.ui_lang = i18n.set_lang(lang or saved)
         theme = self._setting("theme")
@@ -115,6 +115,13 @@ class QuizApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def open_start(self) -> None:
+        """`quiz study BANK [--mode M]`: open that session at once (escape then shows home)."""
+        mode, self.start_mode = self.start_mode, None
+        if mode:
+            opts = {"schedule": False} if mode == "challenge" else {}
+            self.start_session(self.selected_banks(), mode, **opts)
 
     # actions (keys on the home screen and the command palette) -------------------------
     def action_study(self) -> None:

@@ -66,13 +66,23 @@ def _run(args, *, banks=(), bank_paths=(), start=None) -> int:
     try:
         seed = int(os.environ["QUIZ_SEED"]) if os.environ.get("QUIZ_SEED") else None
         app = make_app(store, now, random.Random(seed), banks=banks, bank_paths=bank_paths,
-                       lang=getattr(args, "lang", None), start=start,
-                       session_options={"new_limit": getattr(args, "new", None)} if getattr(args, "new", None)
-                       is not None else None)
+                       lang=getattr(args, "lang", None), start=start, session_options=session_options(args))
         app.run()
         return int(app.return_code or 0)
     finally:
         store.close()
+
+
+def session_options(args) -> dict:
+    """Session options from `quiz study`'s flags (--new, --count, --tag)."""
+    opts: dict = {}
+    if getattr(args, "new", None) is not None:
+        opts["new_limit"] = args.new
+    if getattr(args, "count", None) is not None:
+        opts["count"] = args.count
+    if getattr(args, "tag", None):
+        opts["tags"] = list(args.tag)
+    return opts
 
 
 def run_home(args) -> int:
@@ -80,5 +90,5 @@ def run_home(args) -> int:
 
 
 def run_study(args, bank) -> int:
-    """Open a study session on `bank` (a loaded Bank) at once; escape returns to home."""
-    return _run(args, banks=[bank], start="study")
+    """Open a session on `bank` (a loaded Bank) at once, in --mode (default study); escape returns to home."""
+    return _run(args, banks=[bank], start=getattr(args, "mode", None) or "study")

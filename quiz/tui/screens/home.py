@@ -68,8 +68,8 @@ class HomeScreen(Screen):
         else:
             self._loading(None)
             self._empty_hint()
-        if self.app.start_mode == "study" and self.banks and not paths:
-            self.app.call_later(self.app.action_study)
+        if self.app.start_mode and self.banks and not paths:
+            self.app.call_later(self.app.open_start)
 
     async def _add_footer(self) -> None:
         from textual.widgets import Footer
@@ -112,9 +112,8 @@ class HomeScreen(Screen):
         if done >= total:
             self._loading(None)
             self._empty_hint()
-            if self.app.start_mode == "study" and self.banks:
-                self.app.start_mode = None
-                self.app.action_study()
+            if self.app.start_mode and self.banks:
+                self.app.open_start()
         else:
             self._loading(t("app.loading", done=done, total=total))
 

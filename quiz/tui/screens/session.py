@@ -115,6 +115,7 @@ class SessionScreen(Screen):
         area.mount(widget)
         widget.focus()
         self.query_one("#body").scroll_home(animate=False)
+        self._tick()
 
     def _answer_widget(self, q, as_card: bool):
         if as_card:
