@@ -8,9 +8,10 @@ from typing import Callable
 from quiz.core.generate import distractors
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
 from quiz.core.generate.extract_lists import extract_lists
-from quiz.core.generate.extract_names import extract_orgs, extract_people, extract_places, find_places
+from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of, unique
+from quiz.core.generate.people import extract_people
 from quiz.core.generate.text import Article, parse_article
 from quiz.core.model import Bank, Question, Source
 
@@ -46,7 +47,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         for a, b in place_spans:
             if len(known_places) < 5000:
                 known_places.add(sent.norm[a:b])
-        orgs = extract_orgs(sent, masked, known_places)
+        orgs = extract_orgs(sent, masked, known_places, place_spans)
         found += orgs
         masked += [(f.start, f.end) for f in orgs]
         found += extract_places(sent, masked, place_spans)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quiz.core.generate import dates, numbers
+from quiz.core.generate import categories, dates, numbers
+from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
 
@@ -19,9 +20,9 @@ class Pools:
         self.figure_values: dict[str, set[float]] = defaultdict(set)
         self.date_keys: set[tuple] = set()
         self.by_kind: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self.list_items: dict[int, list[str]] = defaultdict(list)
+        self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         seen: set[tuple] = set()
-        seen_items: set[str] = set()
+        seen_items: set[tuple] = set()
         for f in facts:
             if f.kind == "figure":
                 for fig in f.form:
@@ -29,25 +30,31 @@ class Pools:
             elif f.kind == "date":
                 self.date_keys.add(f.form.key())
             elif f.items:
-                for it in f.items:
-                    if it not in seen_items:
-                        seen_items.add(it)
-                        self.list_items[len(it)].append(it)
+                if f.parallel:
+                    continue   # slogans: never options of a list of things
+                cls, tail, cat = list_kind(f)
+                for key in ((cls, tail),) if cls == "phrase" else ((cls, cat),):
+                    if key[1] is None or (cls == "phrase" and tail not in _NAMING):
+                        continue
+                    for it in f.items:
+                        if (key, it) not in seen_items and len(self.list_items[key][len(it)]) < 200:
+                            seen_items.add((key, it))
+                            self.list_items[key][len(it)].append(it)
             else:
                 k = (f.kind, f.norm_text)
                 if k not in seen:
                     seen.add(k)
                     self.by_kind[f.kind][len(f.norm_text)].append(f.norm_text)
 
-    def nearby(self, kind: str, answer: str, seed: int, ok, count: int = 3, cap: int = 60) -> list[str]:
+    def nearby(self, kind, answer: str, seed: int, ok, count: int = 3, cap: int = 60, spread: int = 12) -> list[str]:
         """Same-kind values of similar length, chosen deterministically."""
-        buckets = self.list_items if kind == "item" else self.by_kind.get(kind, {})
+        buckets = self.list_items.get(kind, {}) if isinstance(kind, tuple) else self.by_kind.get(kind, {})
         if not buckets:
             return []
         n = len(answer)
         ranked = []
         looked = 0
-        for d in range(0, 12):
+        for d in range(0, spread):
             for L in {n - d, n + d}:
                 for c in buckets.get(L, ()):
                     looked += 1
@@ -99,12 +106,39 @@ def for_fact(f: Fact, pools: Pools, seed: int, count: int = 3) -> list[str]:
     return pools.nearby(f.kind, answer, seed, ok, count)
 
 
+# words after 等 that name what a list of phrases enumerates (方面, 工作 name nothing)
+_NAMING = frozenset("形式 方式 活动 渠道 平台 措施 举措 项目 课程 服务 产业 作物 设施 技术 载体 主题".split())
+
+
+def list_kind(f: Fact) -> tuple[str, str, str | None]:
+    """(shape, the word after the list, category): shape 'short' (nouns of 2-3 characters) or 'phrase'."""
+    norm = f.sentence.norm
+    tail = ""
+    if norm[f.end:f.end + 1] == "等":
+        tail = "".join(c for c in norm[f.end + 1:f.end + 3] if "\u4e00" <= c <= "\u9fff")
+    avg = sum(len(x) for x in f.items) / max(len(f.items), 1)
+    return ("short" if avg <= 3.5 else "phrase"), tail, category_of(f.items, tail)
+
+
 def for_items(f: Fact, pools: Pools, seed: int, count: int = 3) -> list[str]:
+    """Wrong items of the same kind: the category's pool (and other lists of that category), or
+    for phrases the article's other lists named by the same word after 等 (…等形式). None when
+    no believable ones exist: the caller then asks an order or fill question."""
     norm = f.sentence.norm
     items = set(f.items)
-    n = sum(len(x) for x in f.items) // max(len(f.items), 1)
+    n = round(sum(len(x) for x in f.items) / max(len(f.items), 1))
 
     def ok(c: str) -> bool:
         return c not in items and c not in norm and not any(c in x or x in c for x in items)
 
-    return pools.nearby("item", "x" * n, seed, ok, count)
+    cls, tail, cat = list_kind(f)
+    out: list[str] = []
+    if cat:
+        ranked = sorted((abs(len(c) - n), seed_of(str(seed), c), c) for c in categories.pool(cat)
+                        if ok(c) and abs(len(c) - n) <= 2)
+        out = [c for _, _, c in ranked[:count]]
+        more = pools.nearby((cls, cat), "x" * n, seed, lambda c: ok(c) and c not in out, count, spread=3)
+        out = (more[:1] + out)[:count] if more else out
+    elif cls == "phrase" and tail in _NAMING:
+        out = pools.nearby((cls, tail), "x" * n, seed, ok, count, spread=3)
+    return out[:count]

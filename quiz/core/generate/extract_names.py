@@ -1,24 +1,16 @@
-"""People with their roles, organizations and places.
+"""Organizations and places.
 
-No dictionary: people are found before a speech verb after a title word;
-organizations and places by their suffix and what precedes it, bounded by
-punctuation and a short list of verbs / function words.
+No dictionary: organizations and places are found by their suffix and what
+precedes it, bounded by punctuation and a short list of verbs / function
+words. A name never cuts a word: an org or place is extended leftwards over
+the chain of administrative units it starts in (海东市乐都区卫生健康局), and
+over an inner 和 (青海省人力资源和社会保障厅, 文化和旅游局).
 """
 from __future__ import annotations
 
 import re
 
 from quiz.core.generate.facts import Fact
-
-TITLES = sorted("""书记 副书记 第一书记 主席 部长 厅长 局长 处长 科长 县长 市长 州长 乡长 镇长 村长 主任 队长 组长 团长
-院长 校长 所长 站长 馆长 经理 董事长 会长 秘书长 政委 司令员 教授 研究员 劳动模范 劳模 负责人 队员 村民 牧民 农民
-老党员 党员 干部 战士 老战士 医生 教师 老师 学生 志愿者 讲解员 宣讲员 支书 常委 委员 代表 专家 工作人员
-村医 村干部 驻村干部 网格员 护边员 主播 厨师 司机 工人 职工 群众 居民 院士 作家""".split(), key=len, reverse=True)
-_SPEECH = re.compile(r"说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|回忆|称|笑着说|激动地说|动情地说|：")
-_NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-_BAD_NAME_CHARS = set("的了与及在是也都还就已并说表示等们这那个为对把被将从到给向")
-_NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
-_CLAUSE_START = "，。；：！？、“”（）《》 "
 
 ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆
 中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
@@ -41,6 +33,7 @@ ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "
              "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "香港", "澳门", "台湾")
 _PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|市|州|县|区|乡|镇|村)")
+_ORG_END_CHARS = frozenset("局厅委部队团馆院所站社组会室处科办")
 _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
                  "党委会", "工作组", "领导小组", "调研组"}
 
@@ -49,54 +42,12 @@ _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
 _PLACE_CHARS = set("省市州县区乡镇村旗")
 _PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
                  "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余多几城社园校军")
+_CHAIN_BAD = frozenset("的了和与及在是对把被将从到给同向由以其该本我他她们并或各每等全为开展组织召建推走访看抽调"
+                       "达来去第数个余多几所辖内外共部级")
 _AREA_BAD_END = set("山牧农景辖片库灾疫校园社军城老新小市县林矿港营")
 _PLACE_NOT_BEFORE = {"村": "农乡山渔牧", "市": "城超夜股楼", "镇": "城乡集", "乡": "城家故老下异", "县": "郡"}
 _PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医", "县": "城委级长域",
                     "乡": "村镇亲土长", "镇": "压长村", "州": "长委", "省": "委长级份"}
-
-
-def _clause_start(norm: str, pos: int) -> int:
-    i = pos
-    while i > 0 and norm[i - 1] not in _CLAUSE_START:
-        i -= 1
-    return i
-
-
-def extract_people(sent, masked) -> list[Fact]:
-    """'西藏自治区党委书记吴英杰说' -> person 吴英杰 (role …党委书记) and role fact."""
-    norm = sent.norm
-    facts = []
-    taken: list[tuple[int, int]] = []
-    for m in _SPEECH.finditer(norm):
-        v = m.start()
-        found = None
-        for nlen in (2, 3, 4, 5):
-            a = v - nlen
-            if a <= 0:
-                break
-            name = norm[a:v]
-            if not _NAME_OK.match(name) or any(c in _BAD_NAME_CHARS for c in name) or _SPEECH.search(name):
-                continue
-            title = next((t for t in TITLES if norm.endswith(t, 0, a)), None)
-            if title:
-                found = (a, v, title)
-                break
-        if not found:
-            continue
-        a, v, title = found
-        if not all(v <= x or a >= y for x, y in masked + taken):
-            continue
-        taken.append((a, v))
-        rs = _clause_start(norm, a - len(title))
-        role = norm[rs:a]
-        if any(w in role for w in _NOT_PEOPLE) or len(role) > 40:
-            continue
-        name = sent.text[a:v]
-        role_text = sent.text[rs:a]
-        facts.append(Fact("person", name, a, v, sent, key=("person", name), role=role_text, person=name))
-        if len(role) >= 3 and role not in TITLES:
-            facts.append(Fact("role", role_text, rs, a, sent, key=("role", role), role=role_text, person=name))
-    return facts
 
 
 _STOP_SET = frozenset(_STOP)
@@ -132,7 +83,34 @@ def _trim_stops(s: str, off: int) -> tuple[str, int]:
     return s, off
 
 
-def extract_orgs(sent, masked, places: set[str]) -> list[Fact]:
+def _headed(org: str, places: set[str]) -> bool:
+    return (org.startswith(ORG_HEADS) or bool(_PLACE_HEAD.match(org))
+            or any(org[:k] in places for k in range(2, min(len(org), 12))))
+
+
+def _over_chain(start: int, spans) -> int:
+    """Never start inside (or right after) a chain of admin units: take the whole chain."""
+    for a, b in spans:
+        if a < start <= b:
+            return a
+    return start
+
+
+def _over_and(norm: str, start: int, places: set[str], spans) -> int:
+    """文化和旅游局, 人力资源和社会保障厅: a 和 inside the name, not between two bodies."""
+    if start < 3 or norm[start - 1] != "和" or _headed(norm[start:start + 12], places):
+        return start
+    if any(a == start for a, _ in spans):
+        return start
+    k = _left_extend(norm, start - 1, 12)
+    left, k = _trim_stops(norm[k:start - 1], k)
+    if len(left) < 2 or left[-1] in _ORG_END_CHARS:
+        return start
+    k = _over_chain(k, spans)
+    return k if _headed(norm[k:start], places) else start
+
+
+def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
     norm = sent.norm
     cands = []
     for m in _ORG_RE.finditer(norm):
@@ -145,11 +123,12 @@ def extract_orgs(sent, masked, places: set[str]) -> list[Fact]:
             continue
         start = _left_extend(norm, m.start(), 14)
         org, start = _trim_stops(norm[start:end], start)
+        start = _over_chain(_over_and(norm, start, places, spans), spans)
+        org = norm[start:end]
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf):
             continue
         strong = suf in _STRONG
-        headed = (org.startswith(ORG_HEADS) or bool(_PLACE_HEAD.match(org))
-                  or any(org[:k] in places for k in range(2, min(len(org), 12))))
+        headed = _headed(org, places)
         if not (strong or headed):
             continue
         cands.append((start, end))
@@ -175,6 +154,7 @@ def _greedy(spans):
 def find_places(norm: str) -> list[tuple[int, int]]:
     """Chains of admin units: 日喀则市萨嘎县昌果乡 -> one span."""
     units = []
+    last = -1
     for m in _PLACE_RE.finditer(norm):
         suf = m.group()
         end = m.end()
@@ -182,6 +162,12 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         if nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], ""):
             if not (suf == "市" and nxt in "民"):  # 日喀则市民政局
                 continue
+        gap = norm[last:m.start()] if last >= 0 else ""
+        if 2 <= len(gap) <= 4 and all("\u4e00" <= c <= "\u9fff" and c not in _CHAIN_BAD for c in gap) \
+                and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, ""):
+            units.append((last, end))   # the next unit of a chain: 西宁市城东区
+            last = end
+            continue
         k = m.start()
         while k > 0 and m.start() - k < 4:
             ch = norm[k - 1]
@@ -199,6 +185,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         if suf == "区" and norm[m.start() - 1] in _AREA_BAD_END:
             continue
         units.append((k, end))
+        last = end
     chains = []
     for a, b in units:
         if chains and chains[-1][1] == a:

@@ -248,7 +248,7 @@ def parse_article(text: str) -> Article:
         if is_nav_line(ln) or is_byline_line(ln):
             continue
         if not body_started:
-            body_like = (normalize(ln)[-1] in _END and len(ln) > 12) or len(ln) > 60
+            body_like = (normalize(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
             if not body_like:
                 title_lines.append(ln)
                 continue

@@ -1,0 +1,121 @@
+"""People before any speech verb, org/place boundaries over admin-unit chains and 和,
+and enumeration distractors of the same kind (the lead's unseen-article failures)."""
+from __future__ import annotations
+
+import pytest
+
+from quiz.core.generate import generate
+from quiz.core.generate.build import extract
+from quiz.core.generate.categories import category_of
+from quiz.core.generate.text import parse_article
+
+
+def facts(text: str, kind: str) -> list:
+    return [f for f in extract(parse_article(text)) if f.kind == kind]
+
+
+def people(text: str) -> dict[str, str]:
+    return {f.person: f.role for f in facts(text, "person")}
+
+
+@pytest.mark.parametrize("verb", ["强调", "指出", "表示", "介绍", "说", "认为", "要求", "谈到"])
+@pytest.mark.parametrize("between", ["", "在会上", "在座谈中", "在调研时"])
+def test_a_person_before_any_speech_verb(verb, between):
+    text = f"青海省委副书记王建国{between}{verb}：“要把学习成果转化为实际行动。”"
+    assert people(text) == {"王建国": "青海省委副书记"}
+    roles = facts(text, "role")
+    assert [(r.text, r.person) for r in roles] == [("青海省委副书记", "王建国")]
+
+
+def test_person_and_role_questions_are_asked():
+    bank = generate("青海省委副书记王建国在会上强调：“要把学习成果转化为实际行动。”", bank_id="t").bank
+    assert any(q.answers == ("王建国",) and "person" in q.tags for q in bank.questions)
+    role = [q for q in bank.questions if "role" in q.tags]
+    assert role and "王建国" in role[0].prompt and "青海省委副书记" in role[0].explanation
+
+
+def test_roles_chain_over_enumeration_commas():
+    text = "听完报告，全国劳动模范、日喀则市萨嘎县昌果乡护边队队长石角说：“我要守护好边陲。”"
+    assert people(text) == {"石角": "全国劳动模范、日喀则市萨嘎县昌果乡护边队队长"}
+
+
+def test_a_list_of_people_each_with_a_role_or_sharing_one():
+    text = "甘南州委书记赵德明、州长马文清表示，要办好民生实事。"
+    assert people(text) == {"赵德明": "甘南州委书记", "马文清": "州长"}
+    assert people("老党员张国华、李秀兰说，日子越过越好。") == {"张国华": "老党员", "李秀兰": "老党员"}
+
+
+@pytest.mark.parametrize("text", [
+    "西宁市城东区表示，将继续推进。",                  # a place before the verb
+    "海东市卫生健康局局长表示，将组织义诊。",          # a title without a name
+    "青海省人力资源和社会保障厅介绍，已发放补贴。",    # an organization
+    "党员干部群众纷纷表示，要学好党史。",              # no name
+    "记者张明远介绍，活动持续三天。",                  # the byline's reporter
+    "据通讯员李晓红介绍，活动持续三天。",
+    "群众代表表示，活动办得好。",
+])
+def test_no_false_people(text):
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize("sentence,org", [
+    ("海东市乐都区卫生健康局组织医疗队深入偏远乡村义诊。", "海东市乐都区卫生健康局"),
+    ("青海省人力资源和社会保障厅开展专项活动。", "青海省人力资源和社会保障厅"),
+    ("海滨市文化和旅游局联合海滨市档案馆推出主题展览。", "海滨市文化和旅游局"),
+    ("4月2日，云岭省住房和城乡建设厅召开会议。", "云岭省住房和城乡建设厅"),
+])
+def test_org_boundaries_never_cut_a_word(sentence, org):
+    assert org in [f.text for f in facts(sentence, "org")]
+    bank = generate(sentence, bank_id="t").bank
+    q = [q for q in bank.questions if q.answers == (org,)]
+    assert q and all("____" + sentence[len(sentence.split(org)[0]) + len(org):] in q[0].prompt for _ in q)
+    for q in bank.questions:   # no org answer is a cut piece of the real name
+        if "org" in q.tags and q.type in ("fill", "choice"):
+            assert q.answer == org or q.answer not in org
+
+
+def test_and_between_two_bodies_is_not_inside_a_name():
+    orgs = [f.text for f in facts("会上，县民政局和县财政局分别作了发言。", "org")]
+    assert "县民政局和县财政局" not in orgs and "县财政局" in orgs
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("5月1日至5月5日，西宁市城东区开展“红色文化进社区”活动。", "西宁市城东区"),
+    ("团队深入海东市乐都区开展义诊。", "海东市乐都区"),
+    ("工作队来到日喀则市萨嘎县昌果乡调研。", "日喀则市萨嘎县昌果乡"),
+])
+def test_places_take_the_whole_chain(sentence, place):
+    assert place in [f.text for f in facts(sentence, "place")]
+    bank = generate(sentence, bank_id="t").bank
+    for q in bank.questions:
+        if "place" in q.tags and q.type in ("fill", "choice"):
+            assert q.answer == place
+
+
+def test_enumeration_distractors_are_the_same_kind():
+    text = ("青海省坚持学史明理、学史增信、学史崇德、学史力行，推动学习走深走实。"
+            "西宁市城东区通过展览、讲座、快闪、情景剧等形式，吸引近2000名居民参与。")
+    bank = generate(text, bank_id="t").bank
+    multi = [q for q in bank.questions if q.type == "multi"]
+    assert len(multi) == 1
+    wrong = set(multi[0].choices) - set(multi[0].answers)
+    assert len(wrong) == 3
+    assert not any(w.startswith("学史") for w in wrong)
+    assert all(2 <= len(w) <= 4 for w in wrong)
+    assert category_of(tuple(wrong), "形式") == "activity"
+
+
+def test_no_weak_multi_without_believable_distractors():
+    text = ("青海省坚持学史明理、学史增信、学史崇德、学史力行，推动学习走深走实。"
+            "各地围绕总结经验、观照现实、推动工作，开展专题研讨。")
+    bank = generate(text, bank_id="t").bank
+    assert not [q for q in bank.questions if q.type == "multi"]
+    asked = {a for q in bank.questions for a in q.answers}
+    assert {"总结经验", "观照现实", "推动工作"} <= asked
+
+
+def test_category_needs_evidence():
+    assert category_of(("广播", "电视", "报刊"), "") == "media"
+    assert category_of(("讲座", "某某"), "形式") == "activity"
+    assert category_of(("讲座", "某某"), "") is None
+    assert category_of(("学史明理", "学史增信"), "形式") is None
