@@ -12,6 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
     import sqlite3
     from datetime import datetime
 
@@ -45,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {p}")
     if check.ok:
         try:
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=15)
+            writable = os.access(data_dir, os.W_OK)
+            conn = sqlite3.connect(f"file:{db}?{'mode=ro' if writable else 'immutable=1'}", uri=True, timeout=15)
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
@@ -57,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
                 print("  written by a newer quiz: upgrade quiz to use it")
                 ok = False
             print(f"cards: {cards}   answers: {reviews}")
+            if not writable:
+                print(f"the folder {data_dir} is read-only: answers cannot be stored until it is writable")
+                print(f"quiz: {data_dir} is read-only; make it writable or use --data-dir", file=sys.stderr)
+                return 1
         except sqlite3.Error as e:
             print(f"  cannot read: {e}")
             ok = False

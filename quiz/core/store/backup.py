@@ -27,14 +27,25 @@ class Check:
 def integrity(path: Path) -> Check:
     """`PRAGMA integrity_check` on the database file at `path` (opened read-only)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        finally:
-            conn.close()
+        rows = _integrity_rows(f"file:{path}?mode=ro")
     except sqlite3.Error as e:
-        return Check(False, (str(e),))
+        if os.access(Path(path).parent, os.W_OK) or not Path(path).is_file():
+            return Check(False, (str(e),))
+        # a read-only folder: a WAL database cannot make its -shm file there; nothing can write to
+        # it either, so read it as immutable
+        try:
+            rows = _integrity_rows(f"file:{path}?immutable=1")
+        except sqlite3.Error as e2:
+            return Check(False, (str(e2),))
     return Check(rows == ["ok"], () if rows == ["ok"] else tuple(rows))
+
+
+def _integrity_rows(uri: str) -> list[str]:
+    conn = sqlite3.connect(uri, uri=True, timeout=15)
+    try:
+        return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    finally:
+        conn.close()
 
 
 def backups(data_dir: Path) -> list[Path]:

@@ -34,7 +34,7 @@ def translate(err: sqlite3.Error, path: Path | str) -> StoreError:
     """Turn an sqlite3 error into a StoreError with a message saying what and where."""
     code = getattr(err, "sqlite_errorcode", 0) & 0xFF
     text = str(err)
-    if code == 13 or "disk is full" in text:
+    if code == 13 or "disk is full" in text or (code == 10 and _no_space(path)):
         return DiskFull(f"the disk is full: could not save to {path}; "
                         "nothing already stored was lost, free some space and try again")
     if code in (11, 26) or "not a database" in text or "malformed" in text:
@@ -48,6 +48,16 @@ def translate(err: sqlite3.Error, path: Path | str) -> StoreError:
     if code == 10:
         return StoreError(f"input/output error on {path} ({text}); nothing already stored was lost")
     return StoreError(f"database error on {path}: {text}")
+
+
+def _no_space(path: Path | str) -> bool:
+    """An I/O error on a nearly full file system is a full disk (SQLite reports a failed -shm or
+    -wal allocation as SQLITE_IOERR, not SQLITE_FULL)."""
+    import shutil
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def is_busy(err: sqlite3.Error) -> bool:
