@@ -211,3 +211,13 @@ async def test_leaving_mid_session_keeps_answers_and_a_new_app_resumes(make, ban
         assert store.bank_counts(bank).new == len(bank.questions) - 1
         row = again.screen.query_one("#banks").get_row_at(0)
         assert row[3] == len(bank.questions) - 1
+
+
+async def test_h_shows_the_hint_on_an_option_question(make, bank, store):
+    app = make(banks=[only(bank, "media")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Hint: 全区＿＿" in text and "广播" not in text.split("Hint:")[1]

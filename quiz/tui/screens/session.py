@@ -232,6 +232,7 @@ class SessionScreen(Screen):
 
     def action_leave(self) -> None:
         if self.session.progress[0] > 0 or self.session.summary().answered:
+            self.notify(t("session.saved"), markup=False)
             self.finish()
         else:
             self.app.pop_screen()
