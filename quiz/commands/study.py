@@ -23,11 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_bank(path: str):
     """Load and validate a bank; print its problems and return None if it cannot be used."""
     from quiz.core.loader import load_path
+    from quiz.core.textsafe import printable
     result = load_path(path)
     for problem in result.problems:
-        print(str(problem), file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
     if not result.ok:
-        print(f"quiz: {path}: the bank has errors; fix them and try again", file=sys.stderr)
+        print(printable(f"quiz: {path}: the bank has errors; fix them and try again"), file=sys.stderr)
         return None
     return result.bank
 

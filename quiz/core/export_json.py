@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from quiz.core.model import Bank, Question
 
@@ -28,8 +29,14 @@ def bank_json(bank: Bank) -> dict:
     return {"bank": head, "questions": [question_json(q) for q in bank.questions]}
 
 
+# json.dumps escapes C0 controls but leaves C1 controls (a terminal may take U+009B for CSI) and
+# bidi overrides raw; escape them too: the same JSON data, safe to print.
+_UNSAFE = re.compile("[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def dumps(bank: Bank) -> str:
-    return json.dumps(bank_json(bank), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(bank_json(bank), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
 
 
 def export(bank: Bank, args=None) -> str:
