@@ -35,6 +35,22 @@ def quote_spans(norm: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _inner_quotes(sent, a: int, b: int) -> list[Fact]:
+    """Short ‘…’ terms inside a quoted speech: slogans (the speech itself is not one)."""
+    norm, out = sent.norm, []
+    i = norm.find("‘", a, b)
+    while 0 <= i < b:
+        j = norm.find("’", i + 1, b)
+        if j < 0:
+            break
+        content = norm[i + 1:j]
+        if 2 <= _cjk_count(content) and len(content) <= 15 and not any(c in _SPEECH for c in content) \
+                and not re.search(r"[0-9A-Za-z{}]", content):
+            out.append(Fact("slogan", sent.text[i + 1:j], i + 1, j, sent, key=("slogan", content)))
+        i = norm.find("‘", j + 1, b)
+    return out
+
+
 def _cjk_count(s: str) -> int:
     return sum("\u4e00" <= c <= "\u9fff" for c in s)
 
@@ -46,6 +62,8 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     for a, b, op in quote_spans(norm):
         content = norm[a + 1:b - 1]
         if not content.strip() or any(c in _SPEECH for c in content) or len(content) > 30:
+            if op == "“":
+                facts += _inner_quotes(sent, a + 1, b - 1)   # '要深化‘我为群众办实事’实践活动。'
             continue
         masked.append((a, b))
         if _cjk_count(content) < 2 or "{" in content or "}" in content:

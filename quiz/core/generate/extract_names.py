@@ -27,7 +27,8 @@ _STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 �
 开展 召开 主办 成立 启动 组织 举办 举行 聚焦 深入 了解 第一时间 通过 联合 牵头 发布 印发 出台 制定 推出 邀请 持续
 积极 全面 充分 均 共 结合 围绕 坚持 按照 根据 设立 部署 会同 派出 选派 组建 开通 下发 研究 安排 协调 对接 帮助
 参观 参加 走进 来到 前往 带领 组成 及时 切实 认真 广大 以及 接待 争取 支持 负责 其中 同时 随后 目前 今年 去年 近日
-日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据""".split(), key=len, reverse=True)
+日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据
+新建 建成 新增 打造 挂牌 揭牌 设有 建有 依托 投入 改造 完善 筹建 援建""".split(), key=len, reverse=True)
 ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "中国", "自治区", "省", "区", "市", "县", "州",
              "乡", "镇", "村", "西藏", "新疆", "内蒙古", "广西", "宁夏", "北京", "天津", "上海", "重庆", "河北",
              "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
@@ -42,11 +43,13 @@ _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
 _PLACE_CHARS = set("省市州县区乡镇村旗")
 _PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
                  "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余多几城社园校军")
+_LEVELS = {"自治区": 1, "省": 1, "自治州": 2, "州": 2, "地区": 2, "盟": 2, "市": 2.5, "自治县": 3, "县": 3, "区": 3,
+           "旗": 3, "乡": 4, "镇": 4, "村": 5}
 _CHAIN_BAD = frozenset("的了和与及在是对把被将从到给同向由以其该本我他她们并或各每等全为开展组织召建推走访看抽调"
                        "达来去第数个余多几所辖内外共部级")
 _AREA_BAD_END = set("山牧农景辖片库灾疫校园社军城老新小市县林矿港营")
 _PLACE_NOT_BEFORE = {"村": "农乡山渔牧", "市": "城超夜股楼", "镇": "城乡集", "乡": "城家故老下异", "县": "郡"}
-_PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医", "县": "城委级长域",
+_PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医民", "县": "城委级长域",
                     "乡": "村镇亲土长", "镇": "压长村", "州": "长委", "省": "委长级份"}
 
 
@@ -151,31 +154,39 @@ def _greedy(spans):
     return out
 
 
+def _level(suf: str) -> float:
+    return _LEVELS.get(suf, _LEVELS.get(suf[-1], 0))
+
+
 def find_places(norm: str) -> list[tuple[int, int]]:
     """Chains of admin units: 日喀则市萨嘎县昌果乡 -> one span."""
     units = []
-    last = -1
+    last, last_suf = -1, ""
     for m in _PLACE_RE.finditer(norm):
         suf = m.group()
         end = m.end()
         nxt = norm[end] if end < len(norm) else ""
         if nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], ""):
-            if not (suf == "市" and nxt in "民"):  # 日喀则市民政局
+            word = norm[end:end + 2]   # 隘江村村民: the unit ends before a word (村民, 市民政局)
+            if not (suf == "市" and nxt in "民") and not (len(word) == 2 and word[1] in _PLACE_NOT_AFTER.get(nxt, "")):
                 continue
         gap = norm[last:m.start()] if last >= 0 else ""
-        if 2 <= len(gap) <= 4 and all("\u4e00" <= c <= "\u9fff" and c not in _CHAIN_BAD for c in gap) \
+        if 2 <= len(gap) <= 4 and _level(suf) > _level(last_suf) \
+                and all("\u4e00" <= c <= "\u9fff" and c not in _CHAIN_BAD and c not in _PLACE_CHARS for c in gap) \
                 and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, ""):
-            units.append((last, end))   # the next unit of a chain: 西宁市城东区
-            last = end
+            units.append((last, end))   # the next, lower unit of a chain: 西宁市城东区
+            last, last_suf = end, suf
             continue
         k = m.start()
         while k > 0 and m.start() - k < 4:
             ch = norm[k - 1]
-            if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_BAD or ch in _PLACE_CHARS:
+            if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_BAD or (ch in _PLACE_CHARS and (k == last or ch != "州")):
                 break
             if _stop_before(norm, k, 2):
                 break
             k -= 1
+        if k < m.start() and norm[k] == "州":   # 州县: a unit word; 龙州县, 兰州市: names
+            k += 1
         if m.start() - k < 2 and suf not in ("自治区", "自治州"):
             continue
         if m.start() == k:
@@ -184,8 +195,10 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             continue
         if suf == "区" and norm[m.start() - 1] in _AREA_BAD_END:
             continue
+        if k == last and _level(suf) <= _level(last_suf):
+            continue   # 爱店镇边贸互市: not a lower unit of the chain
         units.append((k, end))
-        last = end
+        last, last_suf = end, suf
     chains = []
     for a, b in units:
         if chains and chains[-1][1] == a:

@@ -119,3 +119,15 @@ def test_category_needs_evidence():
     assert category_of(("讲座", "某某"), "形式") == "activity"
     assert category_of(("讲座", "某某"), "") is None
     assert category_of(("学史明理", "学史增信"), "形式") is None
+
+
+def test_place_names_with_unit_characters_and_unit_words():
+    assert [f.text for f in facts("今年，龙州县水口镇发放小额贷款1.85亿元。", "place")] == ["龙州县水口镇"]
+    assert facts("重点向艰苦边远县乡倾斜，覆盖全县乡镇。", "place") == []
+    assert [f.text for f in facts("大新县硕龙镇隘江村村民农秀英说：“好。”", "place")] == ["大新县硕龙镇隘江村"]
+    assert [f.text for f in facts("宁明县爱店镇边贸互市点成交额达12.7亿元。", "place")] == ["宁明县爱店镇"]
+
+
+def test_quoted_term_inside_a_speech_is_a_slogan():
+    text = "海西州委副书记拉毛才让指出:\"要继续深化'我为群众办实事'实践活动.\""
+    assert [f.text for f in facts(text, "slogan")] == ["我为群众办实事"]

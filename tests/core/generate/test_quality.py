@@ -96,6 +96,11 @@ def test_every_expected_fact_is_the_answer_of_a_question(article):
             assert hits, f"no {kind} question answers {fact!r}"
     for item in exp.get("items", ()):
         assert any(item in q.answers for q in bank.questions), f"list item {item!r} never asked"
+    for person, role in exp.get("roles", {}).items():
+        asked = [q for q in bank.questions if "role" in q.tags and person in q.prompt]
+        assert asked and all(f"{person}：{role}" in q.explanation for q in asked), (person, role)
+    for cut in exp.get("not_answers", ()):   # wrong boundaries once produced: never an answer or option
+        assert not [q.id for q in bank.questions if cut in q.answers or cut in q.choices]
 
 
 @pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
