@@ -94,6 +94,8 @@ class Builder:
         self.pools = distractors.Pools(facts)
         self.questions: list[tuple[str, Question, str]] = []   # (base id, question, kind)
         self.prompts: set[str] = set()
+        # quoted slogans (“学思想、强本领、办实事”): a list with one of these texts is a slogan
+        self.quoted = {f.norm_text for f in facts if f.kind == "slogan" and not f.items}
 
     def add(self, base: str, kind: str, qtype: str, prompt: str, answers, choices=(), *,
             f: Fact, explanation: str, extra_tags=()) -> None:
@@ -151,7 +153,7 @@ class Builder:
         expl = f"原文列举：{'、'.join(f.items)}{_where(f)}。"
         wrong = [] if f.parallel else distractors.for_items(f, self.pools, seed, 3)
         if f.parallel or len(wrong) < 2:
-            kind = "slogan" if f.parallel else "list"
+            kind = "slogan" if f.parallel or f.norm_text in self.quoted else "list"
             self.add(base + "-order", kind, "order", f"按原文顺序排列横线处的各项：{prompt}",
                      f.items, f.items, f=f, explanation=expl, extra_tags=("list",))
             i = seed % len(f.items)
@@ -175,8 +177,12 @@ def build_questions(facts: list[Fact]) -> list[Question]:
     for f in facts:
         if f.kind == "role" and f.person not in roles:
             roles[f.person] = f.role
+    # a quoted slogan that is itself a list is asked item by item (order + fill), not whole
+    listed = {f.norm_text for f in facts if f.items}
     for f in facts:
         if f.key in seen:
+            continue
+        if f.kind == "slogan" and not f.items and f.norm_text in listed:
             continue
         if f.items:
             seen.add(f.key)

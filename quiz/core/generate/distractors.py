@@ -23,7 +23,11 @@ class Pools:
         self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         seen: set[tuple] = set()
         seen_items: set[tuple] = set()
+        # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
+        listed = {f.norm_text for f in facts if f.items}
         for f in facts:
+            if f.kind == "slogan" and not f.items and f.norm_text in listed:
+                continue
             if f.kind == "figure":
                 for fig in f.form:
                     self.figure_values[fig.unit].add(fig.value)
