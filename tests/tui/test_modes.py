@@ -204,3 +204,15 @@ async def test_banks_load_in_a_worker_with_progress(make, store):
         home = app.screen
         assert [b.id for b in home.banks] == ["tui-test"]
         assert not home.query_one("#loading").display
+
+
+async def test_arrow_keys_choose_the_bank(make, bank, store):
+    other = dataclasses.replace(bank, id="other", title="另一个题库")
+    app = make(banks=[bank, other])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.selected_banks()[0].id == "tui-test"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.selected_banks()[0].id == "other"
+        assert "另一个题库" in str(app.screen.query_one("#bank-info").text)

@@ -48,34 +48,36 @@ class HomeScreen(Screen):
     def compose(self):
         with Vertical(id="home"):
             yield Label(t("app.title") + " · " + t("home.title"), id="home-title", classes="title")
-            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
             yield Label("", id="loading")
             yield Wrapped("", id="bank-info")
 
     def on_mount(self) -> None:
         localize(self.app)
         localize_tree(self)
-        # the footer (many small widgets to style) comes one frame after the first screen
-        self.call_after_refresh(self._add_footer)
+        paths = self.app.bank_paths
+        self._loading(t("app.loading", done=0, total=len(paths)) if paths else None)
+        # the first frame shows the title and the progress line; the table and the footer
+        # (many widgets to style) follow right after it, then the banks are parsed in a worker
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        from textual.widgets import Footer
+
+        await self.query_one("#home", Vertical).mount(
+            DataTable(id="banks", cursor_type="row", zebra_stripes=True), before="#loading")
+        await self.mount(Footer())
+        self.query_one("#banks", DataTable).focus()
         self._columns()
         for bank in self.app.banks:
             self.add_bank(bank)
         paths = self.app.bank_paths
         if paths:
-            self._loading(t("app.loading", done=0, total=len(paths)))
-            # start parsing after the first frame is on screen: the worker competes for the GIL
-            self.set_timer(0.05, lambda: self.load(paths))
+            self.load(paths)
         else:
-            self._loading(None)
             self._empty_hint()
-        if self.app.start_mode and self.banks and not paths:
-            self.app.call_later(self.app.open_start)
-
-    async def _add_footer(self) -> None:
-        from textual.widgets import Footer
-
-        await self.mount(Footer())
         self.refresh_bindings()
+        if self.app.start_mode and self.banks and not paths:
+            self.app.open_start()
 
     def _columns(self) -> None:
         table = self.query_one("#banks", DataTable)
@@ -160,14 +162,15 @@ class HomeScreen(Screen):
         localize_tree(self)
 
     def on_screen_resume(self) -> None:
-        self.refresh_counts()
+        if self.query("#banks"):
+            self.refresh_counts()
 
     def action_row(self, row: int) -> None:
         if self.banks:
             self.query_one("#banks", DataTable).move_cursor(row=row % len(self.banks))
 
     def selected(self):
-        if not self.banks:
+        if not self.banks or not self.query("#banks"):
             return None
         row = self.query_one("#banks", DataTable).cursor_row
         return self.banks[min(max(row, 0), len(self.banks) - 1)]
