@@ -54,3 +54,15 @@ def test_spans_index_the_original_text():
     text = "西藏 2021 年开展 party history 活动。"
     for s, e in wrap_spans(text, 9):
         assert text[s:e].strip() == text[s:e]
+
+
+@given(text=CJK.filter(lambda s: s.strip()), width=st.integers(min_value=6, max_value=40))
+def test_an_option_label_is_never_alone_on_its_line(text, width):
+    from textual.content import Content
+
+    from quiz.tui.widgets.wrapped import Wrapped
+
+    lines = Wrapped(text, label=Content("A. ")).lines(width)
+    assert lines[0].plain.startswith("A. ") and lines[0].plain[3:].strip()
+    assert all(line.cell_length <= width for line in lines)
+    assert all(line.plain.startswith("   ") for line in lines[1:])  # hanging indent
