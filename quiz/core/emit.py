@@ -31,7 +31,8 @@ def question_dict(q: Question) -> dict:
         d["front"] = q.prompt
         d["back"] = q.answer
     elif q.type == "fill":
-        if q.prompt.count(BLANK) == 1 and "{{" not in q.prompt:
+        if (q.prompt.count(BLANK) == 1 and not any(b in q.prompt for b in "{}")
+                and not any(b in q.answer for b in "{}") and q.answer == q.answer.strip()):
             d["prompt"] = q.prompt.replace(BLANK, "{{" + q.answer + "}}")
         else:
             d["prompt"] = q.prompt
