@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import json
 import subprocess
 import time
 
@@ -64,6 +65,9 @@ def test_read_only_mount(bank, tmpfs, figures):
         doc = run_quiz("doctor", "--data-dir", data)
         assert "integrity: ok" in doc.stdout and "read-only" in doc.stdout, doc.stdout + doc.stderr
         assert doc.returncode != 0 and "Traceback" not in doc.stderr
+        st = run_quiz("stats", "--json", "--data-dir", data)  # reading still works
+        assert st.returncode == 0, st.stderr
+        assert json.loads(st.stdout)["reviews"] == before
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(tmpfs)], check=True)
     assert _reviews(data) == before == 3

@@ -112,6 +112,24 @@ def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
     return conn
 
 
+def connect_readonly(path: Path | str) -> sqlite3.Connection:
+    """Read a database in a folder we cannot write to (no WAL files can be made there).
+
+    Opened immutable: only for read-only commands, and only at the current schema."""
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?immutable=1", uri=True, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as e:
+        conn.close()
+        raise translate(e, path) from e
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise NotWritable(f"the database {path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}) "
+                          "but its folder is read-only")
+    return conn
+
+
 def migrate_to(conn: sqlite3.Connection, target: int) -> None:
     """Apply migrations up to `target`, one transaction each (safe against a concurrent migrator)."""
     while True:

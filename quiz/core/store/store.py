@@ -107,7 +107,12 @@ class Store:
                                      "check that the folder is writable, or use --data-dir") from e
         elif path.is_dir():
             raise StoreError(f"{path} is a folder, not a database")
-        conn = db.connect(path)
+        try:
+            conn = db.connect(path)
+        except db.NotWritable:
+            if create:
+                raise
+            conn = db.connect_readonly(path)  # read-only commands still work in a read-only folder
         store = cls(conn, path, clock=clock, tz=tz)
         if backup and create:
             from quiz.core.store.backup import daily_backup
