@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from datetime import datetime
 from typing import Callable, TextIO
 
 from quiz.core.model import Question
 from quiz.core.session import Outcome, Session, Summary
 from quiz.core.store import StoreError
+from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
 
 MESSAGES = {
     "zh": {
@@ -47,15 +47,6 @@ MESSAGES = {
 TRUE_WORDS = {"1", "y", "yes", "t", "true", "对", "是", "正确", "√", "✓"}
 FALSE_WORDS = {"2", "n", "no", "f", "false", "错", "否", "错误", "×", "✗", "x"}
 QUIT, UNDO = {"q", "quit", ":q", "退出"}, {"u", "undo", "撤销"}
-_BIDI = dict.fromkeys(list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
-
-
-def clean(text: str | None) -> str:
-    """Bank text is data: drop control characters (escape codes) and bidi overrides."""
-    if not text:
-        return ""
-    text = text.translate(_BIDI)
-    return "".join(ch if ch == "\n" or unicodedata.category(ch) != "Cc" else " " for ch in text)
 
 
 class _Invalid(Exception):

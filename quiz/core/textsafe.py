@@ -19,3 +19,17 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     if not keep_newlines:
         out = out.replace("\n", " ").replace("\t", " ")
     return out
+
+
+def clean(text: object) -> str:
+    """Bank text for display: tabs become spaces, line ends become \\n, every other control
+    character (escape codes) and bidi override is dropped. Never raises; None is ""."""
+    if text is None:
+        return ""
+    s = str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", s)
+
+
+def one_line(text: object) -> str:
+    """`clean`, with newlines folded into spaces (for table cells, titles, one-line output)."""
+    return " ".join(clean(text).split("\n")).strip()

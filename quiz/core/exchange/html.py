@@ -4,8 +4,8 @@ from __future__ import annotations
 import html
 import re
 
-# C0/C1 controls but newline, DEL, bidi overrides and isolates: never written to a field.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from quiz.core.textsafe import clean as _clean
+
 _BR = re.compile(r"<br\s*/?>|</(?:div|p|li|tr|h\d)>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _MEDIA = re.compile(r"\[sound:[^\]]*\]")
@@ -13,8 +13,8 @@ _BLANKS = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0\n]*")
 
 
 def clean(text: str) -> str:
-    """Drop control characters (a tab becomes a space)."""
-    return _CONTROL.sub(lambda m: " " if m.group(0) == "\t" else "", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Drop control characters and bidi overrides (a tab becomes a space)."""
+    return _clean(text)
 
 
 def esc(text: str, *, braces: bool = False) -> str:
