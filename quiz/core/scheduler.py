@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Sequence
 
-import fsrs
-
 from quiz.core.model import Question
 
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
@@ -20,7 +18,17 @@ DESIRED_RETENTION = 0.9
 LEECH_LAPSES = 8            # the 8th lapse makes a leech and suspends it
 LEECH_AGAIN_EVERY = 4       # after unsuspending: again at 12, 16, ... lapses
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards due this soon may be shown when nothing else is left
-DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+
+
+def _fsrs():
+    """py-fsrs, imported on first use: the app's first screen does not need it (~25 ms)."""
+    import fsrs
+
+    return fsrs
+
+
+def default_parameters() -> tuple[float, ...]:
+    return tuple(_fsrs().scheduler.DEFAULT_PARAMETERS)
 
 
 def to_ms(dt: datetime) -> int:
@@ -128,12 +136,14 @@ class Scheduler:
 
     def __init__(self, parameters: Sequence[float] | None = None, *,
                  desired_retention: float = DESIRED_RETENTION, fuzz: bool = True) -> None:
-        self.parameters = tuple(parameters) if parameters else DEFAULT_PARAMETERS
+        self.parameters = tuple(parameters) if parameters else default_parameters()
         self.desired_retention = desired_retention
+        fsrs = _fsrs()
         self.fsrs = fsrs.Scheduler(parameters=self.parameters, desired_retention=desired_retention,
                                    enable_fuzzing=fuzz)
 
-    def to_fsrs(self, card_id: int, st: CardState, now: datetime) -> fsrs.Card:
+    def to_fsrs(self, card_id: int, st: CardState, now: datetime):
+        fsrs = _fsrs()
         if st.state == NEW:
             return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=utc(now))
         return fsrs.Card(card_id=card_id, state=fsrs.State(st.state), step=st.step,
@@ -147,7 +157,7 @@ class Scheduler:
         now = utc(now)
         if st.last_review is not None and to_ms(now) < st.last_review:
             now = from_ms(st.last_review)  # a clock that went backwards: never review before the last review
-        card, _log = self.fsrs.review_card(self.to_fsrs(card_id, st, now), fsrs.Rating(rating), now)
+        card, _log = self.fsrs.review_card(self.to_fsrs(card_id, st, now), _fsrs().Rating(rating), now)
         lapses = st.lapses + (1 if rating == AGAIN and st.state == REVIEW else 0)
         leech, suspended = st.leech, st.suspended
         if lapses != st.lapses and lapses >= LEECH_LAPSES and (lapses - LEECH_LAPSES) % LEECH_AGAIN_EVERY == 0:
