@@ -37,7 +37,9 @@ def list_banks(paths) -> int:
 def run(args) -> int:
     from quiz.tui.run import bank_files, run_home
 
-    paths = bank_files(getattr(args, "bank_dir", None))
+    from quiz.core.paths import data_dir
+
+    paths = bank_files(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         return list_banks(paths)
     return run_home(args)

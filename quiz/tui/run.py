@@ -7,33 +7,18 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-import quiz
-
-BANK_SUFFIXES = (".yaml", ".yml")
-
 
 def shipped_bank_dirs() -> list[Path]:
-    """The repo's banks/ next to the package (editable install) and banks shipped as package data."""
-    pkg = Path(quiz.__file__).resolve().parent
-    return [d for d in (pkg.parent / "banks", pkg / "banks") if d.is_dir()]
+    from quiz.core.library import shipped_dirs
+
+    return shipped_dirs()
 
 
-def bank_files(bank_dirs: list[str] | None, cwd: Path | None = None) -> list[Path]:
-    """Bank files from ./banks, the shipped banks and every --bank-dir, each file once."""
-    cwd = Path.cwd() if cwd is None else cwd
-    dirs = [cwd / "banks", *shipped_bank_dirs(), *(Path(d).expanduser() for d in bank_dirs or ())]
-    seen: set[Path] = set()
-    out: list[Path] = []
-    for d in dirs:
-        if not d.is_dir():
-            continue
-        for f in sorted(d.iterdir()):
-            if f.suffix in BANK_SUFFIXES and f.is_file():
-                real = f.resolve()
-                if real not in seen:
-                    seen.add(real)
-                    out.append(f)
-    return out
+def bank_files(bank_dirs: list[str] | None, cwd: Path | None = None, data_dir=None) -> list[Path]:
+    """Bank files from ./banks, the shipped banks, the user's bank folder and every --bank-dir."""
+    from quiz.core.library import bank_dirs as dirs_for, find_bank_files
+
+    return find_bank_files(dirs_for(bank_dirs, cwd=cwd, data_dir=data_dir))
 
 
 def now() -> datetime:
@@ -86,7 +71,10 @@ def session_options(args) -> dict:
 
 
 def run_home(args) -> int:
-    return _run(args, bank_paths=bank_files(getattr(args, "bank_dir", None)))
+    from quiz.core.paths import data_dir
+
+    found = bank_files(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
+    return _run(args, bank_paths=found)
 
 
 def run_study(args, bank) -> int:
