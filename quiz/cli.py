@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "lint": "lint",
     "import": "import_",
+    "leeches": "leeches",
 }
 
 # One-line help for each command, kept here so `quiz --help` imports nothing.
@@ -36,6 +37,7 @@ HELP: dict[str, str] = {
     "new": "start a new bank file",
     "lint": "flag questionable questions in banks",
     "import": "import an Anki text/CSV export as a bank",
+    "leeches": "list leeches (suspended after 8 lapses) and unsuspend them",
 }
 
 
