@@ -80,6 +80,54 @@ def streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = 
     return n
 
 
+def best_streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> int:
+    """The longest run of consecutive learning days with at least one answer, over the whole history
+    (never shorter than the current streak)."""
+    expr, shift = _day_expr(store, now)
+    where, params = _bank_filter(bank_ids)
+    days = [d for (d,) in store.query(f"SELECT DISTINCT {expr} AS d FROM reviews WHERE 1{where} ORDER BY d",
+                                      (shift, *params))]
+    best = run = 0
+    prev = None
+    for d in days:
+        run = run + 1 if prev is not None and d == prev + 1 else 1
+        best = max(best, run)
+        prev = d
+    return max(best, streak_days(store, now, bank_ids)) if best else 0
+
+
+WEEK_MS = 7 * 86_400_000
+
+
+def weekly_accuracy(store: "Store", now: datetime, weeks: int = 12,
+                    bank_ids: Sequence[str] | None = None) -> list[float | None]:
+    """Share of right answers in each of the last `weeks` 7-day windows ending at `now` (oldest
+    first; None for a week without answers)."""
+    end = to_ms(now)
+    start = end - weeks * WEEK_MS
+    where, params = _bank_filter(bank_ids)
+    rows = store.query(f"SELECT (? - at) / ?, sum(correct), count(*) FROM reviews WHERE at > ? AND at <= ?{where} "
+                       "GROUP BY 1", (end, WEEK_MS, start, end, *params))
+    out: list[float | None] = [None] * weeks
+    for ago, right, n in rows:
+        if 0 <= ago < weeks and n:
+            out[weeks - 1 - int(ago)] = (right or 0) / n
+    return out
+
+
+def best_challenge(store: "Store", now: datetime | None = None, bank_ids: Sequence[str] | None = None) -> int:
+    """The best challenge run: the longest streak of any challenge session (on one of `bank_ids`),
+    0 when there is none. `now` is accepted for a uniform signature; the whole history counts."""
+    sql = "SELECT MAX(best_streak) FROM sessions WHERE mode = 'challenge'"
+    params: tuple = ()
+    if bank_ids:
+        marks = ",".join("?" * len(bank_ids))
+        sql += f" AND EXISTS (SELECT 1 FROM json_each(sessions.banks) WHERE value IN ({marks}))"
+        params = tuple(bank_ids)
+    row = store.query(sql, params)
+    return int(row[0][0]) if row and row[0][0] is not None else 0
+
+
 def retention(store: "Store", now: datetime, days: int | None = 30,
               bank_ids: Sequence[str] | None = None) -> float | None:
     """True retention: share of answers to review-state cards that were right (None: no data)."""
@@ -152,12 +200,14 @@ class Overview:
     leeches: int
     retention: float | None
     streak_days: int
+    best_streak_days: int
     forecast: tuple[int, ...]
 
     def to_dict(self) -> dict:
         return {"reviews": self.reviews, "reviews_today": self.reviews_today, "due_today": self.due_today,
                 "new": self.new, "learning": self.learning, "missed": self.missed, "leeches": self.leeches,
-                "retention": self.retention, "streak_days": self.streak_days, "forecast": list(self.forecast)}
+                "retention": self.retention, "streak_days": self.streak_days,
+                "best_streak_days": self.best_streak_days, "forecast": list(self.forecast)}
 
 
 def overview(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> Overview:
@@ -170,4 +220,5 @@ def overview(store: "Store", now: datetime, bank_ids: Sequence[str] | None = Non
     return Overview(reviews=total, reviews_today=today, due_today=counts.due, new=counts.new,
                     learning=counts.learning, missed=counts.missed, leeches=counts.leeches,
                     retention=retention(store, now, 30, bank_ids), streak_days=streak_days(store, now, bank_ids),
+                    best_streak_days=best_streak_days(store, now, bank_ids),
                     forecast=tuple(forecast(store, now, 30, banks)))

@@ -82,13 +82,19 @@ class QuizApp(App):
         bank = home.selected() if home else None
         return [bank] if bank else []
 
-    def challenge_best(self) -> int | None:
-        """Best challenge run (longest streak of a challenge session), from the sessions table."""
+    def challenge_best(self, bank_ids=None) -> int | None:
+        """Best challenge run (on `bank_ids`, default all), or None when the store cannot say."""
+        from quiz.core.stats import best_challenge
+
         try:
-            row = self.store.query("SELECT MAX(best_streak) FROM sessions WHERE mode = 'challenge'")
-            return int(row[0][0]) if row and row[0][0] is not None else 0
+            return best_challenge(self.store, self.clock(), list(bank_ids) if bank_ids else None)
         except Exception:
             return None
+
+    def nothing_selected(self) -> None:
+        home = self.home()
+        broken = home.selected_problems() if home is not None else None
+        self.notify(i18n.t("home.fix_first" if broken else "home.no_banks"), severity="warning", markup=False)
 
     def new_session(self, banks, mode: str, **options):
         from quiz.core.session import Mode, Session
@@ -99,7 +105,7 @@ class QuizApp(App):
     def start_session(self, banks, mode: str, *, replace: bool = False, question_limit: float | None = None,
                       total_limit: float | None = None, **options) -> None:
         if not banks:
-            self.notify(i18n.t("home.no_banks"), severity="warning", markup=False)
+            self.nothing_selected()
             return
         from quiz.tui.screens.session import SessionScreen
 
@@ -139,7 +145,7 @@ class QuizApp(App):
     def action_exam(self) -> None:
         banks = self.selected_banks()
         if not banks:
-            self.notify(i18n.t("home.no_banks"), severity="warning", markup=False)
+            self.nothing_selected()
             return
         from quiz.tui.screens.exam import ExamSetup
 

@@ -92,3 +92,54 @@ def test_overview_forecast_and_accuracy(env):
     assert stats.accuracy_by_bank(store) == {"b1": (2, 3)}
     assert stats.accuracy_by_tag(store, [b]) == {"bank-tag": (2, 3), "date": (2, 3)}
     assert stats.time_per_answer(store) == pytest.approx(4.0)
+
+
+def test_best_streak_days_is_the_longest_run_even_after_a_gap(env):
+    store, clock = env
+    b = bank(30)
+    assert stats.best_streak_days(store, clock()) == 0
+    start = datetime(2024, 3, 1, 4, tzinfo=timezone.utc)
+    for day in (0, 1, 2, 3, 6, 7):      # a run of 4, a gap, a run of 2 ending today
+        clock.now = start + timedelta(days=day)
+        study_day(store, clock, b, [4])
+    assert stats.streak_days(store, clock()) == 2
+    assert stats.best_streak_days(store, clock()) == 4
+    assert stats.best_streak_days(store, clock(), ["other"]) == 0
+    assert stats.overview(store, clock()).to_dict()["best_streak_days"] == 4
+    # 03:30 local the next morning still belongs to the run's last day
+    clock.now = start + timedelta(days=7, hours=15, minutes=30)
+    assert stats.best_streak_days(store, clock()) == 4
+
+
+def test_weekly_accuracy_puts_each_answer_in_its_week(env):
+    store, clock = env
+    b = bank(10)
+    start = clock.now
+    study_day(store, clock, b, [4, 1])          # 3 weeks before the end: 1 of 2
+    clock.now = start + timedelta(days=21)
+    study_day(store, clock, b, [4, 4, 4, 1])    # this week: 3 of 4
+    acc = stats.weekly_accuracy(store, clock(), weeks=4)
+    assert acc == [pytest.approx(0.5), None, None, pytest.approx(0.75)]
+    assert stats.weekly_accuracy(store, clock(), weeks=4, bank_ids=["other"]) == [None] * 4
+    assert stats.weekly_accuracy(store, clock(), weeks=2) == [None, pytest.approx(0.75)]
+
+
+def test_best_challenge_is_the_longest_challenge_run_per_bank(env):
+    store, clock = env
+    b = bank(6)
+    assert stats.best_challenge(store, clock()) == 0
+
+    def challenge(rights):
+        s = Session(store, [b], Mode.CHALLENGE, clock=clock, rng=random.Random(0), schedule=False)
+        for right in rights:
+            q = s.next()
+            if q is None:
+                break
+            s.answer(q, "答" if right else "错", elapsed=2)
+
+    challenge([True, True, False])
+    challenge([True, True, True, False])
+    study_day(store, clock, b, [4, 4, 4, 4, 4])   # a longer streak, but not a challenge
+    assert stats.best_challenge(store, clock()) == 3
+    assert stats.best_challenge(store, clock(), ["b1"]) == 3
+    assert stats.best_challenge(store, clock(), ["other"]) == 0

@@ -86,7 +86,12 @@ async def test_challenge_ends_at_the_first_wrong_answer_and_records_the_best_run
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.summary.answered == 3
         assert app.challenge_best() == 2
+        assert app.challenge_best(["elsewhere"]) == 0
         assert "Best challenge run: 2" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Best challenge run: 2" in screen_text(app)   # home shows the selected bank's best
 
 
 async def test_exam_with_a_chosen_count(make, bank, store):

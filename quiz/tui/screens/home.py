@@ -16,7 +16,17 @@ from quiz.tui.keys import localize, localize_tree
 from quiz.tui.safe import one_line
 from quiz.tui.widgets.wrapped import Wrapped
 
+PROBLEMS_SHOWN = 3
 COLUMNS = ("bank", "questions", "due", "new", "missed", "leeches")
+
+
+def file_stamp(path: Path):
+    """(mtime_ns, size) of a bank file, None when it is gone."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 def source_line(bank) -> str:
@@ -43,7 +53,11 @@ class HomeScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.banks: list = []
+        self.banks: list = []          # the valid banks, in table order (rows 0..len-1)
+        self.errors: list = []         # (path, problems) of bank files that do not load: rows after the banks
+        self.files: dict = {}          # path -> Bank | problems, for the bank files on disk
+        self.stamps: dict = {}         # path -> (mtime_ns, size) when last read
+        self.loading = False
 
     def compose(self):
         with Vertical(id="home"):
@@ -72,6 +86,7 @@ class HomeScreen(Screen):
             self.add_bank(bank)
         paths = self.app.bank_paths
         if paths:
+            self.loading = True
             self.load(paths)
         else:
             self._empty_hint()
@@ -92,43 +107,97 @@ class HomeScreen(Screen):
         label.update(text or "")
 
     def _empty_hint(self) -> None:
-        if not self.banks:
+        if not self.banks and not self.errors:
             self.query_one("#bank-info", Wrapped).update(t("home.no_banks"))
 
     @work(thread=True, exclusive=True, group="load")
-    def load(self, paths: list[Path]) -> None:
+    def load(self, paths: list[Path], first: bool = True) -> None:
+        """Parse `paths` off the UI thread; each result is applied on the UI thread as it comes."""
         from quiz.core.loader import load_path
 
         total = len(paths)
-        self.app.call_from_thread(self._loading, t("app.loading", done=0, total=total))
+        if first:
+            self.app.call_from_thread(self._loading, t("app.loading", done=0, total=total))
         for i, path in enumerate(paths, 1):
-            result = load_path(path)
-            self.app.call_from_thread(self._loaded, result, i, total)
+            stamp = file_stamp(path)  # before reading: an edit during the read is seen next time
+            result = load_path(path) if stamp is not None else None
+            self.app.call_from_thread(self._loaded, path, stamp, result, i, total, first)
 
-    def _loaded(self, result, done: int, total: int) -> None:
-        problems = [p for p in result.problems if getattr(p, "severity", "error") == "error"]
-        if result.bank is not None and not problems:
-            self.add_bank(result.bank)
-        elif problems:
-            self.notify(t("app.load_failed", problem=one_line(str(problems[0]))), severity="error", timeout=8)
-        if done >= total:
-            self._loading(None)
-            self._empty_hint()
-            if self.app.start_mode and self.banks:
-                self.app.open_start()
+    def _loaded(self, path: Path, stamp, result, done: int, total: int, first: bool = True) -> None:
+        self.stamps[path] = stamp
+        if result is None:  # deleted meanwhile: the bank leaves home, its history stays in the store
+            self.files.pop(path, None)
         else:
+            problems = [p for p in result.problems if getattr(p, "severity", "error") == "error"]
+            if result.bank is not None and not problems:
+                self.files[path] = result.bank
+                self._sync(result.bank)
+            else:
+                problems = problems or [t("home.unreadable")]
+                self.files[path] = tuple(problems)
+                self.notify(t("app.load_failed", problem=one_line(str(problems[0]))), severity="error",
+                            timeout=8, markup=False)
+        if done >= total:
+            self.loading = False
+            self._loading(None)
+            self._rebuild()
+            if first and self.app.start_mode and self.banks:
+                self.app.open_start()
+        elif first:
             self._loading(t("app.loading", done=done, total=total))
+            self._rebuild()
 
-    def add_bank(self, bank) -> None:
-        if any(b.id == bank.id for b in self.banks):
+    def recheck(self) -> None:
+        """Home is shown again: re-read every bank file whose mtime or size changed, drop deleted ones."""
+        if self.loading or not self.stamps:
             return
+        changed = [p for p in self.app.bank_paths if file_stamp(p) != self.stamps.get(p)]
+        if changed:
+            self.loading = True
+            self.load(changed, first=False)
+
+    def _sync(self, bank) -> None:
         try:
             self.app.store.sync_bank(bank)
         except Exception as e:  # a read-only store still lets the learner browse
             self.notify(one_line(e), severity="warning", markup=False)
-        self.banks.append(bank)
+
+    def _rebuild(self) -> None:
+        """Rows from the given banks and the bank files, valid banks first, cursor kept on its row."""
         table = self.query_one("#banks", DataTable)
-        table.add_row(*self._cells(bank), key=bank.id)
+        current, old_row = self._row_key(), table.cursor_row
+        banks: list = []
+        for bank in [*self.app.banks, *(v for v in self.files.values() if not isinstance(v, tuple))]:
+            if not any(b.id == bank.id for b in banks):
+                banks.append(bank)
+        self.banks = banks
+        self.errors = [(p, v) for p, v in self.files.items() if isinstance(v, tuple)]
+        table.clear()
+        for bank in self.banks:
+            table.add_row(*self._cells(bank), key=bank.id)
+        for path, _problems in self.errors:
+            table.add_row(Text("⚠ " + one_line(path.name)), Text(t("home.invalid")), "", "", "", "",
+                          key=f"error:{path}")
+        keys = [b.id for b in self.banks] + [f"error:{p}" for p, _ in self.errors]
+        if keys:
+            table.move_cursor(row=keys.index(current) if current in keys else min(max(old_row, 0), len(keys) - 1))
+        self._show_selected()
+        self._empty_hint()
+
+    def _row_key(self) -> str | None:
+        row = self.query_one("#banks", DataTable).cursor_row
+        if 0 <= row < len(self.banks):
+            return self.banks[row].id
+        if 0 <= row - len(self.banks) < len(self.errors):
+            return f"error:{self.errors[row - len(self.banks)][0]}"
+        return None
+
+    def add_bank(self, bank) -> None:
+        if any(b.id == bank.id for b in self.banks):
+            return
+        self._sync(bank)
+        self.banks.append(bank)
+        self.query_one("#banks", DataTable).add_row(*self._cells(bank), key=bank.id)
         if len(self.banks) == 1:
             self._show_info(bank)
 
@@ -152,42 +221,68 @@ class HomeScreen(Screen):
         table = self.query_one("#banks", DataTable)
         row = table.cursor_row
         self._columns()
-        for bank in self.banks:
-            table.add_row(*self._cells(bank), key=bank.id)
-        if self.banks:
-            table.move_cursor(row=min(row, len(self.banks) - 1))
-            self._show_info(self.selected())
-        self._empty_hint()
+        self._rebuild()
+        table.move_cursor(row=row)
         localize(self.app)
         localize_tree(self)
 
     def on_screen_resume(self) -> None:
         if self.query("#banks"):
             self.refresh_counts()
+            self._show_selected()
+            self.query_one("#banks", DataTable).focus()
+            self.recheck()
 
     def action_row(self, row: int) -> None:
-        if self.banks:
-            self.query_one("#banks", DataTable).move_cursor(row=row % len(self.banks))
+        rows = len(self.banks) + len(self.errors)
+        if rows:
+            self.query_one("#banks", DataTable).move_cursor(row=row % rows)
 
     def selected(self):
+        """The bank on the cursor's row (None on a bank file with errors)."""
         if not self.banks or not self.query("#banks"):
             return None
-        row = self.query_one("#banks", DataTable).cursor_row
-        return self.banks[min(max(row, 0), len(self.banks) - 1)]
+        row = max(self.query_one("#banks", DataTable).cursor_row, 0)
+        return self.banks[row] if row < len(self.banks) else None
+
+    def selected_problems(self):
+        """(path, problems) when the cursor is on a bank file that does not load."""
+        if not self.query("#banks"):
+            return None
+        row = self.query_one("#banks", DataTable).cursor_row - len(self.banks)
+        return self.errors[row] if 0 <= row < len(self.errors) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
         bank = self.selected()
         if bank is not None:
             self._show_info(bank)
+            return
+        broken = self.selected_problems()
+        if broken is not None:
+            path, problems = broken
+            lines = [t("home.invalid_file", path=one_line(path.name))]
+            lines += [one_line(str(p)) for p in problems[:PROBLEMS_SHOWN]]
+            if len(problems) > PROBLEMS_SHOWN:
+                lines.append(t("home.more_problems", n=len(problems) - PROBLEMS_SHOWN))
+            info = self.query_one("#bank-info", Wrapped)
+            info.update(Content("\n".join(lines)))  # problems quote the bank: data, never markup
+            info.add_class("-error")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.action_study()
 
     def _show_info(self, bank) -> None:
+        self.query_one("#bank-info", Wrapped).remove_class("-error")
         text = Content(one_line(bank.title)).stylize("bold")
         if bank.description:
             text = text + Content("\n" + one_line(bank.description))
         src = source_line(bank)
         if src:
             text = text + Content("\n" + t("home.source", source=src))
+        best = self.app.challenge_best([bank.id])
+        if best:
+            text = text + Content("\n" + t("results.challenge_best", n=best))
         self.query_one("#bank-info", Wrapped).update(text)

@@ -40,7 +40,8 @@ class ResultsScreen(Screen):
                 (t("results.best_streak"), str(s.best_streak)),
             ]
             yield Label(Content("   ".join(f"{k} {v}" for k, v in facts)), id="results-facts")
-            best = self.app.challenge_best() if str(getattr(s.mode, "value", s.mode)) == "challenge" else None
+            challenge = str(getattr(s.mode, "value", s.mode)) == "challenge"
+            best = self.app.challenge_best(getattr(self.session, "bank_ids", None)) if challenge else None
             if best is not None:
                 yield Label(t("results.challenge_best", n=best), id="results-best")
             if s.per_tag:

@@ -14,23 +14,6 @@ from quiz.tui.safe import one_line
 from quiz.tui.widgets import charts
 from quiz.tui.widgets.wrapped import Wrapped
 
-WEEK_MS = 7 * 86_400_000
-
-
-def weekly_accuracy(store, now, weeks: int = 12) -> list[float | None]:
-    """Share of right answers in each of the last `weeks` weeks (oldest first)."""
-    from quiz.core.scheduler import to_ms
-
-    end = to_ms(now)
-    start = end - weeks * WEEK_MS
-    rows = store.query("SELECT (at - ?) / ?, sum(correct), count(*) FROM reviews WHERE at >= ? GROUP BY 1",
-                       (start, WEEK_MS, start))
-    out: list[float | None] = [None] * weeks
-    for w, right, n in rows:
-        if 0 <= w < weeks and n:
-            out[int(w)] = (right or 0) / n
-    return out
-
 
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
@@ -74,6 +57,8 @@ class StatsScreen(Screen):
             (t("stats.reviews"), ov.reviews), (t("stats.due_today"), ov.due_today), (t("stats.new"), ov.new),
             (t("stats.missed"), ov.missed), (t("stats.leeches"), ov.leeches),
             (t("stats.retention"), pct(ov.retention)), (t("stats.streak_days"), ov.streak_days),
+            (t("stats.best_streak_days"), ov.best_streak_days),
+            (t("stats.challenge_best"), stats.best_challenge(store, now)),
         ]
         self.query_one("#stats-numbers", Wrapped).update(Content("   ".join(f"{k} {v}" for k, v in numbers)))
         per_day = stats.reviews_per_day(store, now, 190)
@@ -82,7 +67,7 @@ class StatsScreen(Screen):
         fc = list(ov.forecast)
         labels = ["0"] + [""] * 6 + ["7"] + [""] * 6 + ["14"] + [""] * 6 + ["21"] + [""] * 6 + ["28"]
         self.query_one("#stats-forecast", Static).update(charts.bars(fc, height=5, labels=labels[:len(fc)]))
-        acc = weekly_accuracy(store, now)
+        acc = stats.weekly_accuracy(store, now)
         acc_labels = [""] * len(acc)
         acc_labels[0], acc_labels[-1] = f"-{len(acc) - 1}w", "0"
         self.query_one("#stats-accuracy", Static).update(
