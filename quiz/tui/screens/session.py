@@ -15,7 +15,7 @@ from quiz.tui.safe import clean
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader
-from quiz.tui.widgets.options import ChoiceList, MultiList, OptionList, OrderList, TrueFalseList
+from quiz.tui.widgets.options import ChoiceList, MultiList, OptionList, OrderList, TrueFalseList, letter
 from quiz.tui.widgets.wrapped import Wrapped
 
 
@@ -124,7 +124,7 @@ class SessionScreen(Screen):
                 back = back + Content("\n") + Content(clean(q.explanation)).stylize("dim")
             if q.type in ("choice", "multi") and q.choices:
                 self.query_one("#prompt", Wrapped).update(
-                    clean(q.prompt) + "\n" + "\n".join(f"{chr(65 + i)}. {clean(c)}" for i, c in enumerate(q.choices)))
+                    clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(q.choices)))
             return CardView(back)
         if q.type == "choice":
             return ChoiceList(list(q.choices))

@@ -17,12 +17,23 @@ from textual.message import Message
 from quiz.tui.widgets.wrapped import Wrapped
 
 
+# Letters bound to actions while a question is shown (h: hint). Option letters skip them, in the
+# labels and in the keys alike, so the 8th option is "I" and `h` always shows the hint.
+ACTION_LETTERS = frozenset("h")
+LETTERS = "".join(c for c in ascii_lowercase if c not in ACTION_LETTERS)
+
+
+def letter(i: int) -> str:
+    """The label letter of option `i` (A, B, …, G, I, …), or a space past the last letter."""
+    return LETTERS[i].upper() if i < len(LETTERS) else " "
+
+
 def key_index(key: str, count: int) -> int | None:
-    """The option a key picks: '1'..'9' or 'a'..'z' (within `count`)."""
+    """The option a key picks: '1'..'9' or a label letter (within `count`)."""
     if len(key) == 1 and key.isdigit() and key != "0":
         i = int(key) - 1
-    elif len(key) == 1 and key in ascii_lowercase:
-        i = ascii_lowercase.index(key)
+    elif len(key) == 1 and key in LETTERS:
+        i = LETTERS.index(key)
     else:
         return None
     return i if i < count else None
@@ -59,7 +70,7 @@ class OptionList(VerticalGroup, can_focus=True):
     def __init__(self, items: list[str], *, labels: list[str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items = list(items)
-        self.labels = labels or [f"{ascii_lowercase[i].upper()}. " if i < 26 else "   " for i in range(len(items))]
+        self.labels = labels or [f"{letter(i)}. " if i < len(LETTERS) else "   " for i in range(len(items))]
         self.cursor = 0
         self.locked = False
 
@@ -162,7 +173,7 @@ class MultiList(OptionList):
 
     def _label(self, i: int) -> str:
         box = "☑" if i in self.chosen else "☐"
-        return f"{box} {ascii_lowercase[i].upper() if i < 26 else ' '}. "
+        return f"{box} {letter(i)}. "
 
     def toggle(self, i: int) -> None:
         if self.locked:
