@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
+from quiz.core.store.db import StoreError
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
-from quiz.tui.safe import clean
+from quiz.tui.safe import clean, one_line
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader
@@ -55,12 +56,14 @@ class SessionScreen(Screen):
             yield Wrapped("", id="prompt")
             yield VerticalGroup(id="answer")
             yield Wrapped("", id="hint")
+            yield Wrapped("", id="store-error")
             yield Label("", id="keys")
             yield feedback.FeedbackPanel(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#hint").display = False
+        self.query_one("#store-error").display = False
         self.query_one("#feedback").display = False
         localize_tree(self)
         self.set_interval(0.5, self._tick)
@@ -101,6 +104,7 @@ class SessionScreen(Screen):
         self.query_one("#qtype", Label).update(t(f"session.type.{kind}"))
         self.query_one("#prompt", Wrapped).update(question.prompt)
         self.query_one("#hint").display = False
+        self.query_one("#store-error").display = False
         self.query_one("#feedback").display = False
         keys = self.query_one("#keys", Label)
         keys.update(t(f"session.keys.{kind}"))
@@ -152,9 +156,28 @@ class SessionScreen(Screen):
         if self.answered or self.question is None:
             return
         q = self.question
-        outcome = self.session.answer(q, response, elapsed=self.elapsed(), used_hint=self.used_hint)
+        try:
+            outcome = self.session.answer(q, response, elapsed=self.elapsed(), used_hint=self.used_hint)
+        except StoreError as e:
+            self.store_failed(e)
+            return
+        self.store_ok()
         self.answered = True
         self._show_feedback(q, outcome, shown)
+
+    def store_failed(self, error: Exception) -> None:
+        """The answer was not stored (disk full, read-only, damaged): say so, keep the question open.
+        Earlier answers are committed; the learner may answer again or leave."""
+        message = t("session.not_saved", why=one_line(error))
+        self.notify(message, title=t("session.not_saved_title"), severity="error", timeout=10, markup=False)
+        line = self.query_one("#store-error", Wrapped)
+        line.update(Content(message + " " + t("session.retry_or_leave")))
+        line.display = True
+        if self.input_widget is not None:
+            self.input_widget.focus()
+
+    def store_ok(self) -> None:
+        self.query_one("#store-error").display = False
 
     def _show_feedback(self, q, outcome, shown: str | None) -> None:
         self._refresh_header()
@@ -199,8 +222,12 @@ class SessionScreen(Screen):
     def on_card_view_graded(self, message: CardView.Graded) -> None:
         if self.question is None or self.answered:
             return
+        try:
+            self.session.grade(self.question, message.rating, elapsed=self.elapsed())
+        except StoreError as e:
+            self.store_failed(e)
+            return
         self.answered = True
-        self.session.grade(self.question, message.rating, elapsed=self.elapsed())
         self.advance()
 
     def on_feedback_panel_go_on(self, message) -> None:
@@ -223,7 +250,11 @@ class SessionScreen(Screen):
         body.scroll_page_down() if direction > 0 else body.scroll_page_up()
 
     def action_undo(self) -> None:
-        question = self.session.undo()
+        try:
+            question = self.session.undo()
+        except StoreError as e:
+            self.notify(t("session.undo_failed", why=one_line(e)), severity="error", markup=False)
+            return
         if question is None:
             self.notify(t("session.nothing_to_undo"), markup=False)
             return
