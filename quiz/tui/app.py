@@ -160,6 +160,15 @@ class QuizApp(App):
 
         self.push_screen(StatsScreen())
 
+    def action_leeches(self) -> None:
+        banks = self.selected_banks()
+        if not banks:
+            self.nothing_selected()
+            return
+        from quiz.tui.screens.leeches import LeechesScreen
+
+        self.push_screen(LeechesScreen(banks[0]))
+
     def action_help(self) -> None:
         from quiz.tui.screens.help import HelpScreen
 

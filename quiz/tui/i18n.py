@@ -50,6 +50,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "action.move_down": ("下移", "Move down"),
     "action.review_now": ("立即复习错题", "Review missed now"),
     "action.lang": ("中/En", "中/En"),
+    "action.leeches": ("难题", "Leeches"),
+    "action.unsuspend": ("恢复/暂停", "Unsuspend"),
     "action.start": ("开始", "Start"),
     "action.cancel": ("取消", "Cancel"),
     "palette.study": ("学习所选题库（到期 + 新题）", "Study the selected bank (due + new)"),
@@ -58,6 +60,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "palette.missed": ("复习错题", "Review missed questions"),
     "palette.flashcards": ("浏览卡片", "Browse as flashcards"),
     "palette.stats": ("学习统计", "Study statistics"),
+    "palette.leeches": ("难题：查看并恢复已暂停的题", "Leeches: see and unsuspend suspended questions"),
     "palette.lang": ("界面语言：中文 / English", "Interface language: 中文 / English"),
     "palette.help": ("快捷键帮助", "Keys help"),
     # exam setup
@@ -159,6 +162,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "stats.more": ("多", "more"),
     "stats.empty": ("还没有复习记录。", "No reviews yet."),
     "stats.unavailable": ("统计暂不可用：{why}", "Statistics unavailable: {why}"),
+    # leeches
+    "leeches.title": ("难题 · {bank}", "Leeches · {bank}"),
+    "leeches.about": ("多次答错的题会被暂停，不再出现在学习中。按 u 恢复所选的题（再按一次重新暂停）。",
+                      "Questions failed again and again are suspended and left out of study. "
+                      "Press u to bring the selected one back (again to suspend it)."),
+    "leeches.col.prompt": ("题目", "Question"),
+    "leeches.col.answer": ("答案", "Answer"),
+    "leeches.col.lapses": ("遗忘次数", "Lapses"),
+    "leeches.col.status": ("状态", "Status"),
+    "leeches.suspended": ("已暂停", "suspended"),
+    "leeches.active": ("已恢复", "back in study"),
+    "leeches.none": ("这个题库没有难题。", "No leeches in this bank."),
+    "leeches.failed": ("无法更改：{why}", "Could not change it: {why}"),
+    "leeches.unsuspended_one": ("已恢复：{prompt}", "Back in study: {prompt}"),
+    "leeches.suspended_one": ("已暂停：{prompt}", "Suspended: {prompt}"),
     # help
     "help.title": ("快捷键", "Keys"),
     "help.global": ("全局", "Everywhere"),

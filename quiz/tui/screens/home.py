@@ -45,6 +45,7 @@ class HomeScreen(Screen):
         Binding("m", "app.missed", "action.missed"),
         Binding("f", "app.flashcards", "action.flashcards"),
         Binding("t", "app.stats", "action.stats"),
+        Binding("L", "app.leeches", "action.leeches"),
         Binding("l", "app.lang", "action.lang"),
         Binding("escape", "app.quit", "Quit", show=False),
         Binding("home", "row(0)", show=False, priority=True),
