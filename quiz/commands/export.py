@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 
 from quiz.core.textsafe import printable
@@ -18,18 +17,8 @@ def add_arguments(p) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    tmp = f"{path}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def run(args) -> int:
+    from quiz.core.fileio import write_output
     from quiz.core.loader import load_path
 
     fmt = args.format.lower()
@@ -48,7 +37,7 @@ def run(args) -> int:
     data = importlib.import_module(module).export(result.bank, args)
     if args.output:
         try:
-            _write_atomic(args.output, data.encode("utf-8") if isinstance(data, str) else data)
+            write_output(args.output, data)
         except OSError as e:
             print(f"quiz: cannot write {printable(args.output)}: {e.strerror or e}", file=sys.stderr)
             return 1

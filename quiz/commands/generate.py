@@ -47,7 +47,9 @@ def run(args) -> int:
 
     path = Path(args.article)
     try:
-        data = path.read_bytes()
+        from quiz.core.fileio import read_input
+
+        data = read_input(path, 64 * 1024 * 1024)  # bounded: /dev/zero is refused, not read forever
     except FileNotFoundError:
         _err(f"{args.article}: no such file")
         return 2
@@ -96,16 +98,10 @@ def run(args) -> int:
     for w in result.warnings:
         _err(f"{args.article}: warning: {w}")
     if args.output:
-        tmp = f"{args.output}.tmp{os.getpid()}"
+        from quiz.core.fileio import write_output
         try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(yaml_text)
-            os.replace(tmp, args.output)
+            write_output(args.output, yaml_text)
         except OSError as e:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
             _err(f"{args.output}: cannot write the bank: {e.strerror or e}")
             return 2
         _summary(result, args.output)

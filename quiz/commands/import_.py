@@ -30,7 +30,9 @@ def run(args) -> int:
 
     path = args.file
     try:
-        data = Path(path).read_bytes()
+        from quiz.core.fileio import read_input
+
+        data = read_input(path, 64 * 1024 * 1024)
     except FileNotFoundError:
         _say(f"{path}:1: no such file")
         return 1
@@ -59,17 +61,12 @@ def run(args) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        tmp = f"{args.output}.tmp-{os.getpid()}"
+        from quiz.core.fileio import write_output
         try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-            os.replace(tmp, args.output)
+            write_output(args.output, text)
         except OSError as e:
             _say(f"quiz: cannot write {args.output}: {e.strerror or e}")
             return 1
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
     n = len(bank.questions)
     _say(f"quiz: {n} question{'s' if n != 1 else ''} -> {args.output or 'stdout'}")
     return 0

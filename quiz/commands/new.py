@@ -112,7 +112,9 @@ def _from_article(args, bank_id: str | None) -> str | None:
 
     path = Path(args.from_article)
     try:
-        data = path.read_bytes()
+        from quiz.core.fileio import read_input
+
+        data = read_input(path, 64 * 1024 * 1024)
         text = decode_article(data, args.from_article)
         meta = read_meta(path)
     except FileNotFoundError:
@@ -158,22 +160,14 @@ def run(args) -> int:
     else:
         stem = os.path.basename(args.file).rsplit(".", 1)[0]
         text = template(args.file, bank_id=args.bank_id or _id_of(args.file), title=args.title or stem or "新题库")
-    tmp = f"{args.file}.tmp-{os.getpid()}"
+    from quiz.core.fileio import write_output
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        if args.force:
-            os.replace(tmp, args.file)
-        else:
-            os.link(tmp, args.file)  # fails if the file appeared meanwhile: never overwrite by accident
+        write_output(args.file, text, overwrite=args.force)
     except FileExistsError:
         _err(f"{args.file} exists; give --force to overwrite it")
         return 1
     except OSError as e:
         _err(f"cannot write {args.file}: {e.strerror or e}")
         return 1
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     print(f"quiz: wrote {args.file}; check it with `quiz validate {args.file}`", file=sys.stderr)
     return 0

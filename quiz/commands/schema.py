@@ -13,9 +13,10 @@ def run(args) -> int:
 
     text = SCHEMA_FILE.read_text(encoding="utf-8")
     if args.output:
+        from quiz.core.fileio import write_output
+
         try:
-            with open(args.output, "w", encoding="utf-8") as f:
-                f.write(text)
+            write_output(args.output, text)
         except OSError as e:
             print(f"quiz: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
             return 1

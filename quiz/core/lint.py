@@ -156,7 +156,10 @@ def lint_path(path: str):
     if not result.ok:
         return result, []
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        from quiz.core.fileio import read_input
+        from quiz.core.loader import MAX_FILE_BYTES
+
+        text = read_input(path, MAX_FILE_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = None
     return result, lint_bank(result.bank, text)

@@ -9,6 +9,7 @@ import re
 import os
 from pathlib import Path
 
+from quiz.core.fileio import TooLarge, read_input
 from quiz.core.model import Bank, LoadResult, Problem
 from quiz.core.textcodec import decode_bytes
 from quiz.core.validate import TOP_KEYS, Collector, _kind_name, did_you_mean
@@ -25,7 +26,9 @@ def load_path(path: str | os.PathLike) -> LoadResult:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             return _fail(shown, 1, 1, f"file is {size // (1024 * 1024)} MB; banks over {MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
-        data = Path(path).read_bytes()
+        data = read_input(path, MAX_FILE_BYTES)
+    except TooLarge:
+        return _fail(shown, 1, 1, f"the input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; larger banks are refused")
     except FileNotFoundError:
         return _fail(shown, 1, 1, "no such file")
     except IsADirectoryError:

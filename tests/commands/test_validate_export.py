@@ -80,3 +80,15 @@ def test_python_dash_m(run_quiz):
     import sys
     r = subprocess.run([sys.executable, "-m", "quiz", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "validate" in r.stdout
+
+
+def test_endless_input_is_refused(run_quiz):
+    r = run_quiz("validate", "/dev/zero", timeout=30)
+    assert r.returncode == 1 and "larger than" in r.stdout and "Traceback" not in r.stderr
+
+
+def test_export_to_a_device_writes_it_not_replaces_it(run_quiz):
+    import os
+    import stat
+    r = run_quiz("export", "banks/tutorial.yaml", "-o", "/dev/null")
+    assert r.returncode == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
