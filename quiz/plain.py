@@ -12,37 +12,10 @@ from quiz.core.model import Question
 from quiz.core.session import Outcome, Session, Summary
 from quiz.core.store import StoreError
 from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
+from quiz.i18n import LANGS, messages, resolve_lang
 
-MESSAGES = {
-    "zh": {
-        "right": "正确", "wrong": "错误", "dont_know": "不知道", "answer": "答案", "source": "出处",
-        "explanation": "解析", "points": "+{points} 分", "streak": "连对 {streak}",
-        "undone": "已撤销上一题。", "nothing_to_undo": "没有可以撤销的答案。",
-        "reveal": "（按回车显示答案）", "rate": "1 忘记  2 困难  3 良好  4 简单",
-        "ask_choice": "请输入 1-{n} 的数字或选项文字（回车=不知道，u 撤销，q 结束）",
-        "ask_multi": "请输入多个数字，如 1 3（回车=不知道，u 撤销，q 结束）",
-        "ask_order": "请按正确顺序输入全部 {n} 个数字，如 {example}（回车=不知道，u 撤销，q 结束）",
-        "ask_tf": "请输入 1/对/y 或 2/错/n（回车=不知道，u 撤销，q 结束）",
-        "ask_rate": "请输入 1-4（u 撤销，q 结束）",
-        "true": "对", "false": "错", "back": "背面",
-        "summary": "本次：答题 {answered}，正确 {correct}（{pct}%），得分 {points}，最长连对 {best}，用时 {time}",
-        "missed": "答错：", "empty": "没有需要学习的题目。", "saving_failed": "这个答案没有保存：",
-    },
-    "en": {
-        "right": "right", "wrong": "wrong", "dont_know": "don't know", "answer": "Answer", "source": "Source",
-        "explanation": "Why", "points": "+{points} points", "streak": "streak {streak}",
-        "undone": "Undid the last answer.", "nothing_to_undo": "Nothing to undo.",
-        "reveal": "(press Enter to show the answer)", "rate": "1 again  2 hard  3 good  4 easy",
-        "ask_choice": "Type a number 1-{n} or the option's text (Enter = don't know, u undo, q quit)",
-        "ask_multi": "Type several numbers, e.g. 1 3 (Enter = don't know, u undo, q quit)",
-        "ask_order": "Type all {n} numbers in the right order, e.g. {example} (Enter = don't know, u undo, q quit)",
-        "ask_tf": "Type 1/true/y or 2/false/n (Enter = don't know, u undo, q quit)",
-        "ask_rate": "Type 1-4 (u undo, q quit)",
-        "true": "true", "false": "false", "back": "Back",
-        "summary": "Session: {answered} answered, {correct} right ({pct}%), {points} points, best streak {best}, {time}",
-        "missed": "Missed:", "empty": "Nothing to study right now.", "saving_failed": "This answer was not saved: ",
-    },
-}
+# its strings live in the one catalog (quiz.i18n, keys plain.*)
+MESSAGES = {lang: messages(lang, "plain") for lang in LANGS}
 
 TRUE_WORDS = {"1", "y", "yes", "t", "true", "对", "是", "正确", "√", "✓"}
 FALSE_WORDS = {"2", "n", "no", "f", "false", "错", "否", "错误", "×", "✗", "x"}
@@ -55,9 +28,11 @@ class _Invalid(Exception):
 
 class Plain:
     def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, *, clock: Callable[[], datetime],
-                 lang: str = "zh", rng: random.Random | None = None, stderr: TextIO | None = None) -> None:
+                 lang: str | None = None, rng: random.Random | None = None, stderr: TextIO | None = None) -> None:
         self.s, self.stdin, self.stdout, self.clock = session, stdin, stdout, clock
-        self.m = MESSAGES.get(lang or "zh", MESSAGES["zh"])
+        # --lang, else the saved setting, else the locale
+        self.lang = resolve_lang(lang, getattr(session, "store", None))
+        self.m = MESSAGES[self.lang]
         self.rng = rng or random.Random()
         self.stderr = stderr or stdout
         try:

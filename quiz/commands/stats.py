@@ -18,6 +18,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.core import paths, stats
     from quiz.core.store import Store, StoreError
 
+    from quiz.i18n import resolve_lang
+
     now = datetime.now(timezone.utc)
     try:
         with Store.open(paths.data_dir(args.data_dir), clock=lambda: now, create=False, backup=False) as store:
@@ -28,37 +30,33 @@ def run(args: argparse.Namespace) -> int:
             data["seconds_per_answer"] = stats.time_per_answer(store, args.bank, 30, now)
             data["reviews_per_day"] = {d.isoformat(): n for d, n in
                                        sorted(stats.reviews_per_day(store, now, 30, args.bank).items())}
+            lang = resolve_lang(args.lang, store)  # --lang, else the saved setting, else the locale
     except StoreError as e:
         print(f"quiz: {e}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(render(data, args.lang or "zh"))
+    print(render(data, lang))
     return 0
 
 
 def render(d: dict, lang: str) -> str:
+    """`quiz stats` as text in `lang`, from the catalog (keys cli.stats.*)."""
+    from quiz.i18n import text
+
     ret = "-" if d["retention"] is None else f"{d['retention'] * 100:.1f}%"
     spa = "-" if d["seconds_per_answer"] is None else f"{d['seconds_per_answer']:.1f}"
-    if lang == "en":
-        lines = [f"Reviews: {d['reviews']} (today {d['reviews_today']})",
-                 f"Due today: {d['due_today']}   New: {d['new']}   Learning: {d['learning']}",
-                 f"Missed: {d['missed']}   Leeches: {d['leeches']}",
-                 f"Retention (30 days): {ret}   Seconds per answer: {spa}",
-                 f"Study streak: {d['streak_days']} days",
-                 "Due in the next 7 days: " + " ".join(str(n) for n in d["forecast"][:7])]
-        head = "By bank (30 days):"
-    else:
-        lines = [f"答题总数：{d['reviews']}（今天 {d['reviews_today']}）",
-                 f"今日到期：{d['due_today']}   新题：{d['new']}   学习中：{d['learning']}",
-                 f"错题：{d['missed']}   难题（已暂停）：{d['leeches']}",
-                 f"近 30 天记忆保持率：{ret}   每题用时（秒）：{spa}",
-                 f"连续学习：{d['streak_days']} 天",
-                 "未来 7 天到期：" + " ".join(str(n) for n in d["forecast"][:7])]
-        head = "各题库正确率（近 30 天）："
+    lines = [
+        text(lang, "cli.stats.reviews", reviews=d["reviews"], today=d["reviews_today"]),
+        text(lang, "cli.stats.due", due=d["due_today"], new=d["new"], learning=d["learning"]),
+        text(lang, "cli.stats.missed", missed=d["missed"], leeches=d["leeches"]),
+        text(lang, "cli.stats.retention", retention=ret, seconds=spa),
+        text(lang, "cli.stats.streak", days=d["streak_days"], best=d.get("best_streak_days", d["streak_days"])),
+        text(lang, "cli.stats.forecast", days=" ".join(str(n) for n in d["forecast"][:7])),
+    ]
     if d["accuracy_by_bank"]:
-        lines.append(head)
+        lines.append(text(lang, "cli.stats.by_bank"))
         for bank, a in d["accuracy_by_bank"].items():
             pct = a["right"] / a["answered"] * 100 if a["answered"] else 0
             lines.append(f"  {bank}: {a['right']}/{a['answered']} ({pct:.0f}%)")

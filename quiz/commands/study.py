@@ -83,7 +83,7 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
         except StoreError as e:
             print(f"quiz: {e}", file=sys.stderr)
             return 1
-        return Plain(session, sys.stdin, sys.stdout, clock=clock, lang=args.lang or "zh", rng=rng,
+        return Plain(session, sys.stdin, sys.stdout, clock=clock, lang=args.lang, rng=rng,
                      stderr=sys.stderr).run()
     finally:
         store.close()

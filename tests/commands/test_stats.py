@@ -1,7 +1,17 @@
 import io
 import json
 
+import pytest
+
 from quiz.cli import main
+
+
+@pytest.fixture(autouse=True)
+def chinese_locale(monkeypatch):
+    """Text output follows the locale (no --lang, no saved setting): pin a Chinese one."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
 
 BANK = "bank:\n  id: s\n  title: S\nquestions:\n" + "".join(
     f"  - id: q{i}\n    type: fill\n    prompt: 第{i}题\n    answer: 答{i}\n" for i in range(4))
@@ -17,13 +27,36 @@ def test_stats_json_after_study(monkeypatch, capsys, tmp_path):
     assert main(["stats", "--json", "--data-dir", str(data)]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["reviews"] == 2 and d["missed"] == 1 and d["new"] == 2 and d["streak_days"] == 1
+    assert d["best_streak_days"] == 1
     assert d["leeches"] == 0 and d["retention"] is None and d["due_today"] >= 1
     assert d["accuracy_by_bank"] == {"s": {"right": 1, "answered": 2}}
     assert main(["stats", "--json", "--bank", "other", "--data-dir", str(data)]) == 0
     assert json.loads(capsys.readouterr().out)["reviews"] == 0
     assert main(["stats", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "答题总数：2" in out and "错题：1" in out
+    assert "答题总数：2" in out and "错题：1" in out and "最长连续：1 天" in out
+    assert main(["stats", "--lang", "en", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "Reviews: 2" in out and "Study streak: 1 days   Longest: 1 days" in out
+
+
+def test_stats_language_follows_locale_then_saved_setting(monkeypatch, capsys, tmp_path):
+    from datetime import datetime, timezone
+
+    from quiz.core.store import Store
+
+    data = tmp_path / "d"
+    with Store.open(data, clock=lambda: datetime.now(timezone.utc)):
+        pass
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["stats", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("Reviews: 0")
+    with Store.open(data, clock=lambda: datetime.now(timezone.utc)) as store:
+        store.set_setting("tui.lang", "zh")                    # the app's language switch saved zh
+    assert main(["stats", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("答题总数：0")
+    assert main(["stats", "--lang", "en", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("Reviews: 0")
 
 
 def test_stats_without_database_creates_nothing(capsys, tmp_path):

@@ -5,6 +5,14 @@ import pytest
 
 from quiz.cli import main
 
+
+@pytest.fixture(autouse=True)
+def chinese_locale(monkeypatch):
+    """Plain mode follows the locale (no --lang, no saved setting): pin a Chinese one."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+
 BANK = """\
 bank:
   id: demo
@@ -135,3 +143,20 @@ def test_new_limit_option(monkeypatch, capsys, bank, tmp_path):
     code, out, _ = study(monkeypatch, capsys, bank, data, ["2", "力行", "对"], "--plain", "--new", "1")
     assert reviews(data) == (1, 1)
     assert "[1/1]" in out
+
+
+def test_plain_language_follows_locale_then_saved_setting_then_flag(monkeypatch, capsys, bank, tmp_path):
+    from datetime import datetime, timezone
+
+    from quiz.core.store import Store
+
+    data = tmp_path / "d"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain")
+    assert "Session: 0 answered" in out
+    with Store.open(data, clock=lambda: datetime.now(timezone.utc)) as store:
+        store.set_setting("tui.lang", "zh")                 # saved by the app's language switch
+    _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain")
+    assert "本次：答题 0" in out
+    _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain", "--lang", "en")
+    assert "Session: 0 answered" in out
