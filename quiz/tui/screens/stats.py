@@ -53,14 +53,18 @@ class StatsScreen(Screen):
         home = app.home()
         banks = list(home.banks) if home else []
         ov = stats.overview(store, now)
-        numbers = [
+        counts = [
             (t("stats.reviews"), ov.reviews), (t("stats.due_today"), ov.due_today), (t("stats.new"), ov.new),
             (t("stats.missed"), ov.missed), (t("stats.leeches"), ov.leeches),
-            (t("stats.retention"), pct(ov.retention)), (t("stats.streak_days"), ov.streak_days),
-            (t("stats.best_streak_days"), ov.best_streak_days),
+            (t("stats.retention"), pct(ov.retention)),
+        ]
+        runs = [
+            (t("stats.streak_days"), ov.streak_days), (t("stats.best_streak_days"), ov.best_streak_days),
             (t("stats.challenge_best"), stats.best_challenge(store, now)),
         ]
-        self.query_one("#stats-numbers", Wrapped).update(Content("   ".join(f"{k} {v}" for k, v in numbers)))
+        # two lines, so that at 80 columns no label is cut in two
+        self.query_one("#stats-numbers", Wrapped).update(
+            Content("\n".join("   ".join(f"{k} {v}" for k, v in group) for group in (counts, runs))))
         per_day = stats.reviews_per_day(store, now, 190)
         today = stats.local_day(now, store.day_start_hour, store.tz)
         self.query_one("#stats-heatmap", Static).update(charts.heatmap(per_day, today, zh=get_lang() == "zh"))
