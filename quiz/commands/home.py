@@ -12,7 +12,7 @@ def add_arguments(parser) -> None:  # the top-level parser already has the commo
 
 def list_banks(paths) -> int:
     from quiz.core.loader import load_path
-    from quiz.tui.safe import one_line
+    from quiz.core.textsafe import one_line
 
     if not paths:
         print("no banks found: put .yaml banks in ./banks or pass --bank-dir DIR")

@@ -15,7 +15,7 @@ from textual.binding import Binding
 
 from quiz.tui import i18n
 from quiz.tui.commands import QuizCommands
-from quiz.tui.safe import one_line
+from quiz.core.textsafe import one_line
 from quiz.tui.screens.home import HomeScreen
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.tui import i18n
-from quiz.tui.safe import clean, one_line
+from quiz.core.textsafe import clean, one_line
 
 
 @given(st.text())

@@ -8,7 +8,7 @@ from textual.widgets import Button, Checkbox, Input, Label
 
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
-from quiz.tui.safe import one_line
+from quiz.core.textsafe import one_line
 
 
 def parse_options(count: str, tags: str, per_question: str, total_minutes: str,

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Label
 
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
-from quiz.tui.safe import one_line
+from quiz.core.textsafe import one_line
 from quiz.tui.widgets.wrapped import Wrapped
 
 PROBLEMS_SHOWN = 3

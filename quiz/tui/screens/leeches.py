@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Label
 
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
-from quiz.tui.safe import one_line
+from quiz.core.textsafe import one_line
 from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.wrapped import Wrapped
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Label
 from quiz.core.store.db import StoreError
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
-from quiz.tui.safe import clean, one_line
+from quiz.core.textsafe import clean, one_line
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader

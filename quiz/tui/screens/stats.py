@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
-from quiz.tui.safe import one_line
+from quiz.core.textsafe import one_line
 from quiz.tui.widgets import charts
 from quiz.tui.widgets.wrapped import Wrapped
 

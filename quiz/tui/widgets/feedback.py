@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from quiz.tui.i18n import t
-from quiz.tui.safe import clean
+from quiz.core.textsafe import clean
 
 HIGHLIGHT = "bold reverse"
 

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from quiz.tui.safe import clean
+from quiz.core.textsafe import clean
 from quiz.tui.widgets.wrap import wrap_spans
 
 
