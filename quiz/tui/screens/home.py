@@ -46,7 +46,7 @@ class HomeScreen(Screen):
         Binding("f", "app.flashcards", "action.flashcards"),
         Binding("t", "app.stats", "action.stats"),
         Binding("L", "app.leeches", "action.leeches"),
-        Binding("l", "app.lang", "action.lang"),
+        Binding("l", "app.lang", "action.lang", show=False),  # in help and the palette; the footer is full at 80 columns
         Binding("escape", "app.quit", "Quit", show=False),
         Binding("home", "row(0)", show=False, priority=True),
         Binding("end", "row(-1)", show=False, priority=True),
