@@ -30,13 +30,15 @@ class QuizApp(App):
 
     def __init__(self, store, clock: Callable[[], datetime], rng: random.Random, *,
                  banks: Sequence = (), bank_paths: Sequence[Path] = (), lang: str | None = None,
-                 session_options: dict | None = None, start: str | None = None) -> None:
+                 session_options: dict | None = None, start: str | None = None,
+                 bank_dirs: Sequence[Path] = ()) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.rng = rng
         self.banks = list(banks)
         self.bank_paths = [Path(p) for p in bank_paths]
+        self.bank_dirs = [Path(d) for d in bank_dirs]  # searched again for new bank files on each visit home
         self.session_options = dict(session_options or {})
         self.start_mode = start  # a mode: open that session on the first bank at once
         saved = self._setting("lang")
@@ -186,7 +188,8 @@ class QuizApp(App):
 
 def make_app(store, clock: Callable[[], datetime], rng: random.Random, *, banks: Sequence = (),
              bank_paths: Sequence[Path] = (), lang: str | None = None, session_options: dict | None = None,
-             start: str | None = None) -> QuizApp:
-    """The app over `store`: `banks` are loaded Bank objects, `bank_paths` files loaded in a worker."""
+             start: str | None = None, bank_dirs: Sequence[Path] = ()) -> QuizApp:
+    """The app over `store`: `banks` are loaded Bank objects, `bank_paths` files loaded in a worker,
+    `bank_dirs` the folders searched again for new bank files whenever home is shown again."""
     return QuizApp(store, clock, rng, banks=banks, bank_paths=bank_paths, lang=lang,
-                   session_options=session_options, start=start)
+                   session_options=session_options, start=start, bank_dirs=bank_dirs)

@@ -39,7 +39,7 @@ def open_store(args):
     return None
 
 
-def _run(args, *, banks=(), bank_paths=(), start=None) -> int:
+def _run(args, *, banks=(), bank_paths=(), start=None, bank_dirs=()) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         print("quiz: the study app needs a terminal (use `quiz study BANK --plain` in scripts)", file=sys.stderr)
         return 2
@@ -50,7 +50,7 @@ def _run(args, *, banks=(), bank_paths=(), start=None) -> int:
 
     try:
         seed = int(os.environ["QUIZ_SEED"]) if os.environ.get("QUIZ_SEED") else None
-        app = make_app(store, now, random.Random(seed), banks=banks, bank_paths=bank_paths,
+        app = make_app(store, now, random.Random(seed), banks=banks, bank_paths=bank_paths, bank_dirs=bank_dirs,
                        lang=getattr(args, "lang", None), start=start, session_options=session_options(args))
         app.run()
         return int(app.return_code or 0)
@@ -73,8 +73,10 @@ def session_options(args) -> dict:
 def run_home(args) -> int:
     from quiz.core.paths import data_dir
 
-    found = bank_files(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
-    return _run(args, bank_paths=found)
+    from quiz.core.library import bank_dirs, find_bank_files
+
+    dirs = bank_dirs(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
+    return _run(args, bank_paths=find_bank_files(dirs), bank_dirs=dirs)
 
 
 def run_study(args, bank) -> int:

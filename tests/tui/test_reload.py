@@ -83,3 +83,18 @@ async def test_an_edited_bank_is_reloaded_broken_shown_fixed_and_deleted(make, t
         home = await visit_stats_and_come_back(pilot)
         assert [b.id for b in home.banks] == ["other"] and not home.errors
         assert store.query("SELECT count(*) FROM cards WHERE bank_id = 'edit'")[0][0] == 4
+
+
+async def test_a_new_bank_file_in_a_bank_folder_appears(make, tmp_path, store):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    write(folder / "a.yaml", bank_text(1), 0)
+    app = make(banks=[], bank_paths=[folder / "a.yaml"], bank_dirs=[folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert [b.id for b in app.screen.banks] == ["edit"]
+        (folder / "b.yaml").write_text(bank_text(2).replace("id: edit", "id: added"), encoding="utf-8")
+        home = await visit_stats_and_come_back(pilot)
+        assert sorted(b.id for b in home.banks) == ["added", "edit"]

@@ -152,6 +152,11 @@ class HomeScreen(Screen):
         """Home is shown again: re-read every bank file whose mtime or size changed, drop deleted ones."""
         if self.loading or not self.stamps:
             return
+        if self.app.bank_dirs:  # bank files added to the folders since the last look
+            from quiz.core.library import find_bank_files
+
+            known = set(self.app.bank_paths)
+            self.app.bank_paths += [p for p in find_bank_files(self.app.bank_dirs) if p not in known]
         changed = [p for p in self.app.bank_paths if file_stamp(p) != self.stamps.get(p)]
         if changed:
             self.loading = True
