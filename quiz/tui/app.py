@@ -69,8 +69,9 @@ class QuizApp(App):
         if self.is_running:
             self._save_setting("theme", theme)
 
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
+    def get_default_screen(self) -> HomeScreen:
+        # home is the app's first screen (not pushed over a blank one): one frame sooner on screen
+        return HomeScreen()
 
     # selection and sessions ----------------------------------------------------------------
     def home(self) -> HomeScreen | None:

@@ -20,6 +20,9 @@ PROBLEMS_SHOWN = 3
 COLUMNS = ("bank", "questions", "due", "new", "missed", "leeches")
 
 
+SMALL_BANKS = 256 * 1024  # bytes of bank files parsed on the UI thread at start (about 1000 questions, ~30 ms)
+
+
 def file_stamp(path: Path):
     """(mtime_ns, size) of a bank file, None when it is gone."""
     try:
@@ -88,7 +91,10 @@ class HomeScreen(Screen):
         paths = self.app.bank_paths
         if paths:
             self.loading = True
-            self.load(paths)
+            if sum((file_stamp(p) or (0, 0))[1] for p in paths) <= SMALL_BANKS:
+                self.load_now(paths)  # a few small banks: faster here than a thread's start and GIL waits
+            else:
+                self.load(paths)
         else:
             self._empty_hint()
         self.refresh_bindings()
@@ -123,6 +129,14 @@ class HomeScreen(Screen):
             stamp = file_stamp(path)  # before reading: an edit during the read is seen next time
             result = load_path(path) if stamp is not None else None
             self.app.call_from_thread(self._loaded, path, stamp, result, i, total, first)
+
+    def load_now(self, paths: list[Path]) -> None:
+        """Parse small bank files on the UI thread (the worker is for large ones)."""
+        from quiz.core.loader import load_path
+
+        for i, path in enumerate(paths, 1):
+            stamp = file_stamp(path)
+            self._loaded(path, stamp, load_path(path) if stamp is not None else None, i, len(paths))
 
     def _loaded(self, path: Path, stamp, result, done: int, total: int, first: bool = True) -> None:
         self.stamps[path] = stamp
