@@ -56,7 +56,7 @@ def test_streak_days_follow_the_local_day(env):
     for day in range(3):
         clock.now = datetime(2024, 3, 1, 4, tzinfo=timezone.utc) + timedelta(days=day)
         study_day(store, clock, b, [4])
-    assert stats.streak_days(store, clock()) == 3
+    assert stats.streak_days(store, clock()) == 3 == stats.streak_days(store, clock(), [b.id])
     # 03:30 local the next morning still belongs to the same learning day
     clock.now = datetime(2024, 3, 3, 19, 30, tzinfo=timezone.utc)   # 03:30 on 3/4 in UTC+8
     assert stats.streak_days(store, clock()) == 3
@@ -105,6 +105,10 @@ def test_best_streak_days_is_the_longest_run_even_after_a_gap(env):
     assert stats.streak_days(store, clock()) == 2
     assert stats.best_streak_days(store, clock()) == 4
     assert stats.best_streak_days(store, clock(), ["other"]) == 0
+    # per bank (a different query path) the same days give the same runs
+    assert stats.best_streak_days(store, clock(), [b.id]) == 4
+    assert stats.streak_days(store, clock(), [b.id]) == 2
+    assert stats.streak_days(store, clock(), ["other"]) == 0
     assert stats.overview(store, clock()).to_dict()["best_streak_days"] == 4
     # 03:30 local the next morning still belongs to the run's last day
     clock.now = start + timedelta(days=7, hours=15, minutes=30)
