@@ -131,3 +131,9 @@ def test_place_names_with_unit_characters_and_unit_words():
 def test_quoted_term_inside_a_speech_is_a_slogan():
     text = "海西州委副书记拉毛才让指出:\"要继续深化'我为群众办实事'实践活动.\""
     assert [f.text for f in facts(text, "slogan")] == ["我为群众办实事"]
+
+
+def test_a_title_ending_in_wei_is_a_role_not_an_org():
+    text = "标题\n\n自治区党委常委、宣传部部长李红梅在发言中指出，要把学习党史同推动发展结合起来。\n"
+    assert "自治区党委常委" not in [f.text for f in facts(text, "org")]
+    assert people(text).get("李红梅", "").endswith("宣传部部长")
