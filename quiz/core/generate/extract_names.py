@@ -38,17 +38,20 @@ _ORG_END_CHARS = frozenset("局厅委部队团馆院所站社组会室处科办"
 _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
                  "党委会", "工作组", "领导小组", "调研组"}
 
-PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "县", "区", "乡", "镇", "村", "旗")
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
 _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
-_PLACE_CHARS = set("省市州县区乡镇村旗")
+_PLACE_CHARS = set("省市州盟县区乡镇村旗")
 _PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
-                 "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余多几城社园校军")
+                 "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余几城社园校军")
+# 多 ends a name only after a quantity word (许多县, 100多个村); inside names it is common: 鄂尔多斯市, 多伦县
+_MANY_BEFORE = set("许很较诸众最更好颇0123456789一二两三四五六七八九十百千万余")
 _LEVELS = {"自治区": 1, "省": 1, "自治州": 2, "州": 2, "地区": 2, "盟": 2, "市": 2.5, "自治县": 3, "县": 3, "区": 3,
            "旗": 3, "乡": 4, "镇": 4, "村": 5}
 _CHAIN_BAD = frozenset("的了和与及在是对把被将从到给同向由以其该本我他她们并或各每等全为开展组织召建推走访看抽调"
                        "达来去第数个余多几所辖内外共部级")
 _AREA_BAD_END = set("山牧农景辖片库灾疫校园社军城老新小市县林矿港营")
-_PLACE_NOT_BEFORE = {"村": "农乡山渔牧", "市": "城超夜股楼", "镇": "城乡集", "乡": "城家故老下异", "县": "郡"}
+_PLACE_NOT_BEFORE = {"村": "农乡山渔牧", "市": "城超夜股楼", "镇": "城乡集", "乡": "城家故老下异", "县": "郡",
+                     "盟": "联同加结"}
 _PLACE_NOT_AFTER = {"市": "场区长委级", "区": "域别分块长委级内外县", "村": "庄落级委长干医民", "县": "城委级长域",
                     "乡": "村镇亲土长", "镇": "压长村", "州": "长委", "省": "委长级份"}
 
@@ -181,6 +184,8 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         while k > 0 and m.start() - k < 4:
             ch = norm[k - 1]
             if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_BAD or (ch in _PLACE_CHARS and (k == last or ch != "州")):
+                break
+            if ch == "多" and (k < 2 or norm[k - 2] in _MANY_BEFORE or norm[k] in "个"):
                 break
             if _stop_before(norm, k, 2):
                 break

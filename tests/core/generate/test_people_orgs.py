@@ -137,3 +137,16 @@ def test_a_title_ending_in_wei_is_a_role_not_an_org():
     text = "标题\n\n自治区党委常委、宣传部部长李红梅在发言中指出，要把学习党史同推动发展结合起来。\n"
     assert "自治区党委常委" not in [f.text for f in facts(text, "org")]
     assert people(text).get("李红梅", "").endswith("宣传部部长")
+
+
+@pytest.mark.parametrize("sentence,places", [
+    ("鄂尔多斯市东胜区实施“暖心工程”。", ["鄂尔多斯市东胜区"]),   # 多 inside a transliterated name
+    ("锡林郭勒盟多伦县开展活动。", ["锡林郭勒盟多伦县"]),        # 盟, a league, over a county
+    ("全区许多县开展活动。", []),
+    ("共有100多个村参加。", []),
+    ("产业联盟成立。", []),
+])
+def test_place_names_with_duo_and_meng(sentence, places):
+    from quiz.core.generate.extract_names import find_places
+
+    assert [sentence[a:b] for a, b in find_places(sentence)] == places
