@@ -16,7 +16,8 @@ def test_fill_ignores_spaces_and_punctuation(typed):
 
 
 def test_fullwidth_and_case():
-    assert check(fill("ABC-12"), "ａｂｃ１２").correct
+    assert check(fill("ABC-12"), "ａｂｃ－１２").correct
+    assert check(fill("ABC12"), "ａｂｃ１２").correct
 
 
 @pytest.mark.parametrize("typed", ["2万", "20000", "两万", "2万余", "2万余名", "二万", "20,000"])
@@ -101,3 +102,26 @@ def test_normalize_examples():
 
 def test_check_text_never_accepts_non_strings():
     assert not check_text(("1",), 1).correct  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("answer,typed", [("1.2万", "12万"), ("1465.4吨", "14654吨"), ("2.5", "25"), ("-5", "5"),
+                                          ("50%", "50"), ("5‰", "5"), ("1:2", "12"), ("1/4", "14")])
+def test_punctuation_that_changes_a_number_counts(answer, typed):
+    assert not check(fill(answer), typed).correct
+    assert check(fill(answer), answer).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("四个意识", "4"), ("两个确立", "2"), ("五聚焦", "5"), ("第一书记", "1"),
+                                          ("三个代表", "三"), ("四个意识", "4个")])
+def test_a_named_thing_is_not_a_bare_number(answer, typed):
+    assert not check(fill(answer), typed).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("726个会场", "726"), ("726个会场", "726个"), ("2700平方米", "2700"),
+                                          ("40多家", "40"), ("3批", "三")])
+def test_a_count_may_leave_out_its_measure(answer, typed):
+    assert check(fill(answer), typed).correct
+
+
+def test_long_input_is_cheap_and_wrong():
+    assert not check(fill("726个"), "一" * 40_000).correct
