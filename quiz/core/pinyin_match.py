@@ -6,16 +6,17 @@ from functools import lru_cache
 
 from quiz.core.normalize import is_cjk, normalize
 
-_PINYIN_INPUT = re.compile(r"^[a-zü:'\s1-5]+$")
+_PINYIN_INPUT = re.compile(r"^[a-zü:'\s0-9]+$")
 
 
 def looks_like_pinyin(typed: str) -> bool:
     return bool(typed) and _PINYIN_INPUT.match(typed.lower()) is not None and any(c.isalpha() for c in typed)
 
 
-def _clean(typed: str) -> str:
+def _clean(typed: str, tones: bool = True) -> str:
+    """Lower case, ü as v, no spaces or apostrophes; `tones`: also drop tone digits 1-5."""
     t = typed.lower().replace("ü", "v").replace("u:", "v")
-    return re.sub(r"[\s'1-5]", "", t)
+    return re.sub(r"[\s'1-5]" if tones else r"[\s']", "", t)
 
 
 @lru_cache(maxsize=2048)
@@ -38,10 +39,12 @@ def pinyin_matches(answer: str, typed: str) -> bool:
     """True when `typed` spells `answer` in pinyin: one reading per character, in order."""
     if not any(is_cjk(c) for c in answer):
         return False
-    target = _clean(typed)
-    if not target:
-        return False
     readings = _readings(answer)
+    # digits may be tone marks (wu2ying1jie2) or part of the answer (苏拉青2号: sulaqing2hao)
+    return any(_spells(readings, target) for target in {_clean(typed), _clean(typed, tones=False)} if target)
+
+
+def _spells(readings: tuple[tuple[str, ...], ...], target: str) -> bool:
     # positions in `target` reachable after each character
     reach = {0}
     for opts in readings:

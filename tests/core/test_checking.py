@@ -125,3 +125,8 @@ def test_a_count_may_leave_out_its_measure(answer, typed):
 
 def test_long_input_is_cheap_and_wrong():
     assert not check(fill("726个"), "一" * 40_000).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("苏拉青2号", "sulaqing2hao"), ("12吨", "12dun")])
+def test_pinyin_with_digits_of_the_answer(answer, typed):
+    assert check(fill(answer), typed).correct
