@@ -1,11 +1,17 @@
 """Validation of one question mapping (and of the bank header)."""
 from __future__ import annotations
 
+import re
+
 from quiz.core.model import QUESTION_TYPES, Question
+from quiz.core.normalize import normalize
 from quiz.core.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
                                 Collector, _kind_name, check_unique, did_you_mean, mapping_fields,
                                 source_of, tags_of, text_of, texts_of, valid_id)
 from quiz.core.yamlnodes import MAPPING, Node
+
+
+ANKI_CLOZE = re.compile(r"^c\d+::")
 
 
 def _label(qid: str | None, index: int) -> str:
@@ -160,7 +166,14 @@ def _fill(fields, node: Node, label: str, out: Collector, prompt: str | None):
         if anode is not None:
             out.add(anode, f"{label}: give the answer either as {{{{...}}}} in the prompt or as 'answer', not both")
             return (), None
+        if ANKI_CLOZE.match(cloze):
+            out.add(pnode, f"{label}: {{{{c1::...}}}} is Anki's cloze syntax; in a bank write the answer alone: "
+                           "{{answer}}")
+            return (), None
         prompt = CLOZE.sub(BLANK, prompt)
+        if "{{" in prompt or "}}" in prompt or "{" in cloze or "}" in cloze:
+            out.add(pnode, f"{label}: unbalanced {{{{ or }}}} in the prompt besides its blank")
+            return (), None
         main = cloze
     else:
         if "{{" in prompt or "}}" in prompt:
@@ -172,6 +185,11 @@ def _fill(fields, node: Node, label: str, out: Collector, prompt: str | None):
         if explicit is None:
             return (), None
         main = explicit
+    for text in (main, *accept):
+        if not normalize(text):
+            out.add(fields["accept"][1] if text != main else (anode or pnode),
+                    f"{label}: the answer '{text}' has no letters or digits, so no typed answer could match it")
+            return (), None
     return tuple(dict.fromkeys([main, *accept])), prompt
 
 

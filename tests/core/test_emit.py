@@ -8,7 +8,7 @@ from quiz.core.model import Bank, Question
 from quiz.core.validate import BLANK
 
 
-@pytest.mark.parametrize("answer", ["}", "{", "a}}b", "{{x}}", " 空格 ", "学史增信"])
+@pytest.mark.parametrize("answer", ["}x", "{1", "a}}b", "{{x}}", " 空格 ", "学史增信"])
 def test_fill_answers_with_braces_or_spaces_round_trip(answer):
     q = Question("f", "fill", f"学史明理、{BLANK}", (answer,))
     bank = Bank("b", "t", (q,))

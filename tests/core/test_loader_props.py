@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from quiz.core.emit import dump_bank
 from quiz.core.loader import load_bytes, load_text
 from quiz.core.model import Bank, Question
+from quiz.core.normalize import normalize
 from quiz.core.validate import BLANK
 
 # Text a teacher might write: Chinese, ASCII, punctuation, YAML-significant characters.
@@ -33,8 +34,8 @@ def questions(draw, qid):
         return Question(qid, kind, prompt, tuple(opts), tuple(opts))
     if kind == "truefalse":
         return Question(qid, kind, prompt, (draw(st.sampled_from(["true", "false"])),))
-    if kind == "fill":
-        return Question(qid, kind, prompt + BLANK, (draw(words),))
+    if kind == "fill":  # a typed answer needs a letter or digit to be matchable
+        return Question(qid, kind, prompt + BLANK, (draw(words.filter(normalize)),))
     return Question(qid, kind, prompt, (draw(words),))
 
 

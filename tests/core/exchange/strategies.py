@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from quiz.core.model import Bank, Question
+from quiz.core.normalize import normalize
 
 ALPHABET = "学史明理增信崇德力行西藏拉萨党的年月日万个abcXYZ0129 、，。：“”<>&\"'{}:#-_!?%;|/\\"
 BLANK = "____"
@@ -38,7 +39,8 @@ def question(draw, qid: str) -> Question:
         return Question(qid, qtype, prompt, (draw(st.sampled_from(["true", "false"])),), **common)
     if qtype == "card":
         return Question(qid, qtype, prompt, (draw(text),), **common)
-    answers = tuple(draw(st.lists(text, min_size=1, max_size=3, unique=True)))
+    # a typed answer needs a letter or digit (one of only punctuation could never be matched: invalid)
+    answers = tuple(draw(st.lists(text.filter(normalize), min_size=1, max_size=3, unique=True)))
     if draw(st.booleans()):  # cloze form: the blank inside the prompt
         after = draw(st.one_of(st.just(""), text))
         lead = draw(st.one_of(st.just(""), text))
