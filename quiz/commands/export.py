@@ -29,6 +29,11 @@ def run(args) -> int:
     if needs_file and not args.output:
         print(f"quiz: the {fmt} format is a binary file: give -o FILE", file=sys.stderr)
         return 2
+    from quiz.core.fileio import same_file
+
+    if args.output and same_file(args.bank, args.output):
+        print(f"quiz: {printable(args.output)} is the bank itself; write the export to another file", file=sys.stderr)
+        return 2
     result = load_path(args.bank)
     if not result.ok:
         for p in result.problems:

@@ -46,6 +46,11 @@ def run(args) -> int:
     from quiz.core.model import Source
 
     path = Path(args.article)
+    from quiz.core.fileio import same_file
+
+    if args.output and same_file(args.article, args.output):
+        _err(f"{args.output} is the article itself; write the bank to another file")
+        return 2
     try:
         from quiz.core.fileio import read_input
 

@@ -45,6 +45,11 @@ def run(args) -> int:
     if args.bank_id is not None and (why := valid_id(args.bank_id) or ("" if args.bank_id else "is empty")):
         _say(f"quiz: --id '{args.bank_id}' {why}")
         return 2
+    from quiz.core.fileio import same_file
+
+    if args.output and same_file(args.file, args.output):
+        _say(f"quiz: {args.output} is the file being imported; write the bank to another file")
+        return 1
     if args.output and os.path.exists(args.output) and not args.force:
         _say(f"quiz: {args.output} exists; give --force to overwrite it")
         return 1

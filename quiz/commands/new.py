@@ -150,6 +150,11 @@ def run(args) -> int:
     if os.path.isdir(args.file):
         _err(f"{args.file} is a folder; give the name of the new bank file")
         return 2
+    from quiz.core.fileio import same_file
+
+    if args.from_article and same_file(args.from_article, args.file):
+        _err(f"{args.file} is the article itself; write the bank to another file")
+        return 1
     if os.path.exists(args.file) and not args.force:
         _err(f"{args.file} exists; give --force to overwrite it")
         return 1

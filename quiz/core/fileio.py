@@ -60,3 +60,11 @@ def read_input(path: str | os.PathLike, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(27, f"larger than {limit // (1024 * 1024)} MB", os.fspath(path))
     return data
+
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """True when `a` and `b` name one existing file (an output must never overwrite its input)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

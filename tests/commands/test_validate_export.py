@@ -92,3 +92,16 @@ def test_export_to_a_device_writes_it_not_replaces_it(run_quiz):
     import stat
     r = run_quiz("export", "banks/tutorial.yaml", "-o", "/dev/null")
     assert r.returncode == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_an_output_never_overwrites_its_input(run_quiz, tmp_path):
+    bank = tmp_path / "b.yaml"
+    bank.write_text((ROOT / "banks" / "tutorial.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text((ROOT / "seeds" / "xizang-dangshi-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    before = (bank.read_bytes(), article.read_bytes())
+    assert run_quiz("export", bank, "--format", "csv", "-o", bank).returncode == 2
+    assert run_quiz("generate", article, "-o", article).returncode == 2
+    assert run_quiz("new", article, "--from-article", article, "--force").returncode == 1
+    assert run_quiz("import", bank, "-o", bank, "--force").returncode == 1
+    assert (bank.read_bytes(), article.read_bytes()) == before
