@@ -21,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.core.store.schema import SCHEMA_VERSION
 
     data_dir = paths.data_dir(args.data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        print(f"quiz: the data dir {data_dir} is a file, not a folder; give --data-dir a folder", file=sys.stderr)
+        return 1
     db = paths.db_path(data_dir)
     print(f"database: {db}")
     if args.restore:

@@ -105,3 +105,12 @@ def test_an_output_never_overwrites_its_input(run_quiz, tmp_path):
     assert run_quiz("new", article, "--from-article", article, "--force").returncode == 1
     assert run_quiz("import", bank, "-o", bank, "--force").returncode == 1
     assert (bank.read_bytes(), article.read_bytes()) == before
+
+
+def test_a_data_dir_that_is_a_file_is_named(run_quiz, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x", encoding="utf-8")
+    for args in (("stats",), ("doctor",), ("leeches",), ("study", "banks/tutorial.yaml", "--plain")):
+        r = run_quiz(*args, "--data-dir", f, input="")
+        assert r.returncode == 1 and "is a file, not a folder" in r.stderr, args
+    assert f.read_text(encoding="utf-8") == "x"

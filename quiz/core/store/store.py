@@ -95,6 +95,8 @@ class Store:
         """Open the store in `data_dir`. With create=False a missing database is not created:
         the store is an empty in-memory one (for read-only commands such as `quiz stats`)."""
         data_dir = Path(data_dir)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise db.NotWritable(f"the data dir {data_dir} is a file, not a folder; give --data-dir a folder")
         path = paths.db_path(data_dir)
         if not path.exists():
             if not create:
