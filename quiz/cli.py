@@ -66,11 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_command_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """Add the arguments of the chosen command (importing only that module)."""
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    takes_value = {"--data-dir", "--lang", "--bank-dir"}
+    skip = False
     for tok in argv:
-        if tok in sub.choices:
+        if skip:  # the value of a common option (`quiz --data-dir new validate x`: `new` is a folder)
+            skip = False
+            continue
+        if tok in takes_value:
+            skip = True
+            continue
+        if tok.startswith("-"):
+            continue
+        if tok in sub.choices:  # the first positional word is the command, as argparse reads it
             mod = importlib.import_module(f"quiz.commands.{COMMANDS[tok]}")
             mod.add_arguments(sub.choices[tok])
-            return
+        return
 
 
 def main(argv: list[str] | None = None) -> int:

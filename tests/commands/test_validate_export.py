@@ -114,3 +114,10 @@ def test_a_data_dir_that_is_a_file_is_named(run_quiz, tmp_path):
         r = run_quiz(*args, "--data-dir", f, input="")
         assert r.returncode == 1 and "is a file, not a folder" in r.stderr, args
     assert f.read_text(encoding="utf-8") == "x"
+
+
+def test_an_option_value_that_names_a_command(run_quiz, tmp_path):
+    r = run_quiz("--data-dir", tmp_path / "new", "validate", "banks/tutorial.yaml")
+    assert r.returncode == 0, r.stderr
+    r = run_quiz("--lang", "en", "--data-dir", "stats", "validate", ROOT / "banks" / "tutorial.yaml", cwd=tmp_path)
+    assert r.returncode == 0 and "unrecognized" not in r.stderr
