@@ -35,9 +35,16 @@ def list_banks(paths) -> int:
 
 
 def run(args) -> int:
-    from quiz.tui.run import bank_files, run_home
+    import os
 
     from quiz.core.paths import data_dir
+    from quiz.core.textsafe import printable
+    from quiz.tui.run import bank_files, run_home
+
+    missing = [d for d in getattr(args, "bank_dir", None) or () if not os.path.isdir(d)]
+    if missing:
+        print(printable(f"quiz: --bank-dir {missing[0]}: no such folder"), file=sys.stderr)
+        return 2
 
     paths = bank_files(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
     if not (sys.stdout.isatty() and sys.stdin.isatty()):

@@ -43,6 +43,15 @@ def run(args: argparse.Namespace) -> int:
     bank = load_bank(args.bank)
     if bank is None:
         return 1
+    if args.tag:
+        known = {t for q in bank.questions for t in q.tags} | set(bank.tags)
+        unknown = [t for t in args.tag if t not in known]
+        if unknown:
+            from quiz.core.textsafe import printable
+            listed = "、".join(sorted(known)) or "none"
+            print(printable(f"quiz: no question of {args.bank} has the tag {', '.join(unknown)} "
+                            f"(its tags: {listed})"), file=sys.stderr)
+            return 1
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not args.plain and interactive:
         try:

@@ -121,3 +121,10 @@ def test_an_option_value_that_names_a_command(run_quiz, tmp_path):
     assert r.returncode == 0, r.stderr
     r = run_quiz("--lang", "en", "--data-dir", "stats", "validate", ROOT / "banks" / "tutorial.yaml", cwd=tmp_path)
     assert r.returncode == 0 and "unrecognized" not in r.stderr
+
+
+def test_unknown_bank_dir_and_tag_are_named(run_quiz, tmp_path):
+    r = run_quiz("--bank-dir", tmp_path / "none")
+    assert r.returncode == 2 and "no such folder" in r.stderr
+    r = run_quiz("study", "banks/tutorial.yaml", "--plain", "--tag", "nosuch", input="")
+    assert r.returncode == 1 and "nosuch" in r.stderr and "person" in r.stderr
