@@ -89,7 +89,7 @@ class Plain:
         if q.type in ("choice", "multi"):
             items = q.choices
         elif q.type == "order":
-            items = tuple(self.rng.sample(q.choices, len(q.choices)))
+            items = tuple(shuffled_order(q.choices or q.answers, self.rng))
         elif q.type == "truefalse":
             items = (self.m["true"], self.m["false"])
         else:
@@ -116,7 +116,7 @@ class Plain:
                 continue
             elapsed = (self.clock() - t0).total_seconds()
             outcome = self.s.answer(q, response, elapsed=elapsed)
-            self.feedback(outcome, dont_know=response is None)
+            self.feedback(outcome, dont_know=response is None, response=response)
             return "answered"
 
     def _ask_card(self, q: Question, t0: datetime) -> str:
@@ -134,10 +134,11 @@ class Plain:
                 return "quit"
             if line.lower() in UNDO:
                 return self._undo()
-            if line not in ("1", "2", "3", "4"):
+            rating = _int(line)
+            if rating not in (1, 2, 3, 4):
                 self.say(self.m["ask_rate"])
                 continue
-            outcome = self.s.grade(q, int(line), elapsed=(self.clock() - t0).total_seconds())
+            outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
             self.feedback(outcome)
             return "answered"
 
@@ -149,8 +150,9 @@ class Plain:
     def parse(self, q: Question, items: tuple[str, ...], line: str):
         n = len(items)
         if q.type == "choice":
-            if line.isdigit() and 1 <= int(line) <= n:
-                return items[int(line) - 1]
+            i = _int(line)
+            if i is not None and 1 <= i <= n:
+                return items[i - 1]
             from quiz.core.checking import normalize
             for item in items:
                 if normalize(item) == normalize(line):
@@ -176,7 +178,7 @@ class Plain:
         return line  # fill
 
     # ---- feedback --------------------------------------------------------------------------
-    def feedback(self, o: Outcome, dont_know: bool = False) -> None:
+    def feedback(self, o: Outcome, dont_know: bool = False, response=None) -> None:
         m = self.m
         if o.correct:
             extra = m["points"].format(points=o.points)
@@ -185,6 +187,9 @@ class Plain:
             self.say(f"✓ {m['right']}  {extra}")
         else:
             self.say(f"✗ {m['dont_know'] if dont_know else m['wrong']}")
+            if not dont_know:
+                for line in what_was_wrong(o.check, response, m):
+                    self.say(line)
         q = o.question
         self.say(f"{m['answer']}: {clean(expected_text(q, o.check, m))}")
         if q.source:
@@ -215,12 +220,56 @@ def expected_text(q: Question, check, m: dict) -> str:
     return q.answer
 
 
+def what_was_wrong(check, response, m: dict) -> list[str]:
+    """The lines after a ✗: the options picked wrongly and those left out (multi), where the learner's
+    order first goes wrong and their order from there (order)."""
+    if check is None:
+        return []
+    out = []
+    if getattr(check, "wrong", ()):
+        out.append(m["wrong_picks"].format(items=clean("、".join(check.wrong))))
+    if getattr(check, "missing", ()):
+        out.append(m["missing"].format(items=clean("、".join(check.missing))))
+    misplaced = getattr(check, "misplaced", None)
+    if misplaced is not None and not check.correct:
+        yours = " → ".join(tuple(response or ())[misplaced:])
+        out.append(m["misplaced"].format(n=misplaced + 1, yours=clean(yours)))
+    return out
+
+
+def shuffled_order(items, rng: random.Random) -> list[str]:
+    """`items` shuffled, never left in their given (right) order when that can be helped: up to five
+    shuffles (as the app always did, so a seeded rng gives the same order), then a swap of the first
+    item with one that differs from it."""
+    right = list(items)
+    out = list(right)
+    for _ in range(5):
+        rng.shuffle(out)
+        if len(out) < 2 or out != right:
+            return out
+    j = next((j for j, item in enumerate(out) if item != out[0]), None)
+    if j is not None:
+        out[0], out[j] = out[j], out[0]
+    return out
+
+
+def _int(text: str) -> int | None:
+    """A small whole number typed in any decimal digits ('3', '３'); None for anything else (①, ², 3.5,
+    or thousands of digits, which int() refuses)."""
+    if not text.isdecimal() or len(text) > 6:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def _numbers(line: str, n: int) -> list[int] | None:
     """'1 3', '1,3', '1、3' or (with at most 9 items) '13' -> [1, 3]; None if not numbers in 1..n."""
     parts = [p for p in re.split(r"[\s,，、;；]+", line) if p]
-    if len(parts) == 1 and n <= 9 and parts[0].isdigit():
+    if len(parts) == 1 and n <= 9 and parts[0].isdecimal():
         parts = list(parts[0])
-    if not parts or not all(p.isdigit() for p in parts):
+    nums = [_int(p) for p in parts]
+    if not nums or None in nums:
         return None
-    nums = [int(p) for p in parts]
     return nums if all(1 <= x <= n for x in nums) else None

@@ -208,6 +208,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plain.missed": ("答错：", "Missed:"),
     "plain.empty": ("没有需要学习的题目。", "Nothing to study right now."),
     "plain.saving_failed": ("这个答案没有保存：", "This answer was not saved: "),
+    "plain.wrong_picks": ("多选了：{items}", "Not right: {items}"),
+    "plain.missing": ("漏选了：{items}", "Missing: {items}"),
+    "plain.misplaced": ("第 {n} 项起顺序不对：{yours}", "Out of order from item {n}: {yours}"),
     # quiz stats (text)
     "cli.stats.reviews": ("答题总数：{reviews}（今天 {today}）", "Reviews: {reviews} (today {today})"),
     "cli.stats.due": ("今日到期：{due}   新题：{new}   学习中：{learning}",

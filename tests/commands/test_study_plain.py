@@ -160,3 +160,162 @@ def test_plain_language_follows_locale_then_saved_setting_then_flag(monkeypatch,
     assert "本次：答题 0" in out
     _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain", "--lang", "en")
     assert "Session: 0 answered" in out
+
+
+# ---- digit-like input, order shuffling, what was wrong -------------------------------------------
+
+ORDER_BANK = """\
+bank:
+  id: order
+  title: Order
+questions:
+  - id: o1
+    type: order
+    prompt: 按原文顺序排列
+    items: [学史明理, 学史增信, 学史崇德]
+"""
+
+
+def test_circled_and_superscript_digits_are_reasked_fullwidth_digits_work(monkeypatch, capsys, bank, tmp_path):
+    data = tmp_path / "d"
+    lines = ["①", "²", "２", "力行", "对", "1 ²", "１ ２"]
+    code, out, err = study(monkeypatch, capsys, bank, data, lines, "--plain")
+    assert code == 0 and "Traceback" not in err, err
+    assert sum("请输入 1-3" in line for line in out.splitlines()) == 2
+    assert sum("请输入多个数字" in line for line in out.splitlines()) == 1
+    feedback = [line for line in out.splitlines() if line.startswith(("✓", "✗"))]
+    assert len(feedback) == 4 and all(line.startswith("✓") for line in feedback)   # １ ２ picked 广播、电视
+    assert reviews(data) == (4, 4)
+
+
+def test_multi_feedback_says_what_was_picked_wrongly_and_what_was_missing(monkeypatch, capsys, bank, tmp_path):
+    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["2", "力行", "对", "1 3", "q"], "--plain")
+    lines = out.splitlines()
+    i = lines.index("✗ 错误")
+    assert lines[i + 1:i + 3] == ["多选了：电影院", "漏选了：电视"]
+
+
+def test_order_feedback_says_where_the_order_goes_wrong(monkeypatch, capsys, tmp_path):
+    p = tmp_path / "order.yaml"
+    p.write_text(ORDER_BANK, encoding="utf-8")
+    code, out, err = study(monkeypatch, capsys, p, tmp_path / "d", ["1 2 3"], "--plain")   # as shown: never right
+    assert code == 0, err
+    lines = out.splitlines()
+    shown = [line.split(". ", 1)[1] for line in lines if line.startswith("  ") and ". " in line][:3]
+    right = ["学史明理", "学史增信", "学史崇德"]
+    first = next(i for i, (a, b) in enumerate(zip(right, shown)) if a != b)
+    i = lines.index("✗ 错误")
+    assert lines[i + 1] == f"第 {first + 1} 项起顺序不对：{' → '.join(shown[first:])}"
+    assert lines[i + 2] == "答案: 学史明理 → 学史增信 → 学史崇德"
+
+
+def _plain(seed=0, lines=(), lang="zh"):
+    from datetime import datetime, timezone
+    import random
+
+    from quiz.plain import Plain
+
+    class FakeSession:
+        progress = (0, 1)
+        answered: list = []
+
+        def answer(self, q, response, *, elapsed, used_hint=False):
+            from quiz.core.session import Outcome
+            self.answered.append(response)
+            return Outcome(q, False, None, 1, 0, 0, elapsed)
+
+        def grade(self, q, rating, *, elapsed):
+            from quiz.core.session import Outcome
+            self.answered.append(rating)
+            return Outcome(q, rating >= 3, None, rating, 0, 0, elapsed)
+
+        def undo(self):
+            return None
+
+    session = FakeSession()
+    session.answered = []
+    stdin = io.StringIO("".join(line + "\n" for line in lines))
+    plain = Plain(session, stdin, io.StringIO(), clock=lambda: datetime(2025, 1, 1, tzinfo=timezone.utc),
+                  lang=lang, rng=random.Random(seed))
+    return plain, session
+
+
+def _questions():
+    from quiz.core.loader import load_text
+
+    text = BANK + """\
+  - id: q6
+    type: order
+    prompt: 排序
+    items: [甲, 乙]
+  - id: q7
+    type: order
+    prompt: 排序
+    items: [一, 二, 三, 四, 五, 六, 七, 八, 九, 十]
+"""
+    result = load_text(text)
+    assert result.ok, result.problems
+    return {q.id: q for q in result.bank.questions}
+
+
+QUESTIONS = _questions()
+
+
+def test_order_items_are_never_shown_in_the_right_order():
+    q = QUESTIONS["q6"]
+    for seed in range(64):
+        plain, _ = _plain(seed)
+        assert list(plain.show(q)) == ["乙", "甲"], seed
+
+
+def test_shuffled_order_swaps_when_every_shuffle_comes_out_right():
+    from quiz.plain import shuffled_order
+
+    class Stubborn:
+        def shuffle(self, items):
+            pass
+
+    assert shuffled_order(["a", "b", "c"], Stubborn()) != ["a", "b", "c"]
+    assert sorted(shuffled_order(["a", "b", "c"], Stubborn())) == ["a", "b", "c"]
+    assert shuffled_order(["a"], Stubborn()) == ["a"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+DIGITISH = "0123456789０１２３４５６７８９①②③²³¹⁴٣৩๓一二 ,，、;；.-+qu"
+LINE = st.one_of(st.text(alphabet=DIGITISH, max_size=12), st.text(max_size=20),
+                 st.integers(min_value=0).map(str), st.just("1" * 5000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(qid=st.sampled_from(sorted(QUESTIONS)), line=LINE, seed=st.integers(0, 3))
+def test_any_input_line_is_reasked_or_a_valid_response(qid, line, seed):
+    q = QUESTIONS[qid]
+    line = line.replace("\n", " ").replace("\r", " ")
+    plain, session = _plain(seed, [line, line, "q"])
+    items = None
+    original_show = plain.show
+
+    def show(question):
+        nonlocal items
+        items = original_show(question)
+        return items
+
+    plain.show = show
+    result = plain.ask(q)                      # never raises
+    assert result in ("answered", "quit", "undone")
+    for response in session.answered:
+        if response is None:
+            continue
+        if q.type == "choice":
+            assert response in items
+        elif q.type == "multi":
+            assert response and set(response) <= set(items) and len(set(response)) == len(response)
+        elif q.type == "order":
+            assert sorted(response) == sorted(items)
+        elif q.type == "truefalse":
+            assert isinstance(response, bool)
+        elif q.type == "card":
+            assert response in (1, 2, 3, 4)
+        else:
+            assert isinstance(response, str)

@@ -13,6 +13,7 @@ from quiz.core.store.db import StoreError
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
 from quiz.core.textsafe import clean, one_line
+from quiz.plain import shuffled_order  # pure: one shuffle rule for the app and plain mode
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader
@@ -137,13 +138,7 @@ class SessionScreen(Screen):
         if q.type == "truefalse":
             return TrueFalseList(t("session.true"), t("session.false"))
         if q.type == "order":
-            items = list(q.choices or q.answers)
-            rng = self.app.rng
-            for _ in range(5):
-                rng.shuffle(items)
-                if len(items) < 2 or items != list(q.choices or q.answers):
-                    break
-            return OrderList(items)
+            return OrderList(shuffled_order(q.choices or q.answers, self.app.rng))
         field = Input(placeholder=t("session.answer_here"))
         field.cursor_blink = not self.app.is_headless  # a steady cursor in tests and snapshots
         return field

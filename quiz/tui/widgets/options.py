@@ -29,8 +29,9 @@ def letter(i: int) -> str:
 
 
 def key_index(key: str, count: int) -> int | None:
-    """The option a key picks: '1'..'9' or a label letter (within `count`)."""
-    if len(key) == 1 and key.isdigit() and key != "0":
+    """The option a key picks: '1'..'9' (also full-width '１'..'９') or a label letter (within `count`).
+    Other digit-like keys (①, ²) pick nothing: int() refuses them."""
+    if len(key) == 1 and key.isdecimal() and int(key) != 0:
         i = int(key) - 1
     elif len(key) == 1 and key in LETTERS:
         i = LETTERS.index(key)
