@@ -1,5 +1,7 @@
 """Generator speed: the seed article as a whole `quiz generate` process vs `python -c pass`,
-and time per 10 KB of a synthetic corpus at 250 KB, 500 KB and 1 MB (should stay flat: linear)."""
+time per 10 KB of a synthetic corpus at 250 KB, 500 KB and 1 MB (should stay flat: linear),
+and of degenerate corpora (one run of Chinese numerals or digits, a line without full stops)
+at 250 KB and 1 MB, as a ratio of the normal corpus' rate (these were quadratic once)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"
@@ -81,3 +83,33 @@ def run() -> Iterable[str]:
         yield (f"synthetic {kb:>4} KB: median {med:.2f} s, {per10 * 1000:.1f} ms per 10 KB "
                f"({len(r.bank.questions)} questions), {per10 / rates[0]:.2f}x the 250 KB rate")
     yield f"linearity: 1 MB rate / 250 KB rate = {rates[-1] / rates[0]:.2f} (1.0 = linear)"
+    for name, make in DEGENERATE:
+        drates = []
+        for kb in (250, 1000):
+            text = make(kb * 1000)
+            med = statistics.median(_timed(lambda: generate(text, bank_id="bench"), 3))
+            per10 = med / (len(text.encode("utf-8")) / 10_000)
+            drates.append(per10)
+            yield (f"{name} {kb:>4} KB: median {med:.2f} s, {per10 * 1000:.1f} ms per 10 KB, "
+                   f"{per10 / rates[0]:.2f}x the normal 250 KB rate")
+        yield f"{name}: 1 MB rate / 250 KB rate = {drates[-1] / drates[0]:.2f} (1.0 = linear)"
+
+
+def _timed(fn, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda size: "标题\n\n　　" + unit * (size // len(unit.encode("utf-8"))) + "\n"
+
+
+DEGENERATE = (
+    ("numeral run (一一一…)", _repeat("一")),
+    ("digit run (111…)", _repeat("1")),
+    ("no full stops (书记张三说，2月1日，…)", _repeat("书记张三说，2月1日，青海省西宁市民政局，")),
+)

@@ -1,4 +1,5 @@
-"""Dates and times: 2月21日上午, 3月份, 清明节期间, 4月1日至4月15日, 2021年; and their shifts."""
+"""Dates and times: 2月21日上午, 3月份, 清明节期间, 4月1日至4月15日, 2021年, 二〇二一年;
+and their shifts."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,13 +12,17 @@ PARTS = "上午|下午|晚上|晚间|早上|凌晨|中午|傍晚|夜间|晚"
 FESTIVALS = ("春节", "元旦", "元宵节", "清明节", "劳动节", "端午节", "建党节", "中秋节", "国庆节",
              "藏历新年", "雪顿节", "重阳节", "植树节", "五一", "七一", "十一")
 _FEST = "|".join(sorted(FESTIVALS, key=len, reverse=True))
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_RUN = _CN_DIGITS + "两十百千万"
 DATE_RE = re.compile(
     rf"(?P<range>(?:(?P<ry>\d{{4}})年)?(?P<rm1>\d{{1,2}})月(?P<rd1>\d{{1,2}})日(?P<rsep>至|到|—|-|~|～)"
     rf"(?:(?P<rm2>\d{{1,2}})月)?(?P<rd2>\d{{1,2}})日)"
     rf"|(?P<full>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![电讯])(?P<part>{PARTS})?)"
     rf"|(?P<month>(?:(?P<my>\d{{4}})年)?(?P<mm>\d{{1,2}})月(?P<msuf>份|上旬|中旬|下旬|初|底|中旬|末)?(?![\d日]))"
     rf"|(?P<year>(?<!\d)(?P<yy>(?:19|20)\d{{2}})年(?![代\d]))"
-    rf"|(?P<fest>(?P<fname>{_FEST})(?P<fsuf>期间|前夕|当天|假期|前后|之际)?)")
+    # a year written digit by digit in Chinese numerals is taken whole, never a fragment
+    rf"|(?P<cyear>(?<![{_CN_RUN}])(?P<cy>(?:一九|二[〇零])[{_CN_DIGITS}]{{2}})年(?!代))"
+    rf"|(?P<fest>(?P<fname>{_FEST})(?P<fsuf>期间|前夕|当天|假期|前后|之际)?)", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class DateForm:
     day2: int = 0
     year_written: bool = False
     month2_written: bool = False
+    zero: str = ""       # a year in Chinese numerals (二〇二一年): its zero, 〇 or 零
 
     def key(self) -> tuple:
         return (self.kind, self.year if self.year_written else None, self.month, self.day, self.month2, self.day2, self.part)
@@ -58,6 +64,11 @@ def parse(m: re.Match) -> DateForm | None:
             return DateForm("month", int(g("my")) if g("my") else None, mo, 0, g("msuf") or "", None, 0, bool(g("my")))
         if g("year"):
             return DateForm("year", int(g("yy")), 0, 0, "", None, 0, True)
+        if g("cyear"):
+            cy = g("cy")
+            zero = "零" if "零" in cy else "〇"
+            year = int("".join(str(_CN_DIGITS.index(c) - 1 if c not in "〇零" else 0) for c in cy))
+            return DateForm("year", year, 0, 0, "", None, 0, True, zero=zero)
         if g("fest"):
             return DateForm("fest", None, FESTIVALS.index(g("fname")), 0, g("fsuf") or "")
     except ValueError:
@@ -75,6 +86,8 @@ def render(f: DateForm) -> str:
     if f.kind == "month":
         return f"{y}{f.month}月{f.part}"
     if f.kind == "year":
+        if f.zero:
+            return "".join(f.zero if c == "0" else _CN_DIGITS[int(c) + 1] for c in str(f.year)) + "年"
         return f"{f.year}年"
     return f"{FESTIVALS[f.month]}{f.part}"
 
@@ -124,7 +137,7 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
                 take(DateForm("month", f.year, mo, 0, f.part, None, 0, f.year_written))
     elif f.kind == "year":
         for d in _rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
-            take(DateForm("year", f.year + d, 0, 0, "", None, 0, True))
+            take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
         for name in _rotated(_FEST_CYCLE, seed):
             take(DateForm("fest", None, FESTIVALS.index(name), 0, f.part))

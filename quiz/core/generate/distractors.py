@@ -8,6 +8,7 @@ from quiz.core.generate import categories, dates, numbers
 from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.text import in_width_of
 
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}?(?:自治区|省|市|州|县))+|^(?:自治区|区|市|县)")
 
@@ -21,6 +22,7 @@ class Pools:
         self.date_keys: set[tuple] = set()
         self.by_kind: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.surface: dict[str, str] = {}   # normalized text -> as first written (digit width)
         seen: set[tuple] = set()
         seen_items: set[tuple] = set()
         # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
@@ -48,6 +50,7 @@ class Pools:
                 k = (f.kind, f.norm_text)
                 if k not in seen:
                     seen.add(k)
+                    self.surface.setdefault(f.norm_text, f.text)
                     self.by_kind[f.kind][len(f.norm_text)].append(f.norm_text)
 
     def nearby(self, kind, answer: str, seed: int, ok, count: int = 3, cap: int = 60, spread: int = 12) -> list[str]:
@@ -77,7 +80,14 @@ def _org_core(s: str) -> str:
 
 
 def for_fact(f: Fact, pools: Pools, seed: int, count: int = 3) -> list[str]:
-    """Up to `count` distractors for a single-answer fact (may be fewer)."""
+    """Up to `count` distractors for a single-answer fact (may be fewer), written with
+    the answer's digit width (２０２１年 -> ２０２０年, １．５万 -> ２．０万)."""
+    return [in_width_of(o, f.text) for o in _for_fact(f, pools, seed, count)]
+
+
+def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
+    """The distractors in the normalized (ASCII-digit) view; taken from other facts,
+    they keep their own width unless the answer has digits."""
     norm = f.sentence.norm
     answer = f.norm_text
     if f.kind == "figure":
@@ -107,7 +117,10 @@ def for_fact(f: Fact, pools: Pools, seed: int, count: int = 3) -> list[str]:
             return False
         return True
 
-    return pools.nearby(f.kind, answer, seed, ok, count)
+    outs = pools.nearby(f.kind, answer, seed, ok, count)
+    if any(c.isdigit() for c in answer):
+        return outs
+    return [in_width_of(c, pools.surface.get(c, c)) for c in outs]
 
 
 # words after 等 that name what a list of phrases enumerates (方面, 工作 name nothing)

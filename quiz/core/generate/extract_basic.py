@@ -106,7 +106,7 @@ def extract_figures(sent, masked) -> list[Fact]:
             continue
         if a and norm[a - 1] == "第":
             continue
-        if m.group("cn") and a and norm[a - 1] in "一二两三四五六七八九十百千万零":
+        if m.group("cn") and a and norm[a - 1] in numbers.CN_NUMERALS:   # never a fragment of a run
             continue
         fig = numbers.parse_match(m)
         if fig is None or fig.value != fig.value:

@@ -12,12 +12,17 @@ UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
 CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer
 
 _U = "|".join(re.escape(u) for u in UNITS)
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = r"[一二两三四五六七八九十百千万零]+"
+# Every run of numerals is bounded (a figure never has more than 12 integer digits or
+# numeral characters): on a long run of them (200 KB of 一, or of digits) a match attempt
+# then costs a bounded amount at each position, so extraction stays linear.
+MAX_RUN = 12
+CN_NUMERALS = "一二两三四五六七八九十百千万零〇"
+_NUM = rf"\d{{1,{MAX_RUN}}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?"
+_CN = rf"[{CN_NUMERALS}]{{1,{MAX_RUN}}}"
 FIGURE_RE = re.compile(
     rf"(?<![\d.,A-Za-z])(?:(?P<num>{_NUM})|(?P<cn>{_CN}))(?P<mag>万亿|万|亿)?(?P<approx>余|多)?"
     rf"(?P<mag2>万|亿)?(?P<unit>{_U})"
-    rf"|(?P<vague>[数几])(?P<vmag>十|百|千|万|十万|百万)(?P<vapprox>余|多)?(?P<vunit>{_U})")
+    rf"|(?P<vague>[数几])(?P<vmag>十|百|千|万|十万|百万)(?P<vapprox>余|多)?(?P<vunit>{_U})", re.ASCII)
 _MAGS = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 _VAGUE = ("十", "百", "千", "万")
 
@@ -65,7 +70,8 @@ def parse_match(m: re.Match) -> Figure | None:
                       m.group("vague"), m.group("vmag"))
     cn = m.group("cn")
     if cn:
-        if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",):
+        # 〇 writes digit by digit (二〇二一年: a year, read by dates.py); never a figure
+        if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",) or "〇" in cn:
             return None
     digits = m.group("num") or cn
     mag = m.group("mag") or m.group("mag2") or ""
@@ -79,7 +85,8 @@ _FACTORS = (0.8, 1.25, 0.6, 1.5, 0.75, 1.2, 0.5, 2.0, 0.9, 1.1, 0.7, 1.4, 1.6, 0
 def _format_int(n: int, decimals: int, thousands: bool) -> str:
     if decimals:
         s = str(n).rjust(decimals + 1, "0")
-        return f"{s[:-decimals]}.{s[-decimals:]}"
+        whole = f"{int(s[:-decimals]):,}" if thousands else s[:-decimals]
+        return f"{whole}.{s[-decimals:]}"
     return f"{n:,}" if thousands else str(n)
 
 

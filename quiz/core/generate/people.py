@@ -49,17 +49,22 @@ def _name_ok(name: str) -> bool:
             and _title_before(name, len(name)) is None and name not in _TITLE_SET)
 
 
-def _seg_start(norm: str, pos: int) -> int:
-    i = pos
-    while i > 0 and norm[i - 1] not in _SEG_STOP:
-        i -= 1
-    return i
+def _seg_starts(norm: str) -> list[int]:
+    """For each position, where the segment ending there starts (just after the last
+    stop before it): one pass, so a long run without stops costs linear time."""
+    starts = [0] * (len(norm) + 1)
+    last = 0
+    for i, ch in enumerate(norm):
+        starts[i] = last
+        if ch in _SEG_STOP:
+            last = i + 1
+    starts[len(norm)] = last
+    return starts
 
 
 def _segment(norm: str, s: int, e: int):
     """('role', s, e) | ('person', s, name_start, e) | ('bare', s, e) | None for norm[s:e]."""
-    seg = norm[s:e]
-    if not seg:
+    if e <= s:
         return None
     for nlen in (2, 3, 4, 5):
         a = e - nlen
@@ -67,9 +72,9 @@ def _segment(norm: str, s: int, e: int):
             break
         if _name_ok(norm[a:e]) and _title_before(norm, a) and _title_before(norm, a) and a - s >= 2:
             return ("person", s, a, e)
-    if _title_before(norm, e) and len(seg) <= 30:
+    if _title_before(norm, e) and e - s <= 30:
         return ("role", s, e)
-    if 2 <= len(seg) <= 4 and _name_ok(seg):
+    if 2 <= e - s <= 4 and _name_ok(norm[s:e]):
         return ("bare", s, e)
     return None
 
@@ -80,11 +85,11 @@ def _name_ends(norm: str, v: int) -> list[int]:
     return ends + [v]
 
 
-def _subject(norm: str, e: int) -> list[tuple]:
+def _subject(norm: str, e: int, starts: list[int]) -> list[tuple]:
     """Segments of the subject ending at e, left to right (empty when no person)."""
     segs = []
     while True:
-        s = _seg_start(norm, e)
+        s = starts[e]
         seg = _segment(norm, s, e)
         if seg is None or (not segs and seg[0] == "role"):
             break
@@ -105,10 +110,12 @@ def extract_people(sent, masked) -> list[Fact]:
     norm, text = sent.norm, sent.text
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
+    starts: list[int] = []
     for m in _SPEECH.finditer(norm):
+        starts = starts or _seg_starts(norm)
         segs = []
         for e in _name_ends(norm, m.start()):
-            segs = _subject(norm, e)
+            segs = _subject(norm, e, starts)
             if segs:
                 break
         if not segs:

@@ -3,8 +3,8 @@ page-navigation lines and sentence splitting.
 
 Extraction works on a *normalized* copy of each sentence that has exactly the
 same length as the original (ASCII punctuation mapped one-to-one onto the
-full-width forms), so every span found in the copy is a verbatim span of the
-original sentence.
+full-width forms, full-width digits, decimal points and ％ onto ASCII), so every
+span found in the copy is a verbatim span of the original sentence.
 """
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def decode_article(data: bytes, name: str = "<input>") -> str:
 # --------------------------------------------------------------------------- punctuation
 
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FW_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}   # ０-９ -> 0-9
+_DIGITS = frozenset("0123456789") | frozenset(_FW_DIGITS)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -79,8 +81,11 @@ def _is_cjk(ch: str) -> bool:
 def normalize(s: str) -> str:
     """Map ASCII punctuation onto full-width forms, one character for one.
 
-    Digits keep their '.', ',' (thousands) and ':' (times). Straight quotes
-    alternate between opening and closing forms.
+    Full-width digits (０-９), a full-width decimal point between digits (１．５)
+    and ％ become their ASCII forms, so numbers are read in one width (answers
+    are still cut from the original text). Digits keep their '.', ','
+    (thousands) and ':' (times). Straight quotes alternate between opening and
+    closing forms.
     """
     if not s:
         return s
@@ -90,7 +95,14 @@ def normalize(s: str) -> str:
     for i, ch in enumerate(s):
         prev = s[i - 1] if i else ""
         nxt = s[i + 1] if i + 1 < n else ""
-        if ch in _SIMPLE:
+        if ch in _FW_DIGITS:
+            out[i] = _FW_DIGITS[ch]
+        elif ch == "％":
+            out[i] = "%"
+        elif ch == "．":
+            if prev in _DIGITS and nxt in _DIGITS:
+                out[i] = "."
+        elif ch in _SIMPLE:
             if ch in ",:" and prev.isdigit() and nxt.isdigit():
                 continue
             out[i] = _SIMPLE[ch]
@@ -111,6 +123,30 @@ def normalize(s: str) -> str:
             sq = not sq
         elif ch == "\u3000" or ch == "\t":
             out[i] = " "
+    return "".join(out)
+
+
+_TO_FW = {v: k for k, v in _FW_DIGITS.items()}
+
+
+def in_width_of(s: str, like: str) -> str:
+    """`s` (a distractor, read in the normalized ASCII view) written the way `like`
+    (the original text it stands in for) writes numbers: full-width digits, ．
+    between digits and ％ when `like` uses them. Same length as `s`."""
+    wide = any(c in _FW_DIGITS for c in like)
+    dot = "．" in like
+    pct = "％" in like
+    if not (wide or dot or pct):
+        return s
+    out = list(s)
+    n = len(s)
+    for i, ch in enumerate(s):
+        if wide and ch in _TO_FW:
+            out[i] = _TO_FW[ch]
+        elif dot and ch == "." and 0 < i < n - 1 and s[i - 1] in _DIGITS and s[i + 1] in _DIGITS:
+            out[i] = "．"
+        elif pct and ch == "%":
+            out[i] = "％"
     return "".join(out)
 
 
@@ -201,12 +237,42 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
     if start < n:
         out.append((par[start:], norm[start:]))
     res = []
-    for o, m in out:
+    for o, m in (piece for om in out for piece in _bounded(*om)):
         lead = len(o) - len(o.lstrip())
         o, m = o[lead:].rstrip(), m[lead:].rstrip()
         if o:
             res.append((o, m))
     return res
+
+
+# A "sentence" longer than this (no real one is: it is a table, a list or a text without
+# full stops) is read in pieces cut after a comma, so the work per sentence stays bounded.
+MAX_SENTENCE = 600
+_CUT_AFTER = "，、；： "
+_JOINED = frozenset("0123456789.,%" + "一二两三四五六七八九十百千万亿零〇" +
+                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _bounded(o: str, m: str) -> list[tuple[str, str]]:
+    """Cut a long sentence into pieces of at most MAX_SENTENCE characters, after the last
+    comma in the second half of each window; without one, at the limit but never inside a
+    run of digits, numerals or letters (a number is never cut: that run is then one piece)."""
+    n = len(m)
+    if n <= MAX_SENTENCE:
+        return [(o, m)]
+    out, start = [], 0
+    while n - start > MAX_SENTENCE:
+        lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        cut = max(m.rfind(c, lo, hi) for c in _CUT_AFTER) + 1
+        if cut <= lo:
+            cut = hi
+            while cut < n and m[cut - 1] in _JOINED and m[cut] in _JOINED:
+                cut += 1
+        out.append((o[start:cut], m[start:cut]))
+        start = cut
+    if start < n:
+        out.append((o[start:], m[start:]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
