@@ -79,7 +79,7 @@ def test_data_dir_is_a_file(bank, tmp_path, figures):
     where = tmp_path / "afile"
     where.write_text("not a folder")
     r = study(bank, where)
-    _clean_failure(r, "cannot create the database")
+    _clean_failure(r, "is a file, not a folder")
     figures.add("fault-readonly", trials=1, note="a file where the data dir should be: exit 1, clear message")
 
 
