@@ -71,3 +71,30 @@ def test_stats(snap_compare, make, bank, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, make, bank, size):
     assert snap_compare(_app(make, bank), run_before=keys(*["question_mark"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_leeches(snap_compare, make, bank, store, size):
+    from test_leeches import make_leech
+
+    make_leech(store, bank, "secretary", 9)
+    make_leech(store, bank, "memorial", 8)
+    assert snap_compare(_app(make, bank), run_before=keys("L"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_a_broken_bank(snap_compare, make, bank, size, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).resolve().parent)  # the row shows this relative path, the same everywhere
+    app = make(banks=[bank], bank_paths=[Path("data/broken/broken.yaml")], lang="zh")
+    app.animation_level = "none"
+
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=settle, terminal_size=size)
