@@ -105,10 +105,8 @@ class Plain:
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
-            if line is None or line.lower() in QUIT:
-                return "quit"
-            if line.lower() in UNDO:
-                return self._undo()
+            if (done := self._command(line)) is not None:
+                return done
             try:
                 response = None if line == "" else self.parse(q, items, line)
             except _Invalid as e:
@@ -122,18 +120,14 @@ class Plain:
     def _ask_card(self, q: Question, t0: datetime) -> str:
         self.say(self.m["reveal"])
         line = self.prompt()
-        if line is None or line.lower() in QUIT:
-            return "quit"
-        if line.lower() in UNDO:
-            return self._undo()
+        if (done := self._command(line)) is not None:
+            return done
         self.say(f"{self.m['back']}: {clean(q.answer)}")
         self.say(self.m["rate"])
         while True:
             line = self.prompt()
-            if line is None or line.lower() in QUIT:
-                return "quit"
-            if line.lower() in UNDO:
-                return self._undo()
+            if (done := self._command(line)) is not None:
+                return done
             rating = _int(line)
             if rating not in (1, 2, 3, 4):
                 self.say(self.m["ask_rate"])
@@ -141,6 +135,14 @@ class Plain:
             outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
             self.feedback(outcome)
             return "answered"
+
+    def _command(self, line: str | None) -> str | None:
+        """End of input or q quits, u undoes (returning what happened); None for an answer line."""
+        if line is None or line.lower() in QUIT:
+            return "quit"
+        if line.lower() in UNDO:
+            return self._undo()
+        return None
 
     def _undo(self) -> str:
         q = self.s.undo()
