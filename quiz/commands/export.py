@@ -18,7 +18,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.fileio import write_output
     from quiz.core.loader import load_path
 
     fmt = args.format.lower()
@@ -39,17 +38,6 @@ def run(args) -> int:
         for p in result.problems:
             print(printable(str(p)), file=sys.stderr)
         return 1
-    data = importlib.import_module(module).export(result.bank, args)
-    if args.output:
-        try:
-            write_output(args.output, data)
-        except OSError as e:
-            print(f"quiz: cannot write {printable(args.output)}: {e.strerror or e}", file=sys.stderr)
-            return 1
-        return 0
-    if isinstance(data, str):
-        sys.stdout.write(data)
-    else:
-        sys.stdout.buffer.write(data)
-    sys.stdout.flush()
-    return 0
+    from quiz.commands import write_or_print
+
+    return write_or_print(args.output, importlib.import_module(module).export(result.bank, args))

@@ -148,8 +148,6 @@ def _slogans(bank: Bank, positions) -> list[tuple[tuple[int, int], str]]:
 
 def lint_path(path: str):
     """(LoadResult, warnings) of a bank file; warnings only when it loads."""
-    from pathlib import Path
-
     from quiz.core.loader import load_path
 
     result = load_path(path)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import re
 import os
-from pathlib import Path
 
 from quiz.core.fileio import TooLarge, read_input
 from quiz.core.model import Bank, LoadResult, Problem

@@ -5,7 +5,7 @@ import difflib
 import re
 import unicodedata
 
-from quiz.core.model import QUESTION_TYPES, Question, Source
+from quiz.core.model import Source
 from quiz.core.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
 
 BLANK = "____"  # what a cloze blank looks like in Question.prompt

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from quiz.core import paths
 from quiz.core.model import Bank
-from quiz.core.scheduler import (DAY_START_HOUR, LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW,
+from quiz.core.scheduler import (DAY_START_HOUR, LEARN_AHEAD, LEARNING, RELEARNING,
                                  CardState, day_bounds, to_ms)
 from quiz.core.store import db
 from quiz.core.store.db import StoreError
