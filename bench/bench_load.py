@@ -24,7 +24,7 @@ def hwm_kb():  # peak RSS of this process image (ru_maxrss would include the par
 
 path, how = sys.argv[1], sys.argv[2]
 if how == "quiz":
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
     base = hwm_kb()
     r = load_path(path); assert r.ok, r.problems[:3]
 else:
@@ -48,7 +48,7 @@ def _median_time(fn, runs: int) -> float:
 def run():
     import yaml
 
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
 
     with tempfile.TemporaryDirectory() as d:
         for n, runs in ((10_000, 5), (100_000, 1)):

@@ -155,7 +155,7 @@ class Plain:
             i = _int(line)
             if i is not None and 1 <= i <= n:
                 return items[i - 1]
-            from quiz.core.checking import normalize
+            from quiz.core.answers.checking import normalize
             for item in items:
                 if normalize(item) == normalize(line):
                     return item

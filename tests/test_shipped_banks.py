@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.lint import lint_bank
-from quiz.core.loader import load_path
+from quiz.core.banks.lint import lint_bank
+from quiz.core.banks.loader import load_path
 
 BANKS = sorted((Path(__file__).resolve().parent.parent / "banks").glob("*.yaml"))
 

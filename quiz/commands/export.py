@@ -7,7 +7,7 @@ import sys
 from quiz.core.textsafe import printable
 
 # format -> (module, needs a file): each module has export(bank, args) -> bytes | str
-FORMATS = {"json": ("quiz.core.export_json", False), "csv": ("quiz.core.exchange.csv", False),
+FORMATS = {"json": ("quiz.core.exchange.json_out", False), "csv": ("quiz.core.exchange.delimited", False),
            "apkg": ("quiz.core.exchange.apkg", True)}
 
 
@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
 
     fmt = args.format.lower()
     if fmt not in FORMATS:

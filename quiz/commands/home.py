@@ -11,7 +11,7 @@ def add_arguments(parser) -> None:  # the top-level parser already has the commo
 
 
 def list_banks(paths) -> int:
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
     from quiz.core.textsafe import one_line
 
     if not paths:

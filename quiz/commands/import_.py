@@ -23,10 +23,10 @@ def _say(msg: str) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from quiz.core.emit import dump_bank, schema_ref
-    from quiz.core.exchange.csv import ImportError_, import_bytes
+    from quiz.core.exchange.yaml_out import dump_bank, schema_ref
+    from quiz.core.exchange.delimited import ImportError_, import_bytes
     from quiz.core.generate.meta import bank_id_from
-    from quiz.core.validate import valid_id
+    from quiz.core.banks.validate import valid_id
 
     path = args.file
     try:

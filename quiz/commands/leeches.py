@@ -18,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _prompts(args) -> dict[tuple[str, str], str]:
     """(bank id, question id) -> prompt, from the banks quiz can find (best effort)."""
-    from quiz.core.library import bank_dirs, find_bank_files
-    from quiz.core.loader import load_path
+    from quiz.core.banks.library import bank_dirs, find_bank_files
+    from quiz.core.banks.loader import load_path
     from quiz.core.paths import data_dir
 
     out: dict[tuple[str, str], str] = {}

@@ -12,7 +12,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.lint import lint_path
+    from quiz.core.banks.lint import lint_path
     from quiz.core.textsafe import printable
 
     errors = warnings = 0

@@ -95,7 +95,7 @@ def _yaml_scalar(text: str) -> str:
 
 
 def template(file: str, *, bank_id: str, title: str) -> str:
-    from quiz.core.emit import modeline, schema_ref
+    from quiz.core.exchange.yaml_out import modeline, schema_ref
 
     out_dir = os.path.dirname(os.path.abspath(file))
     return TEMPLATE.format(modeline=modeline(schema_ref(out_dir)), name=os.path.basename(file),
@@ -105,7 +105,7 @@ def template(file: str, *, bank_id: str, title: str) -> str:
 def _from_article(args, bank_id: str | None) -> str | None:
     from pathlib import Path
 
-    from quiz.core.emit import dump_bank, schema_ref
+    from quiz.core.exchange.yaml_out import dump_bank, schema_ref
     from quiz.core.generate import ArticleError, decode_article, generate
     from quiz.core.generate.meta import read_meta
     from quiz.core.model import Source
@@ -142,7 +142,7 @@ def _id_of(file: str) -> str:
 
 
 def run(args) -> int:
-    from quiz.core.validate import valid_id
+    from quiz.core.banks.validate import valid_id
 
     if args.bank_id is not None and (why := valid_id(args.bank_id) or ("" if args.bank_id.strip() else "is empty")):
         _err(f"--id '{args.bank_id}' {why}")

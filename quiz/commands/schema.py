@@ -7,7 +7,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.emit import SCHEMA_FILE
+    from quiz.core.exchange.yaml_out import SCHEMA_FILE
 
     from quiz.commands import write_or_print
 

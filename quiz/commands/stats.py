@@ -15,7 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
-    from quiz.core import paths, stats
+    from quiz.core import paths
+    from quiz.core.store import stats
     from quiz.core.store import Store, StoreError
 
     from quiz.i18n import resolve_lang

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_bank(path: str):
     """Load and validate a bank; print its problems and return None if it cannot be used."""
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
     from quiz.core.textsafe import printable
     result = load_path(path)
     for problem in result.problems:

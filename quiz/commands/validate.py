@@ -12,7 +12,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
 
     bad = 0
     for path in args.banks:

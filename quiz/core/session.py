@@ -14,7 +14,7 @@ from typing import Any, Callable, Collection, Sequence
 
 from quiz.core.model import Bank, Question
 from quiz.core.scheduler import AGAIN, NEW, rating_for, to_ms
-from quiz.core.stats import points_for
+from quiz.core.store.stats import points_for
 from quiz.core.store import Review, SessionRow, Store
 
 DEFAULT_NEW_LIMIT = 20
@@ -35,7 +35,7 @@ class Mode(StrEnum):
 class Outcome:
     question: Question
     correct: bool
-    check: Any  # quiz.core.checking.Check | None (None for self-graded cards and "don't know")
+    check: Any  # quiz.core.answers.checking.Check | None (None for self-graded cards and "don't know")
     rating: int
     points: int
     streak: int
@@ -199,7 +199,7 @@ class Session:
             check = _dont_know(question) if response is None else None
             correct = False
         else:
-            from quiz.core.checking import check as check_answer
+            from quiz.core.answers.checking import check as check_answer
             check = check_answer(question, response)
             correct = bool(check.correct)
         rating = rating_for(question, correct, elapsed, used_hint)
@@ -321,7 +321,7 @@ class Session:
 
 def _dont_know(question: Question):
     """A Check for "I don't know": the checker's view of an empty answer, marked wrong."""
-    from quiz.core.checking import check as check_answer
+    from quiz.core.answers.checking import check as check_answer
     empty: Any = {"choice": "", "fill": "", "multi": (), "order": ()}.get(question.type)
     if question.type == "truefalse":
         empty = question.answer != "true"

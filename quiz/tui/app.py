@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.tui import i18n
-from quiz.tui.commands import QuizCommands
+from quiz.tui.palette import QuizCommands
 from quiz.core.textsafe import one_line
 from quiz.tui.screens.home import HomeScreen
 
@@ -87,7 +87,7 @@ class QuizApp(App):
 
     def challenge_best(self, bank_ids=None) -> int | None:
         """Best challenge run (on `bank_ids`, default all), or None when the store cannot say."""
-        from quiz.core.stats import best_challenge
+        from quiz.core.store.stats import best_challenge
 
         try:
             return best_challenge(self.store, self.clock(), list(bank_ids) if bank_ids else None)

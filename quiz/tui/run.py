@@ -9,14 +9,14 @@ from pathlib import Path
 
 
 def shipped_bank_dirs() -> list[Path]:
-    from quiz.core.library import shipped_dirs
+    from quiz.core.banks.library import shipped_dirs
 
     return shipped_dirs()
 
 
 def bank_files(bank_dirs: list[str] | None, cwd: Path | None = None, data_dir=None) -> list[Path]:
     """Bank files from ./banks, the shipped banks, the user's bank folder and every --bank-dir."""
-    from quiz.core.library import bank_dirs as dirs_for, find_bank_files
+    from quiz.core.banks.library import bank_dirs as dirs_for, find_bank_files
 
     return find_bank_files(dirs_for(bank_dirs, cwd=cwd, data_dir=data_dir))
 
@@ -73,7 +73,7 @@ def session_options(args) -> dict:
 def run_home(args) -> int:
     from quiz.core.paths import data_dir
 
-    from quiz.core.library import bank_dirs, find_bank_files
+    from quiz.core.banks.library import bank_dirs, find_bank_files
 
     dirs = bank_dirs(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
     return _run(args, bank_paths=find_bank_files(dirs), bank_dirs=dirs)

@@ -4,7 +4,7 @@ import zipfile
 from pathlib import Path
 
 from quiz.cli import main
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "banks" / "tutorial.yaml"

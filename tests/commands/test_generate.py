@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.core.loader import load_path, load_text
+from quiz.core.banks.loader import load_path, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "import"

@@ -3,7 +3,7 @@ import random
 from datetime import datetime, timedelta, timezone
 
 from quiz.cli import main
-from quiz.core.loader import load_text
+from quiz.core.banks.loader import load_text
 from quiz.core.session import Mode, Session
 from quiz.core.store import Store
 

@@ -241,7 +241,7 @@ def _plain(seed=0, lines=(), lang="zh"):
 
 
 def _questions():
-    from quiz.core.loader import load_text
+    from quiz.core.banks.loader import load_text
 
     text = BANK + """\
   - id: q6

@@ -17,7 +17,7 @@ RELIABILITY = bool(os.environ.get("QUIZ_RELIABILITY"))
 
 MEASURE = r"""
 import json, resource, sys, time
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 def hwm_kb():
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):

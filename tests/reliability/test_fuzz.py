@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.checking import Check, check
-from quiz.core.loader import load_bytes, load_text
+from quiz.core.answers.checking import Check, check
+from quiz.core.banks.loader import load_bytes, load_text
 from quiz.core.model import LoadResult, Question
 
 FUZZ_PROFILE = "quiz-reliability" if os.environ.get("QUIZ_RELIABILITY") else "quiz-quick"
@@ -107,7 +107,7 @@ def test_checker_arbitrary_strings(figures):
 
 def test_csv_importer_arbitrary_rows(figures):
     try:
-        from quiz.core.exchange.csv import ImportError_, import_bytes
+        from quiz.core.exchange.delimited import ImportError_, import_bytes
     except ImportError:
         pytest.skip("no CSV importer yet")
     cell = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
@@ -125,7 +125,7 @@ def test_csv_importer_arbitrary_rows(figures):
         except ImportError_ as e:
             assert e.problems
             return
-        assert load_text(__import__("quiz.core.emit", fromlist=["dump_bank"]).dump_bank(bank)).ok
+        assert load_text(__import__("quiz.core.exchange.yaml_out", fromlist=["dump_bank"]).dump_bank(bank)).ok
 
     prop()
     _record(figures, "fuzz-csv")

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tui_helpers for the tests here
 
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 
 DATA = Path(__file__).parent / "data"
 

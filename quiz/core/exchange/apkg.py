@@ -10,7 +10,7 @@ import hashlib
 import io
 import time
 
-from quiz.core.exchange.csv import _deck_name
+from quiz.core.exchange.delimited import _deck_name
 from quiz.core.exchange.notes import CLOZE, note_of
 from quiz.core.model import Bank
 

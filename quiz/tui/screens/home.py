@@ -120,7 +120,7 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[Path], first: bool = True) -> None:
         """Parse `paths` off the UI thread; each result is applied on the UI thread as it comes."""
-        from quiz.core.loader import load_path
+        from quiz.core.banks.loader import load_path
 
         total = len(paths)
         if first:
@@ -132,7 +132,7 @@ class HomeScreen(Screen):
 
     def load_now(self, paths: list[Path]) -> None:
         """Parse small bank files on the UI thread (the worker is for large ones)."""
-        from quiz.core.loader import load_path
+        from quiz.core.banks.loader import load_path
 
         for i, path in enumerate(paths, 1):
             stamp = file_stamp(path)
@@ -167,7 +167,7 @@ class HomeScreen(Screen):
         if self.loading or not self.stamps:
             return
         if self.app.bank_dirs:  # bank files added to the folders since the last look
-            from quiz.core.library import find_bank_files
+            from quiz.core.banks.library import find_bank_files
 
             known = set(self.app.bank_paths)
             self.app.bank_paths += [p for p in find_bank_files(self.app.bank_dirs) if p not in known]

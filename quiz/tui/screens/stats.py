@@ -46,7 +46,7 @@ class StatsScreen(Screen):
             self.query_one("#stats-numbers", Wrapped).update(t("stats.unavailable", why=one_line(e)))
 
     def fill(self) -> None:
-        from quiz.core import stats
+        from quiz.core.store import stats
 
         app = self.app
         store, now = app.store, app.clock()

@@ -10,7 +10,7 @@ import pytest
 
 from quiz.core.exchange import apkg
 from quiz.core.exchange.notes import guid_of
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 from quiz.core.model import Question
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -100,7 +100,7 @@ def test_anki_reads_the_text_export(bank, tmp_path):
     anki_collection = pytest.importorskip("anki.collection")
     from anki.import_export_pb2 import ImportCsvRequest
 
-    from quiz.core.exchange import csv as anki_csv
+    from quiz.core.exchange import delimited as anki_csv
 
     f = tmp_path / "bank.txt"
     f.write_text(anki_csv.dumps(bank), "utf-8")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.exchange import csv as anki_csv
+from quiz.core.exchange import delimited as anki_csv
 from quiz.core.exchange.html import esc, to_text
-from quiz.core.loader import load_path
+from quiz.core.banks.loader import load_path
 from quiz.core.model import Bank, Question
 
 ROOT = Path(__file__).resolve().parents[3]

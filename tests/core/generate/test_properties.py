@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.core.emit import dump_bank
+from quiz.core.exchange.yaml_out import dump_bank
 from quiz.core.generate import generate
 from quiz.core.generate.ids import unique
 

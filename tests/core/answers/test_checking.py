@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.checking import check, check_text, normalize, parse_bool
+from quiz.core.answers.checking import check, check_text, normalize, parse_bool
 from quiz.core.model import Question
 
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.loader import load_bytes, load_path, load_text
-from quiz.core.validate import BLANK
+from quiz.core.banks.loader import load_bytes, load_path, load_text
+from quiz.core.banks.validate import BLANK
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 BAD = ROOT / "tests" / "data" / "bad-banks"
 HEAD = "bank:\n  id: t\n  title: 测试\nquestions:\n"
 

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from quiz.core import stats
+from quiz.core.store import stats
 from quiz.core.model import Bank, Question
 from quiz.core.session import Mode, Session
 from quiz.core.store import Store

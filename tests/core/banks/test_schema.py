@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quiz.core.emit import SCHEMA_FILE
+from quiz.core.exchange.yaml_out import SCHEMA_FILE
 
 jsonschema = pytest.importorskip("jsonschema")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_schema_is_a_valid_draft7_schema():

@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quiz.core.model import Question
-from quiz.core.normalize import normalize, numeric_form
-from quiz.core.pinyin_match import looks_like_pinyin, pinyin_matches
-from quiz.core.quantity import same_quantity
+from quiz.core.answers.normalize import normalize, numeric_form
+from quiz.core.answers.pinyin import looks_like_pinyin, pinyin_matches
+from quiz.core.answers.quantity import same_quantity
 
 __all__ = ["Check", "check", "check_text", "normalize", "parse_bool"]
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from quiz.core.model import Source
-from quiz.core.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
+from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
 
 BLANK = "____"  # what a cloze blank looks like in Question.prompt
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from quiz.core.lint import lint_bank
-from quiz.core.loader import load_text
+from quiz.core.banks.lint import lint_bank
+from quiz.core.banks.loader import load_text
 
 HEAD = "bank:\n  id: t\n  title: 测试\nquestions:\n"
 

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.checking import check, check_text, normalize
+from quiz.core.answers.checking import check, check_text, normalize
 from quiz.core.model import Question
 
 # Answers with at least one character that survives normalization.

@@ -9,7 +9,7 @@ Checks (each a Problem with severity "warning"):
 from __future__ import annotations
 
 from quiz.core.model import Bank, Problem, Question
-from quiz.core.normalize import normalize
+from quiz.core.answers.normalize import normalize
 
 MAX_PROMPT = 200
 BLANK = "____"
@@ -41,7 +41,7 @@ def _prompt_field(q: Question) -> str:
 
 
 def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
-    from quiz.core.lint_positions import field_positions
+    from quiz.core.banks.lint_positions import field_positions
 
     positions = field_positions(text) if text else {}
     path = bank.path or "<bank>"
@@ -148,14 +148,14 @@ def _slogans(bank: Bank, positions) -> list[tuple[tuple[int, int], str]]:
 
 def lint_path(path: str):
     """(LoadResult, warnings) of a bank file; warnings only when it loads."""
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
 
     result = load_path(path)
     if not result.ok:
         return result, []
     try:
         from quiz.core.fileio import read_input
-        from quiz.core.loader import MAX_FILE_BYTES
+        from quiz.core.banks.loader import MAX_FILE_BYTES
 
         text = read_input(path, MAX_FILE_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):

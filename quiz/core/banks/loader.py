@@ -11,9 +11,9 @@ import os
 from quiz.core.fileio import TooLarge, read_input
 from quiz.core.model import Bank, LoadResult, Problem
 from quiz.core.textcodec import decode_bytes
-from quiz.core.validate import TOP_KEYS, Collector, _kind_name, did_you_mean
-from quiz.core.validate_question import bank_header, question_of
-from quiz.core.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
+from quiz.core.banks.validate import TOP_KEYS, Collector, _kind_name, did_you_mean
+from quiz.core.banks.validate_question import bank_header, question_of
+from quiz.core.banks.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
                                  MappingStartEvent, SequenceEndEvent, SequenceStartEvent, YamlProblem)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # 100k questions is about 29 MB; a bigger file is refused at once

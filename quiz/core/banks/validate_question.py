@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 from quiz.core.model import QUESTION_TYPES, Question
-from quiz.core.normalize import normalize
-from quiz.core.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
+from quiz.core.answers.normalize import normalize
+from quiz.core.banks.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
                                 Collector, _kind_name, check_unique, did_you_mean, mapping_fields,
                                 source_of, tags_of, text_of, texts_of, valid_id)
-from quiz.core.yamlnodes import MAPPING, Node
+from quiz.core.banks.yamlnodes import MAPPING, Node
 
 
 ANKI_CLOZE = re.compile(r"^c\d+::")

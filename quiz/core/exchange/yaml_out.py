@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from quiz.core.model import Bank, Question
-from quiz.core.validate import BLANK
+from quiz.core.banks.validate import BLANK
 
-SCHEMA_FILE = Path(__file__).with_name("bank.schema.json")
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "bank.schema.json"  # quiz/core/bank.schema.json
 
 
 def schema_ref(out_dir: str | os.PathLike | None = None) -> str:

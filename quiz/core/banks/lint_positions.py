@@ -1,7 +1,7 @@
 """Where each field of each question sits in a bank file (line, col), for lint warnings."""
 from __future__ import annotations
 
-from quiz.core.yamlnodes import MAPPING, SCALAR, SEQUENCE, EventReader, YamlProblem
+from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, EventReader, YamlProblem
 
 
 def field_positions(text: str) -> dict[str, dict[str, object]]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.core.library import bank_dirs, find_bank_files, shipped_dirs, user_bank_dir
+from quiz.core.banks.library import bank_dirs, find_bank_files, shipped_dirs, user_bank_dir
 
 
 def test_shipped_banks_are_found():

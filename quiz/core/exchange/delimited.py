@@ -263,8 +263,8 @@ def import_bytes(data: bytes, *, bank_id: str | None = None, title: str | None =
 
 def _check_loadable(bank: Bank, lines: dict[str, int]) -> None:
     """Write the bank and load it back: whatever the loader refuses is reported at the note's line."""
-    from quiz.core.emit import dump_bank
-    from quiz.core.loader import load_text
+    from quiz.core.exchange.yaml_out import dump_bank
+    from quiz.core.banks.loader import load_text
 
     result = load_text(dump_bank(bank, schema="bank.schema.json"))
     if result.ok:
@@ -278,7 +278,7 @@ def _check_loadable(bank: Bank, lines: dict[str, int]) -> None:
 
 def _qid_near(result, yaml_line: int, bank: Bank) -> str | None:
     """The question whose YAML starts at or before `yaml_line` (by re-emitting line numbers)."""
-    from quiz.core.emit import dump_bank
+    from quiz.core.exchange.yaml_out import dump_bank
 
     text = dump_bank(bank, schema="bank.schema.json").split("\n")
     qid = None

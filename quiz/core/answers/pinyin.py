@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quiz.core.normalize import is_cjk, normalize
+from quiz.core.answers.normalize import is_cjk, normalize
 
 _PINYIN_INPUT = re.compile(r"^[a-zü:'\s0-9]+$")
 

@@ -1,0 +1,1 @@
+"""Is an answer right? The checker and the text, number and pinyin rules it uses."""

@@ -1,0 +1,1 @@
+"""Reading banks: the YAML event reader, the loader and validator, lint, and the bank library."""
