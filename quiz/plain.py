@@ -8,7 +8,11 @@ import re
 from datetime import datetime
 from typing import Callable, TextIO
 
+from quiz.core import qtype
+from quiz.core.answers.checking import Verdict
+from quiz.core.answers.normalize import normalize
 from quiz.core.model import Question
+from quiz.core.qtype import QuestionType
 from quiz.core.session import Outcome, Session, Summary
 from quiz.core.store import StoreError
 from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
@@ -17,8 +21,6 @@ from quiz.i18n import LANGS, messages, resolve_lang
 # its strings live in the one catalog (quiz.i18n, keys plain.*)
 MESSAGES = {lang: messages(lang, "plain") for lang in LANGS}
 
-TRUE_WORDS = {"1", "y", "yes", "t", "true", "对", "是", "正确", "√", "✓"}
-FALSE_WORDS = {"2", "n", "no", "f", "false", "错", "否", "错误", "×", "✗", "x"}
 QUIT, UNDO = {"q", "quit", ":q", "退出"}, {"u", "undo", "撤销"}
 
 
@@ -86,11 +88,11 @@ class Plain:
         done, total = self.s.progress
         self.say()
         self.say(f"[{done + 1}/{max(total, done + 1)}] {clean(q.prompt)}")
-        if q.type in ("choice", "multi"):
+        if q.type.picks_options:
             items = q.choices
-        elif q.type == "order":
-            items = tuple(shuffled_order(q.choices or q.answers, self.rng))
-        elif q.type == "truefalse":
+        elif q.type is QuestionType.ORDER:
+            items = tuple(qtype.shuffled_items(q.choices or q.answers, self.rng))
+        elif q.type is QuestionType.TRUEFALSE:
             items = (self.m["true"], self.m["false"])
         else:
             items = ()
@@ -101,7 +103,7 @@ class Plain:
     def ask(self, q: Question) -> str:
         items = self.show(q)
         t0 = self.clock()
-        if q.type == "card":
+        if q.type.self_graded:
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
@@ -151,25 +153,22 @@ class Plain:
 
     def parse(self, q: Question, items: tuple[str, ...], line: str):
         n = len(items)
-        if q.type == "choice":
+        if q.type is QuestionType.CHOICE:
             i = _int(line)
             if i is not None and 1 <= i <= n:
                 return items[i - 1]
-            from quiz.core.answers.checking import normalize
             for item in items:
                 if normalize(item) == normalize(line):
                     return item
             raise _Invalid(self.m["ask_choice"].format(n=n))
-        if q.type == "truefalse":
-            word = line.lower()
-            if word in TRUE_WORDS:
-                return True
-            if word in FALSE_WORDS:
-                return False
-            raise _Invalid(self.m["ask_tf"])
-        if q.type in ("multi", "order"):
+        if q.type is QuestionType.TRUEFALSE:
+            value = qtype.parse_bool(line)
+            if value is None:
+                raise _Invalid(self.m["ask_tf"])
+            return value
+        if q.type in (QuestionType.MULTI, QuestionType.ORDER):
             numbers = _numbers(line, n)
-            if q.type == "multi":
+            if q.type is QuestionType.MULTI:
                 if numbers is None or len(set(numbers)) != len(numbers) or not numbers:
                     raise _Invalid(self.m["ask_multi"])
                 return tuple(items[i - 1] for i in sorted(numbers))
@@ -193,7 +192,7 @@ class Plain:
                 for line in what_was_wrong(o.check, response, m):
                     self.say(line)
         q = o.question
-        self.say(f"{m['answer']}: {clean(expected_text(q, o.check, m))}")
+        self.say(f"{m['answer']}: {clean(expected_text(q, m))}")
         if q.source:
             self.say(f"{m['source']}: {clean(q.source)}")
         if q.explanation:
@@ -207,51 +206,27 @@ class Plain:
         if s.missed:
             self.say(self.m["missed"])
             for q in s.missed:
-                self.say(f"  - {clean(q.prompt)} → {clean(expected_text(q, None, self.m))}")
+                self.say(f"  - {clean(q.prompt)} → {clean(expected_text(q, self.m))}")
 
 
-def expected_text(q: Question, check, m: dict) -> str:
-    if q.type == "truefalse":
-        return m["true"] if q.answer == "true" else m["false"]
-    if check is not None and getattr(check, "expected", ""):
-        return check.expected
-    if q.type == "multi":
-        return "、".join(q.answers)
-    if q.type == "order":
-        return " → ".join(q.answers)
-    return q.answer
+def expected_text(q: Question, m: dict) -> str:
+    return qtype.expected_text(q, m["true"], m["false"])
 
 
-def what_was_wrong(check, response, m: dict) -> list[str]:
+def what_was_wrong(check: Verdict | None, response, m: dict) -> list[str]:
     """The lines after a ✗: the options picked wrongly and those left out (multi), where the learner's
     order first goes wrong and their order from there (order)."""
     if check is None:
         return []
     out = []
-    if getattr(check, "wrong", ()):
-        out.append(m["wrong_picks"].format(items=clean("、".join(check.wrong))))
-    if getattr(check, "missing", ()):
-        out.append(m["missing"].format(items=clean("、".join(check.missing))))
-    misplaced = getattr(check, "misplaced", None)
+    if check.wrong:
+        out.append(m["wrong_picks"].format(items=clean(qtype.MULTI_JOIN.join(check.wrong))))
+    if check.missing:
+        out.append(m["missing"].format(items=clean(qtype.MULTI_JOIN.join(check.missing))))
+    misplaced = check.misplaced
     if misplaced is not None and not check.correct:
-        yours = " → ".join(tuple(response or ())[misplaced:])
+        yours = qtype.ORDER_JOIN.join(tuple(response or ())[misplaced:])
         out.append(m["misplaced"].format(n=misplaced + 1, yours=clean(yours)))
-    return out
-
-
-def shuffled_order(items, rng: random.Random) -> list[str]:
-    """`items` shuffled, never left in their given (right) order when that can be helped: up to five
-    shuffles (as the app always did, so a seeded rng gives the same order), then a swap of the first
-    item with one that differs from it."""
-    right = list(items)
-    out = list(right)
-    for _ in range(5):
-        rng.shuffle(out)
-        if len(out) < 2 or out != right:
-            return out
-    j = next((j for j, item in enumerate(out) if item != out[0]), None)
-    if j is not None:
-        out[0], out[j] = out[j], out[0]
     return out
 
 

@@ -13,11 +13,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import os
-    import sqlite3
     from datetime import datetime
 
     from quiz.core import paths
-    from quiz.core.store import backup
+    from quiz.core.store import StoreError, backup
     from quiz.core.store.schema import SCHEMA_VERSION
 
     data_dir = paths.data_dir(args.data_dir)
@@ -50,13 +49,8 @@ def run(args: argparse.Namespace) -> int:
     if check.ok:
         try:
             writable = os.access(data_dir, os.W_OK)
-            conn = sqlite3.connect(f"file:{db}?{'mode=ro' if writable else 'immutable=1'}", uri=True, timeout=15)
-            try:
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
-                reviews = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
-            finally:
-                conn.close()
+            found_in = backup.contents(db)
+            version, cards, reviews = found_in.version, found_in.cards, found_in.reviews
             print(f"schema: {version} (this quiz: {SCHEMA_VERSION})")
             if version > SCHEMA_VERSION:
                 print("  written by a newer quiz: upgrade quiz to use it")
@@ -66,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"the folder {data_dir} is read-only: answers cannot be stored until it is writable")
                 print(f"quiz: {data_dir} is read-only; make it writable or use --data-dir", file=sys.stderr)
                 return 1
-        except sqlite3.Error as e:
+        except StoreError as e:
             print(f"  cannot read: {e}")
             ok = False
     found = backup.backups(data_dir)

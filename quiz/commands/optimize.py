@@ -35,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store.open(data_dir, clock=clock, backup=False) as store:
             if args.reset:
-                with store.transaction() as c:
-                    c.execute("DELETE FROM settings WHERE key = 'fsrs_parameters'")
+                store.delete_setting("fsrs_parameters")
                 print("FSRS parameters reset to the defaults")
                 return 0
             old = store.scheduler(fuzz=False).parameters

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUESTION_TYPES = ("choice", "multi", "truefalse", "fill", "order", "card")
+from quiz.core.qtype import QUESTION_TYPES, QuestionType
+
+__all__ = ["QUESTION_TYPES", "Bank", "LoadResult", "Problem", "Question", "QuestionType", "Source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Question:
     """
 
     id: str
-    type: str
+    type: QuestionType
     prompt: str
     answers: tuple[str, ...]
     choices: tuple[str, ...] = ()
@@ -42,6 +44,10 @@ class Question:
     hint: str | None = None
     tags: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)  # 1-based line in its file (0 when unknown)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.type, QuestionType):  # a plain string from a caller: the enum, or ValueError
+            object.__setattr__(self, "type", QuestionType(self.type))
 
     @property
     def answer(self) -> str:

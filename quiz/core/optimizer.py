@@ -32,8 +32,7 @@ def histories(store: "Store") -> list[list[tuple[int, int]]]:
     cur: int | None = None
     last_day: date | None = None
     hour, tz = store.day_start_hour, store.tz
-    for card_id, at, rating in store.conn.execute(
-            "SELECT card_id, at, rating FROM reviews WHERE scheduled = 1 ORDER BY card_id, at"):
+    for card_id, at, rating in store.scheduled_answers():
         day = local_day(from_ms(at), hour, tz)
         if card_id != cur:
             out.append([(rating, 0)])
@@ -83,7 +82,7 @@ def _predicted(params: Sequence[float], hist) -> tuple[float | None, float | Non
 def fit(store: "Store", old: Sequence[float]) -> Fit:
     """Fit parameters; raises ValueError with a learner-readable message when there is too little data."""
     from fsrs_rs_python import FSRS
-    reviews = store.query("SELECT count(*) FROM reviews WHERE scheduled = 1")[0][0]
+    reviews = store.review_count(scheduled_only=True)
     if reviews < MIN_REVIEWS:
         raise ValueError(f"optimizing needs at least {MIN_REVIEWS} answers in your history; you have {reviews}. "
                          "Keep studying and try again later")

@@ -7,12 +7,38 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from enum import IntEnum
 from typing import Sequence
 
 from quiz.core.model import Question
+from quiz.core.qtype import QuestionType
 
-NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+
+class State(IntEnum):
+    """A card's FSRS state (the numbers py-fsrs and the database use; 0 is quiz's "never studied")."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+    @property
+    def learning(self) -> bool:
+        """In (re)learning steps: shown again within the day."""
+        return self in (State.LEARNING, State.RELEARNING)
+
+
+class Rating(IntEnum):
+    """An answer's rating, as in Anki and FSRS."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+NEW, LEARNING, REVIEW, RELEARNING = State.NEW, State.LEARNING, State.REVIEW, State.RELEARNING
+AGAIN, HARD, GOOD, EASY = Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY
 DAY_START_HOUR = 4          # a learner's day starts at 4 am local time, like Anki
 DESIRED_RETENTION = 0.9
 LEECH_LAPSES = 8            # the 8th lapse makes a leech and suspends it
@@ -51,7 +77,7 @@ def utc(dt: datetime) -> datetime:
 class CardState:
     """Everything an answer may change about a card (undo restores exactly this)."""
 
-    state: int = NEW
+    state: State = State.NEW
     step: int | None = None
     stability: float | None = None
     difficulty: float | None = None
@@ -70,6 +96,10 @@ class CardState:
     @classmethod
     def from_dict(cls, d: dict) -> "CardState":
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.state, State):  # an int from the database: the enum, or ValueError
+            object.__setattr__(self, "state", State(self.state))
 
 
 # ---- the learner's day -------------------------------------------------------------------
@@ -107,17 +137,17 @@ def thresholds(question: Question) -> tuple[float, float]:
     chars = reading_chars(question)
     fast = 2.0 + 0.05 * chars
     slow = 10.0 + 0.25 * chars
-    if question.type == "fill":
+    if question.type is QuestionType.FILL:
         typed = len(question.answer)
         fast += 1.0 * typed
         slow += 3.0 * typed
-    elif question.type in ("order", "multi"):
+    elif question.type in (QuestionType.ORDER, QuestionType.MULTI):
         fast += 1.0 * len(question.choices)
         slow += 3.0 * len(question.choices)
     return fast, slow
 
 
-def rating_for(question: Question, correct: bool, elapsed: float, used_hint: bool = False) -> int:
+def rating_for(question: Question, correct: bool, elapsed: float, used_hint: bool = False) -> Rating:
     """Wrong -> Again; right after the hint or slowly -> Hard; right and fast -> Easy; else Good."""
     if not correct:
         return AGAIN
@@ -163,7 +193,7 @@ class Scheduler:
         if lapses != st.lapses and lapses >= LEECH_LAPSES and (lapses - LEECH_LAPSES) % LEECH_AGAIN_EVERY == 0:
             leech, suspended = True, True
         ms = to_ms(now)
-        return CardState(state=int(card.state), step=card.step, stability=card.stability,
+        return CardState(state=State(int(card.state)), step=card.step, stability=card.stability,
                          difficulty=card.difficulty, due=max(to_ms(card.due), ms + 1), last_review=ms,
                          reps=st.reps + 1, lapses=lapses, suspended=suspended, leech=leech,
                          last_correct=(rating != AGAIN) if correct is None else correct, last_answer=ms)

@@ -12,9 +12,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Callable, Collection, Sequence
 
+from quiz.core.answers.checking import Verdict, check_guarded
 from quiz.core.model import Bank, Question
+from quiz.core.qtype import empty_response
 from quiz.core.scheduler import AGAIN, NEW, rating_for, to_ms
-from quiz.core.store.stats import points_for
+from quiz.core.scoring import points_for
 from quiz.core.store import Review, SessionRow, Store
 
 DEFAULT_NEW_LIMIT = 20
@@ -35,7 +37,7 @@ class Mode(StrEnum):
 class Outcome:
     question: Question
     correct: bool
-    check: Any  # quiz.core.answers.checking.Check | None (None for self-graded cards and "don't know")
+    check: Verdict | None  # None for self-graded cards
     rating: int
     points: int
     streak: int
@@ -143,44 +145,18 @@ class Session:
 
     def _next_card(self) -> int | None:
         st = self.store
-        ok = (lambda cid: cid is not None and cid in self._by_card)
-        if not self._scoped:
-            now = st.now_ms()
-            _start, end = st.day()
-            for pick in (lambda ex: st.next_learning(self.bank_ids, now, ex),
-                         lambda ex: st.next_review(self.bank_ids, end, ex),
-                         lambda ex: st.next_new(self.bank_ids, ex) if self._new_left > 0 else None,
-                         lambda ex: st.learning_ahead(self.bank_ids, ex)):
-                cid = pick(self._last_card)
-                if cid is not None:
-                    return cid
-            return None
-        # tag-filtered session: walk the same queues, skipping cards out of scope (bounded)
-        for cid in self._scoped_candidates():
-            if ok(cid):
+        if self._scoped:  # tag-filtered session: the same queue, over the cards in scope
+            return next(st.scoped_queue(self._by_card, new=self._new_left > 0, exclude=self._last_card), None)
+        now = st.now_ms()
+        _start, end = st.day()
+        for pick in (lambda ex: st.next_learning(self.bank_ids, now, ex),
+                     lambda ex: st.next_review(self.bank_ids, end, ex),
+                     lambda ex: st.next_new(self.bank_ids, ex) if self._new_left > 0 else None,
+                     lambda ex: st.learning_ahead(self.bank_ids, ex)):
+            cid = pick(self._last_card)
+            if cid is not None:
                 return cid
         return None
-
-    def _scoped_candidates(self):
-        st = self.store
-        now = st.now_ms()
-        _s, end = st.day()
-        ids = sorted(self._by_card)
-        rows = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += st.query(f"SELECT id, state, due, position FROM cards WHERE id IN ({marks}) AND active = 1 "
-                             "AND suspended = 0", chunk)
-        ahead = now + 20 * 60_000
-        learn = sorted((r for r in rows if r[1] in (1, 3) and r[2] <= now), key=lambda r: r[2])
-        review = sorted((r for r in rows if r[1] == 2 and r[2] < end), key=lambda r: r[2])
-        new = sorted((r for r in rows if r[1] == 0), key=lambda r: r[3]) if self._new_left > 0 else []
-        later = sorted((r for r in rows if r[1] in (1, 3) and now < r[2] <= ahead), key=lambda r: r[2])
-        for group in (learn, review, new, later):
-            for r in group:
-                if r[0] != self._last_card or group is later:
-                    yield r[0]
 
     # ---- the interface -----------------------------------------------------------------------
     def next(self) -> Question | None:
@@ -195,13 +171,14 @@ class Session:
 
     def answer(self, question: Question, response: Any, *, elapsed: float, used_hint: bool = False) -> Outcome:
         """Check `response` (None = "I don't know": wrong), rate, store, score."""
-        if response is None or question.type == "card":
-            check = _dont_know(question) if response is None else None
-            correct = False
+        check: Verdict | None
+        if question.type.self_graded:
+            check, correct = None, False
+        elif response is None:
+            check, correct = _dont_know(question), False
         else:
-            from quiz.core.answers.checking import check as check_answer
-            check = check_answer(question, response)
-            correct = bool(check.correct)
+            check = check_guarded(question, response)
+            correct = check.correct
         rating = rating_for(question, correct, elapsed, used_hint)
         return self._record(question, correct, check, rating, elapsed, used_hint)
 
@@ -319,13 +296,6 @@ class Session:
         return outcome
 
 
-def _dont_know(question: Question):
-    """A Check for "I don't know": the checker's view of an empty answer, marked wrong."""
-    from quiz.core.answers.checking import check as check_answer
-    empty: Any = {"choice": "", "fill": "", "multi": (), "order": ()}.get(question.type)
-    if question.type == "truefalse":
-        empty = question.answer != "true"
-    if empty is None:
-        return None
-    result = check_answer(question, empty)
-    return dataclasses.replace(result, correct=False)
+def _dont_know(question: Question) -> Verdict:
+    """The checker's view of "I don't know": the type's empty response, marked wrong."""
+    return dataclasses.replace(check_guarded(question, empty_response(question)), correct=False)

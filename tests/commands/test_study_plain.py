@@ -269,7 +269,7 @@ def test_order_items_are_never_shown_in_the_right_order():
 
 
 def test_shuffled_order_swaps_when_every_shuffle_comes_out_right():
-    from quiz.plain import shuffled_order
+    from quiz.core.qtype import shuffled_items as shuffled_order
 
     class Stubborn:
         def shuffle(self, items):

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.answers.checking import Check, check
+from quiz.core.answers.checking import Verdict, check
 from quiz.core.banks.loader import load_bytes, load_text
 from quiz.core.model import LoadResult, Question
 
@@ -99,7 +99,7 @@ def test_checker_arbitrary_strings(figures):
         except (TypeError, ValueError) as e:  # a response of the wrong kind for the type is a caller error
             assert not isinstance(response, str) or q.type == "truefalse", e
             return
-        assert isinstance(r, Check) and isinstance(r.correct, bool)
+        assert isinstance(r, Verdict) and isinstance(r.correct, bool)
 
     prop()
     _record(figures, "fuzz-checker")

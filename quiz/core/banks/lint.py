@@ -8,11 +8,11 @@ Checks (each a Problem with severity "warning"):
 """
 from __future__ import annotations
 
-from quiz.core.model import Bank, Problem, Question
 from quiz.core.answers.normalize import normalize
+from quiz.core.model import Bank, Problem, Question
+from quiz.core.qtype import BLANK, QuestionType
 
 MAX_PROMPT = 200
-BLANK = "____"
 
 
 def _pos(positions: dict, q: Question, name: str = "", index: int | None = None) -> tuple[int, int]:
@@ -29,15 +29,15 @@ def _pos(positions: dict, q: Question, name: str = "", index: int | None = None)
 
 def _texts(q: Question) -> tuple[str, tuple[str, ...]]:
     """(field name, texts) of the options a learner compares: choices, items, or ()."""
-    if q.type in ("choice", "multi"):
+    if q.type.picks_options:
         return "choices", q.choices
-    if q.type == "order":
+    if q.type is QuestionType.ORDER:
         return "items", q.choices
     return "", ()
 
 
 def _prompt_field(q: Question) -> str:
-    return "front" if q.type == "card" else "prompt"
+    return "front" if q.type is QuestionType.CARD else "prompt"
 
 
 def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
@@ -54,7 +54,7 @@ def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
     for q in bank.questions:
         label = f"question '{q.id}'"
         pf = _prompt_field(q)
-        key = normalize(q.prompt.replace(BLANK, "\x00")) + "|" + q.type
+        key = normalize(q.prompt.replace(BLANK, "\x00")) + "|" + q.type.value
         if key in prompts and normalize(q.prompt):
             first = prompts[key]
             warn(_pos(positions, q, pf), f"{label} has the same prompt as '{first.id}' (line {first.line})")
@@ -69,13 +69,13 @@ def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
                 warn(_pos(positions, q, field, i), f"{label}: '{o}' and '{opts[j]}' differ only in punctuation, spaces or width")
             else:
                 seen[n] = i
-        if q.type in ("fill", "choice"):
+        if q.type in (QuestionType.FILL, QuestionType.CHOICE):
             body = normalize(q.prompt.replace(BLANK, " "))
             for a in q.answers[:1]:
                 na = normalize(a)
                 if len(na) >= 2 and na in body:
                     warn(_pos(positions, q, pf), f"{label}: the answer '{a}' can be read in the prompt")
-        if q.type == "choice" and len(q.choices) >= 2:
+        if q.type is QuestionType.CHOICE and len(q.choices) >= 2:
             others = [len(c) for c in q.choices if c != q.answer]
             longest = max(others)
             if len(q.answer) >= 2 * longest and len(q.answer) - longest >= 4:
@@ -87,7 +87,7 @@ def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
         if len(q.prompt) > MAX_PROMPT:
             warn(_pos(positions, q, pf), f"{label}: the prompt has {len(q.prompt)} characters (over {MAX_PROMPT}); "
                  "split it or move the detail to 'explanation'")
-        if q.type == "multi" and len(q.answers) == len(q.choices):
+        if q.type is QuestionType.MULTI and len(q.answers) == len(q.choices):
             warn(_pos(positions, q, "answer"), f"{label}: every option is right; add options that are wrong")
     found += _slogans(bank, positions)
     found.sort(key=lambda t: t[0])
@@ -99,7 +99,7 @@ def _pieces(q: Question) -> list[tuple[str, str, int | None]]:
     out: list[tuple[str, str, int | None]] = []
     field, opts = _texts(q)
     out += [(o, field, i) for i, o in enumerate(opts)]
-    if q.type == "fill":  # (a card's back is free text: not a piece)
+    if q.type is QuestionType.FILL:  # (a card's back is free text: not a piece)
         out.append((q.answer, "answer", None))
     return out
 

@@ -8,17 +8,18 @@ import unicodedata
 from quiz.core.model import Source
 from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
 
-BLANK = "____"  # what a cloze blank looks like in Question.prompt
+from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a cloze blank becomes)
+
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)
 
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags")
-TYPE_KEYS: dict[str, tuple[str, ...]] = {
-    "choice": ("choices", "answer", "accept"),
-    "multi": ("choices", "answer"),
-    "truefalse": ("answer",),
-    "fill": ("answer", "accept"),
-    "order": ("items",),
-    "card": ("front", "back"),
+TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.CHOICE: ("choices", "answer", "accept"),
+    QuestionType.MULTI: ("choices", "answer"),
+    QuestionType.TRUEFALSE: ("answer",),
+    QuestionType.FILL: ("answer", "accept"),
+    QuestionType.ORDER: ("items",),
+    QuestionType.CARD: ("front", "back"),
 }
 ALL_QUESTION_KEYS = tuple(dict.fromkeys(COMMON_KEYS + sum(TYPE_KEYS.values(), ())))
 BANK_KEYS = ("id", "title", "description", "language", "source", "tags")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from quiz.core.model import QUESTION_TYPES, Question
+from quiz.core.qtype import QuestionType, bool_answer
 from quiz.core.answers.normalize import normalize
 from quiz.core.banks.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
                                 Collector, _kind_name, check_unique, did_you_mean, mapping_fields,
@@ -24,7 +25,7 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         out.add(node, f"question #{index + 1} must be a mapping (id, type, prompt, ...), not {_kind_name(node)}")
         return None
     before = len(out)
-    qtype = None
+    qtype: QuestionType | None = None
     fields_raw = {k.value: (k, v) for k, v in node.value if k.kind == "scalar"}
     tnode = fields_raw.get("type")
     if tnode is not None:
@@ -33,9 +34,9 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
             out.add(tnode[1], f"unknown question type '{t}'{did_you_mean(t, QUESTION_TYPES)}; "
                     f"use one of: {', '.join(QUESTION_TYPES)}")
         elif t is not None:
-            qtype = t
+            qtype = QuestionType(t)
     allowed = COMMON_KEYS + TYPE_KEYS[qtype] if qtype else ALL_QUESTION_KEYS
-    if qtype == "card":
+    if qtype is QuestionType.CARD:
         allowed = tuple(k for k in allowed if k != "prompt")
     fields = mapping_fields(node, allowed, "a question", out)
     # keys that belong to another type get a clearer message than "unknown"
@@ -56,12 +57,12 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
 
     def need(name: str) -> Node | None:
         if name not in fields:
-            out.add(node, f"{label} ({qtype}) needs '{name}'")
+            out.add(node, f"{label} ({qtype.value if qtype else '?'}) needs '{name}'")
             return None
         return fields[name][1]
 
     prompt = None
-    if qtype != "card":
+    if qtype is not QuestionType.CARD:
         pnode = need("prompt") if qtype else fields.get("prompt", (None, None))[1]
         if pnode is not None:
             prompt = text_of(pnode, "prompt", out)
@@ -71,26 +72,26 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         return None
     answers: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
-    if qtype in ("choice", "multi"):
+    if qtype.picks_options:
         answers, choices, prompt = _choices(qtype, fields, need, label, out, prompt)
-    elif qtype == "truefalse":
+    elif qtype is QuestionType.TRUEFALSE:
         anode = need("answer")
         if anode is not None:
             b = anode.as_bool()
             if b is None:
                 out.add(anode, f"answer of a truefalse question must be true or false, not '{anode.value if anode.kind == 'scalar' else _kind_name(anode)}'")
             else:
-                answers = ("true" if b else "false",)
-    elif qtype == "fill":
+                answers = (bool_answer(b),)
+    elif qtype is QuestionType.FILL:
         answers, prompt = _fill(fields, node, label, out, prompt)
-    elif qtype == "order":
+    elif qtype is QuestionType.ORDER:
         inode = need("items")
         if inode is not None and (got := texts_of(inode, "items", out)):
             if len(got[0]) < 2:
                 out.add(inode, f"{label}: an order question needs at least 2 items")
             elif check_unique(got[0], got[1], "item", out):
                 answers = choices = tuple(got[0])
-    elif qtype == "card":
+    elif qtype is QuestionType.CARD:
         front, back = need("front"), need("back")
         prompt = text_of(front, "front", out) if front is not None else None
         b = text_of(back, "back", out) if back is not None else None
@@ -119,11 +120,11 @@ def _choices(qtype, fields, need, label, out: Collector, prompt):
     if cnode is not None and (got := texts_of(cnode, "choices", out)):
         choices = got[0]
         if len(choices) < 2:
-            out.add(cnode, f"{label}: a {qtype} question needs at least 2 choices")
+            out.add(cnode, f"{label}: a {qtype.value} question needs at least 2 choices")
         check_unique(got[0], got[1], "choice", out)
     answers: list[str] = []
     if anode is not None:
-        if qtype == "choice":
+        if qtype is QuestionType.CHOICE:
             a = text_of(anode, "answer", out)
             if a is not None:
                 if choices and a not in choices:

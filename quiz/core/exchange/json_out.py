@@ -10,7 +10,7 @@ from quiz.core.model import Bank, Question
 def question_json(q: Question) -> dict:
     return {
         "id": q.id,
-        "type": q.type,
+        "type": q.type.value,
         "prompt": q.prompt,
         "choices": list(q.choices),
         "answers": list(q.answers),

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from quiz.core.exchange.html import clean, esc, to_text
 from quiz.core.model import Bank, Question
+from quiz.core.qtype import BLANK, QuestionType, bool_answer, is_true, parse_bool, shuffled_items
 
-BLANK = "____"
 BASIC, CLOZE = "basic", "cloze"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -29,9 +29,6 @@ _LABELS = {
     "en": {"source": "Source: ", "explanation": "Explanation: ", "accept": "Also accepted: ", "true": "True",
            "false": "False", "multi": "(several answers)", "order": "(put in order)"},
 }
-_TRUE = {"true", "对", "正确", "是", "t", "yes", "√"}
-_FALSE = {"false", "错", "错误", "否", "f", "no", "×"}
-
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -85,7 +82,7 @@ def note_of(bank: Bank, q: Question) -> Note:
     lab = _labels(bank)
     guid = guid_of(bank.id, q.id)
     tags = anki_tags(q.tags)
-    if q.type == "fill":
+    if q.type is QuestionType.FILL:
         ans = "{{c1::" + esc(q.answer, braces=True) + "}}"
         if q.prompt.count(BLANK) == 1:
             before, after = q.prompt.split(BLANK)
@@ -93,37 +90,30 @@ def note_of(bank: Bank, q: Question) -> Note:
         else:
             text = esc(q.prompt, braces=True) + f'<div class="blank">{ans}</div>'
         return Note(CLOZE, (text, _extra(q, lab, q.answers[1:])), tags, guid)
-    if q.type == "card":
+    if q.type is QuestionType.CARD:
         return Note(BASIC, (esc(q.prompt), _div("answer", q.answer) + _extra(q, lab)), tags, guid)
     front = _div("prompt", q.prompt)
     accept: tuple[str, ...] = ()
-    if q.type in ("choice", "multi"):
+    if q.type.picks_options:
         items = "".join(f"<li>{esc(c)}</li>" for c in q.choices)
-        if q.type == "multi":
+        if q.type is QuestionType.MULTI:
             front += _div("kind", lab["multi"])
-        front += f'<ol class="{q.type}" type="A">{items}</ol>'
+        front += f'<ol class="{q.type.value}" type="A">{items}</ol>'
         letter = {c: LETTERS[i] + ". " if i < len(LETTERS) else "" for i, c in enumerate(q.choices)}
-        if q.type == "choice":
+        if q.type is QuestionType.CHOICE:
             back = _div("answer", q.answer, letter.get(q.answer, ""))
             accept = q.answers[1:]
         else:
             lis = "".join(f'<li><span class="label">{letter.get(a, "")}</span>{esc(a)}</li>' for a in q.answers)
             back = f'<ul class="answer">{lis}</ul>'
-    elif q.type == "order":
-        shown = list(q.answers)
-        rng = random.Random(guid)
-        for _ in range(8):  # shown out of order whenever possible
-            rng.shuffle(shown)
-            if shown != list(q.answers):
-                break
+    elif q.type is QuestionType.ORDER:
+        shown = shuffled_items(q.answers, random.Random(guid))  # stable per note
         front += _div("kind", lab["order"])
         front += '<ul class="order">' + "".join(f"<li>{esc(c)}</li>" for c in shown) + "</ul>"
         back = '<ol class="answer">' + "".join(f"<li>{esc(a)}</li>" for a in q.answers) + "</ol>"
-    elif q.type == "truefalse":
+    else:  # truefalse
         front += _div("truefalse", f"{lab['true']} / {lab['false']}")
-        back = _div("answer", lab[q.answer] if q.answer in ("true", "false") else q.answer)
-    else:  # pragma: no cover - the model has no other type
-        raise NoteError(f"unknown question type {q.type}")
+        back = _div("answer", lab["true"] if is_true(q) else lab["false"])
     return Note(BASIC, (front, back + _extra(q, lab, accept)), tags, guid)
 
 
@@ -172,10 +162,10 @@ def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], 
     common = dict(explanation=expl, source=src, tags=tags, line=line)
     prompt = _find("prompt", first) if is_html else None
     if prompt is not None:
-        for qtype in ("choice", "multi"):
-            opts = _list(qtype, first, "ol")
+        for qtype in (QuestionType.CHOICE, QuestionType.MULTI):
+            opts = _list(qtype.value, first, "ol")
             if opts is not None:
-                if qtype == "choice":
+                if qtype is QuestionType.CHOICE:
                     right = _need(ans, "answer")
                     answers = tuple(dict.fromkeys([right, *accept]))
                 else:
@@ -184,14 +174,14 @@ def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], 
                 return [Question(qid, qtype, _need(prompt, "prompt"), answers, tuple(opts), **common)]
         right = _list("answer", second, "ol")
         if _list("order", first, "ul") is not None and right:
-            return [Question(qid, "order", _need(prompt, "prompt"), tuple(right), tuple(right), **common)]
+            return [Question(qid, QuestionType.ORDER, _need(prompt, "prompt"), tuple(right), tuple(right), **common)]
         if _find("truefalse", first) is not None:
-            v = (ans or "").strip().lower()
-            if v not in _TRUE | _FALSE:
+            value = parse_bool((ans or "").strip())
+            if value is None:
                 raise NoteError(f"a true/false answer must be 对/错 or true/false, not '{ans}'")
-            return [Question(qid, "truefalse", _need(prompt, "prompt"), ("true" if v in _TRUE else "false",), **common)]
+            return [Question(qid, QuestionType.TRUEFALSE, _need(prompt, "prompt"), (bool_answer(value),), **common)]
     front = _need(to_text(first, is_html=is_html), "front")
-    return [Question(qid, "card", front, (_need(ans, "back"),), **common)]
+    return [Question(qid, QuestionType.CARD, front, (_need(ans, "back"),), **common)]
 
 
 def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> list[Question]:
@@ -224,7 +214,7 @@ def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> l
         answer = _need(answer, f"deletion c{n}")
         prompt = _need(prompt, "cloze text")
         answers = tuple(dict.fromkeys([answer, *accept]))
-        out.append(Question(qid if len(numbers) == 1 else f"{qid}-c{n}", "fill", prompt, answers,
+        out.append(Question(qid if len(numbers) == 1 else f"{qid}-c{n}", QuestionType.FILL, prompt, answers,
                             explanation=expl, source=src, hint=hint or None, tags=tags, line=line))
     return out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from quiz.core.model import Bank, Question
-from quiz.core.banks.validate import BLANK
+from quiz.core.qtype import BLANK, QuestionType, is_true
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "bank.schema.json"  # quiz/core/bank.schema.json
 
@@ -26,11 +26,11 @@ def modeline(ref: str) -> str:
 
 
 def question_dict(q: Question) -> dict:
-    d: dict = {"id": q.id, "type": q.type}
-    if q.type == "card":
+    d: dict = {"id": q.id, "type": q.type.value}
+    if q.type is QuestionType.CARD:
         d["front"] = q.prompt
         d["back"] = q.answer
-    elif q.type == "fill":
+    elif q.type is QuestionType.FILL:
         if (q.prompt.count(BLANK) == 1 and not any(b in q.prompt for b in "{}")
                 and not any(b in q.answer for b in "{}") and q.answer == q.answer.strip()):
             d["prompt"] = q.prompt.replace(BLANK, "{{" + q.answer + "}}")
@@ -41,17 +41,17 @@ def question_dict(q: Question) -> dict:
             d["accept"] = list(q.answers[1:])
     else:
         d["prompt"] = q.prompt
-        if q.type == "choice":
+        if q.type is QuestionType.CHOICE:
             d["choices"] = list(q.choices)
             d["answer"] = q.answer
             if len(q.answers) > 1:
                 d["accept"] = list(q.answers[1:])
-        elif q.type == "multi":
+        elif q.type is QuestionType.MULTI:
             d["choices"] = list(q.choices)
             d["answer"] = list(q.answers)
-        elif q.type == "truefalse":
-            d["answer"] = q.answer == "true"
-        elif q.type == "order":
+        elif q.type is QuestionType.TRUEFALSE:
+            d["answer"] = is_true(q)
+        elif q.type is QuestionType.ORDER:
             d["items"] = list(q.answers)
     for key in ("explanation", "source", "hint"):
         val = getattr(q, key)

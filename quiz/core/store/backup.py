@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quiz.core import paths
 from quiz.core.scheduler import local_day
+from quiz.core.store import db
 
 if TYPE_CHECKING:
     from quiz.core.store.store import Store
@@ -19,33 +20,56 @@ PREFIX = "quiz-"
 
 
 @dataclass(frozen=True, slots=True)
-class Check:
+class Integrity:
     ok: bool
     problems: tuple[str, ...]
 
 
-def integrity(path: Path) -> Check:
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """What `quiz doctor` reports of a healthy database."""
+
+    version: int
+    cards: int
+    reviews: int
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The database at `path`, read-only. In a folder we cannot write to, a WAL database cannot
+    make its -shm file; nothing can write to it either, so it is read as immutable."""
+    writable = os.access(Path(path).parent, os.W_OK)
+    params = {"mode": "ro"} if writable else {"immutable": "1"}
+    return sqlite3.connect(db.uri(path, **params), uri=True, timeout=15)
+
+
+def integrity(path: Path) -> Integrity:
     """`PRAGMA integrity_check` on the database file at `path` (opened read-only)."""
+    if not Path(path).is_file():
+        return Integrity(False, (f"{path} is not a file",))
     try:
-        rows = _integrity_rows(f"file:{path}?mode=ro")
-    except sqlite3.Error as e:
-        if os.access(Path(path).parent, os.W_OK) or not Path(path).is_file():
-            return Check(False, (str(e),))
-        # a read-only folder: a WAL database cannot make its -shm file there; nothing can write to
-        # it either, so read it as immutable
+        conn = _read_only(path)
         try:
-            rows = _integrity_rows(f"file:{path}?immutable=1")
-        except sqlite3.Error as e2:
-            return Check(False, (str(e2),))
-    return Check(rows == ["ok"], () if rows == ["ok"] else tuple(rows))
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        return Integrity(False, (str(e),))
+    return Integrity(rows == ["ok"], () if rows == ["ok"] else tuple(rows))
 
 
-def _integrity_rows(uri: str) -> list[str]:
-    conn = sqlite3.connect(uri, uri=True, timeout=15)
+def contents(path: Path) -> Contents:
+    """Schema version and counts of the database at `path` (read-only). Raises StoreError."""
     try:
-        return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-    finally:
-        conn.close()
+        conn = _read_only(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            cards = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+            reviews = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        raise db.translate(e, path) from e
+    return Contents(version, cards, reviews)
 
 
 def backups(data_dir: Path) -> list[Path]:

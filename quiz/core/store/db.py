@@ -112,11 +112,20 @@ def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
     return conn
 
 
+def uri(path: Path | str, **params: str) -> str:
+    """An SQLite `file:` URI for `path` with query `params`, escaped: a folder named with `#`, `?`
+    or `%41` is that folder, not a URI fragment, query or escape (Path.as_uri percent-encodes)."""
+    from urllib.parse import urlencode
+
+    query = urlencode(params)
+    return Path(path).resolve().as_uri() + (f"?{query}" if query else "")
+
+
 def connect_readonly(path: Path | str) -> sqlite3.Connection:
     """Read a database in a folder we cannot write to (no WAL files can be made there).
 
     Opened immutable: only for read-only commands, and only at the current schema."""
-    conn = sqlite3.connect(f"file:{Path(path).resolve()}?immutable=1", uri=True, isolation_level=None,
+    conn = sqlite3.connect(uri(path, immutable="1"), uri=True, isolation_level=None,
                            check_same_thread=False)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]

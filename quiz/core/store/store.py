@@ -14,31 +14,14 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from quiz.core import paths
 from quiz.core.model import Bank
-from quiz.core.scheduler import (DAY_START_HOUR, LEARN_AHEAD, LEARNING, RELEARNING,
-                                 CardState, day_bounds, to_ms)
+from quiz.core.scheduler import DAY_START_HOUR, CardState, day_bounds, to_ms
 from quiz.core.store import db
 from quiz.core.store.db import StoreError
-
-_STATE_COLS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
-               "suspended", "leech", "last_correct", "last_answer")
-_SELECT = "id, bank_id, question_id, " + ", ".join(_STATE_COLS)
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    due: int        # review and (re)learning cards due before the learning day ends
-    new: int        # cards never studied (not limited by the daily limit)
-    missed: int     # latest answer wrong
-    leeches: int    # suspended leeches
-    learning: int   # cards in (re)learning steps
-
-
-@dataclass(frozen=True, slots=True)
-class CardRow:
-    id: int
-    bank_id: str
-    question_id: str
-    st: CardState
+from quiz.core.store.queues import Counts, Queues
+from quiz.core.store.rows import SELECT as _SELECT
+from quiz.core.store.rows import STATE_COLS, CardRow
+from quiz.core.store.rows import row_to_card as _row_to_card
+from quiz.core.store.rows import state_values as _state_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +49,12 @@ class SessionRow:
     best_streak: int
 
 
-def _row_to_card(r: Sequence) -> CardRow:
-    st = CardState(state=r[3], step=r[4], stability=r[5], difficulty=r[6], due=r[7], last_review=r[8],
-                   reps=r[9], lapses=r[10], suspended=bool(r[11]), leech=bool(r[12]),
-                   last_correct=None if r[13] is None else bool(r[13]), last_answer=r[14])
-    return CardRow(r[0], r[1], r[2], st)
+_UPDATE_STATE = f"UPDATE cards SET {', '.join(f'{k} = ?' for k in STATE_COLS)} WHERE id = ?"
 
 
-def _state_values(st: CardState) -> tuple:
-    return (st.state, st.step, st.stability, st.difficulty, st.due, st.last_review, st.reps, st.lapses,
-            int(st.suspended), int(st.leech), None if st.last_correct is None else int(st.last_correct),
-            st.last_answer)
+class Store(Queues):
+    """The learner's database. Every SQL statement of quiz lives in this package."""
 
-
-class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | str, *, clock: Callable[[], datetime],
                  tz: tzinfo | None = None) -> None:
         self.conn = conn
@@ -170,6 +145,10 @@ class Store:
         row = self.query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(row[0][0]) if row else default
 
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     def set_setting(self, key: str, value) -> None:
         with self.transaction() as c:
             c.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
@@ -233,107 +212,6 @@ class Store:
             out += [_row_to_card(r) for r in self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ?", (b,))]
         return out
 
-    # ---- queues: one indexed LIMIT query per bank and state ----------------------------------------
-    def _first(self, sql: str, bank_ids: Iterable[str], params: tuple, exclude: int | None,
-               key: int = 1) -> tuple[int, int] | None:
-        """Run `sql` (selecting id, sort key) for each bank; return the (id, key) with the least key."""
-        best = None
-        extra = "" if exclude is None else " AND id != ?"
-        sql = sql.replace("{x}", extra)
-        for b in bank_ids:
-            p = (b, *params) + (() if exclude is None else (exclude,))
-            row = self.query(sql, p)
-            if row and (best is None or row[0][key] < best[key]):
-                best = row[0]
-        return best
-
-    def next_learning(self, bank_ids: Sequence[str], until_ms: int, exclude: int | None = None) -> int | None:
-        best = None
-        for state in (LEARNING, RELEARNING):
-            row = self._first("SELECT id, due FROM cards WHERE bank_id = ? AND state = ? AND due <= ? "
-                              "AND active = 1 AND suspended = 0{x} ORDER BY due LIMIT 1",
-                              bank_ids, (state, until_ms), exclude)
-            if row and (best is None or row[1] < best[1]):
-                best = row
-        return best[0] if best else None
-
-    def next_review(self, bank_ids: Sequence[str], until_ms: int, exclude: int | None = None) -> int | None:
-        row = self._first("SELECT id, due FROM cards WHERE bank_id = ? AND state = 2 AND due < ? "
-                          "AND active = 1 AND suspended = 0{x} ORDER BY due LIMIT 1",
-                          bank_ids, (until_ms,), exclude)
-        return row[0] if row else None
-
-    def next_new(self, bank_ids: Sequence[str], exclude: int | None = None) -> int | None:
-        for b in bank_ids:  # banks in the order given, questions in bank order
-            row = self.query("SELECT id, position FROM cards WHERE bank_id = ? AND state = 0 AND active = 1 "
-                             "AND suspended = 0" + ("" if exclude is None else " AND id != ?")
-                             + " ORDER BY position LIMIT 1", (b,) if exclude is None else (b, exclude))
-            if row:
-                return row[0][0]
-        return None
-
-    def new_studied_today(self, bank_ids: Sequence[str]) -> int:
-        """How many new cards were started today (for the daily new-card limit)."""
-        start, _end = self.day()
-        n = 0
-        for b in bank_ids:
-            n += self.query("SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
-                            "WHERE r.at >= ? AND r.state_before = 0 AND r.scheduled = 1 AND c.bank_id = ?",
-                            (start, b))[0][0]
-        return n
-
-    def counts(self, bank_ids: Sequence[str]) -> Counts:
-        _start, end = self.day()
-        due = new = missed = leeches = learning = 0
-        for b in bank_ids:
-            q = self.query
-            due += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = 2 AND due < ? "
-                     "AND active = 1 AND suspended = 0", (b, end))[0][0]
-            for s in (LEARNING, RELEARNING):
-                learning += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = ? "
-                              "AND active = 1 AND suspended = 0", (b, s))[0][0]
-                due += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = ? AND due < ? "
-                         "AND active = 1 AND suspended = 0", (b, s, end))[0][0]
-            new += q("SELECT count(*) FROM cards WHERE bank_id = ? AND state = 0 AND active = 1 "
-                     "AND suspended = 0", (b,))[0][0]
-            missed += q("SELECT count(*) FROM cards WHERE bank_id = ? AND last_correct = 0 AND active = 1",
-                        (b,))[0][0]
-            leeches += q("SELECT count(*) FROM cards WHERE bank_id = ? AND leech = 1 AND suspended = 1",
-                         (b,))[0][0]
-        return Counts(due=due, new=new, missed=missed, leeches=leeches, learning=learning)
-
-    def bank_counts(self, bank: Bank | str) -> Counts:
-        return self.counts([bank if isinstance(bank, str) else bank.id])
-
-    def learning_ahead(self, bank_ids: Sequence[str], exclude: int | None = None) -> int | None:
-        """A learning card due within the learn-ahead window (shown when nothing else is left)."""
-        limit = self.now_ms() + int(LEARN_AHEAD.total_seconds() * 1000)
-        return self.next_learning(bank_ids, limit, exclude) or self.next_learning(bank_ids, limit)
-
-    # ---- missed and leeches ----------------------------------------------------------------
-    def missed(self, bank_ids: Sequence[str], *, days: int | None = None, limit: int = 1000) -> list[CardRow]:
-        """Cards whose latest answer was wrong (most recent first); with `days`, cards answered
-        wrong at least once in the last `days` days."""
-        out: list[CardRow] = []
-        for b in bank_ids:
-            if days is None:
-                rows = self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ? AND last_correct = 0 "
-                                  "AND active = 1 ORDER BY last_answer DESC LIMIT ?", (b, limit))
-            else:
-                since = self.now_ms() - days * 86_400_000
-                rows = self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ? AND active = 1 AND id IN "
-                                  "(SELECT card_id FROM reviews WHERE at >= ? AND correct = 0) "
-                                  "ORDER BY last_answer DESC LIMIT ?", (b, since, limit))
-            out += [_row_to_card(r) for r in rows]
-        out.sort(key=lambda c: -(c.st.last_answer or 0))
-        return out[:limit]
-
-    def leeches(self, bank_ids: Sequence[str] | None = None) -> list[CardRow]:
-        if bank_ids is None:
-            return [_row_to_card(r) for r in self.query(f"SELECT {_SELECT} FROM cards WHERE leech = 1")]
-        return [_row_to_card(r) for b in bank_ids for r in
-                self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ? AND leech = 1", (b,))]
-
     def set_suspended(self, card_id: int, suspended: bool) -> None:
         with self.transaction() as c:
             c.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
@@ -349,7 +227,7 @@ class Store:
                     "INSERT INTO sessions(started, ended, mode, banks) VALUES (?, ?, ?, ?)",
                     (session.started, session.ended, session.mode, json.dumps(list(session.banks)))).lastrowid
             self._write_session(c, session_id, session)
-            c.execute(f"UPDATE cards SET {', '.join(f'{k} = ?' for k in _STATE_COLS)} WHERE id = ?",
+            c.execute(_UPDATE_STATE,
                       (*_state_values(after), review.card_id))
             rid = c.execute(
                 "INSERT INTO reviews(card_id, session_id, at, rating, correct, elapsed_ms, state_before, prev, "
@@ -365,7 +243,7 @@ class Store:
             if row is None:
                 raise StoreError(f"nothing to undo: answer {review_id} is not in {self.path}")
             before = CardState.from_dict(json.loads(row[1]))
-            c.execute(f"UPDATE cards SET {', '.join(f'{k} = ?' for k in _STATE_COLS)} WHERE id = ?",
+            c.execute(_UPDATE_STATE,
                       (*_state_values(before), row[0]))
             c.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             if session_id is not None and session is not None:
@@ -377,8 +255,14 @@ class Store:
         c.execute("UPDATE sessions SET ended = ?, answered = ?, correct = ?, points = ?, best_streak = ? "
                   "WHERE id = ?", (s.ended, s.answered, s.correct, s.points, s.best_streak, session_id))
 
-    def review_count(self) -> int:
-        return self.query("SELECT count(*) FROM reviews")[0][0]
+    def review_count(self, *, scheduled_only: bool = False) -> int:
+        sql = "SELECT count(*) FROM reviews" + (" WHERE scheduled = 1" if scheduled_only else "")
+        return self.query(sql)[0][0]
+
+    def scheduled_answers(self) -> list[tuple[int, int, int]]:
+        """(card id, at ms, rating) of every answer that moved the schedule, by card then time
+        (the optimizer's training data)."""
+        return self.query("SELECT card_id, at, rating FROM reviews WHERE scheduled = 1 ORDER BY card_id, at")
 
 
 __all__ = ["CardRow", "Counts", "Review", "SessionRow", "Store", "StoreError"]

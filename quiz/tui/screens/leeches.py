@@ -49,7 +49,7 @@ class LeechesScreen(Screen):
         self.cards.sort(key=lambda c: (not c.st.suspended, -c.st.lapses, c.question_id))
         for card in self.cards:
             q = self.bank.question(card.question_id)
-            table.add_row(Text(one_line(q.prompt)), Text(one_line(answer_text(q, t("session.true"), t("session.false")))),
+            table.add_row(Text(one_line(q.prompt)), Text(one_line(answer_text(q))),
                           card.st.lapses, self._status(card.st.suspended), key=str(card.id))
         self.query_one("#leeches-empty", Wrapped).update("" if self.cards else t("leeches.none"))
         table.focus()

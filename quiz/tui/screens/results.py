@@ -53,7 +53,7 @@ class ResultsScreen(Screen):
                 yield Label(t("results.none_missed"), id="results-none")
             for i, q in enumerate(s.missed, 1):
                 yield Wrapped(Content(one_line(q.prompt)), label=f"{i}. ", classes="missed-prompt")
-                yield Wrapped(Content(answer_text(q, t("session.true"), t("session.false"))).stylize("bold"),
+                yield Wrapped(Content(answer_text(q)).stylize("bold"),
                               label="   → ", classes="missed-answer")
         yield Footer()
 

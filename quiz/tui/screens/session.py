@@ -9,15 +9,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
+from quiz.core import qtype
+from quiz.core.hints import hint_for
+from quiz.core.qtype import QuestionType
 from quiz.core.store.db import StoreError
+from quiz.core.textsafe import clean, one_line
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
-from quiz.core.textsafe import clean, one_line
-from quiz.plain import shuffled_order  # pure: one shuffle rule for the app and plain mode
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader
-from quiz.tui.widgets.options import ChoiceList, MultiList, OptionList, OrderList, TrueFalseList, letter
+from quiz.tui.widgets.options import ChoiceList, MultiList, OptionPicker, OrderList, TrueFalseList, letter
 from quiz.tui.widgets.wrapped import Wrapped
 
 
@@ -100,8 +102,8 @@ class SessionScreen(Screen):
         self.used_hint = False
         self.started = time.monotonic()
         self._refresh_header()
-        as_card = question.type == "card" or self.mode == "flashcards"
-        kind = "card" if as_card else question.type
+        as_card = question.type.self_graded or self.mode == "flashcards"
+        kind = QuestionType.CARD.value if as_card else question.type.value
         self.query_one("#qtype", Label).update(t(f"session.type.{kind}"))
         self.query_one("#prompt", Wrapped).update(question.prompt)
         self.query_one("#hint").display = False
@@ -124,21 +126,21 @@ class SessionScreen(Screen):
 
     def _answer_widget(self, q, as_card: bool):
         if as_card:
-            back = Content(clean(feedback.answer_text(q, t("session.true"), t("session.false"))))
+            back = Content(feedback.answer_text(q))
             if q.explanation:
                 back = back + Content("\n") + Content(clean(q.explanation)).stylize("dim")
-            if q.type in ("choice", "multi") and q.choices:
+            if options := qtype.shown_options(q):
                 self.query_one("#prompt", Wrapped).update(
-                    clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(q.choices)))
+                    clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(options)))
             return CardView(back)
-        if q.type == "choice":
+        if q.type is QuestionType.CHOICE:
             return ChoiceList(list(q.choices))
-        if q.type == "multi":
+        if q.type is QuestionType.MULTI:
             return MultiList(list(q.choices))
-        if q.type == "truefalse":
+        if q.type is QuestionType.TRUEFALSE:
             return TrueFalseList(t("session.true"), t("session.false"))
-        if q.type == "order":
-            return OrderList(shuffled_order(q.choices or q.answers, self.app.rng))
+        if q.type is QuestionType.ORDER:
+            return OrderList(qtype.shuffled_items(q.choices or q.answers, self.app.rng))
         field = Input(placeholder=t("session.answer_here"))
         field.cursor_blink = not self.app.is_headless  # a steady cursor in tests and snapshots
         return field
@@ -177,15 +179,9 @@ class SessionScreen(Screen):
     def _show_feedback(self, q, outcome, shown: str | None) -> None:
         self._refresh_header()
         widget = self.input_widget
-        if isinstance(widget, OptionList):
-            right = {i for i, item in enumerate(widget.items) if item in q.answers}
-            if q.type == "truefalse":
-                right = {0 if q.answer == "true" else 1}
-            if q.type == "order":
-                right = {i for i, item in enumerate(widget.items) if i < len(q.answers) and q.answers[i] == item}
-            chosen = getattr(widget, "chosen", None)
-            wrong = ({i for i in chosen if i not in right} if chosen is not None
-                     else ({widget.cursor} - right if q.type != "order" else set(range(len(widget.items))) - right))
+        if isinstance(widget, OptionPicker):
+            right = qtype.right_options(q, widget.items)
+            wrong = qtype.wrong_options(q, widget.items, widget.picked())
             widget.mark(right, wrong if not outcome.correct else set())
         elif isinstance(widget, Input):
             widget.disabled = True
@@ -197,18 +193,12 @@ class SessionScreen(Screen):
         if self.mode == "challenge" and not outcome.correct:
             self.notify(t("session.challenge_over", n=self.session.best_streak), markup=False)
 
-    def on_option_list_submitted(self, message: OptionList.Submitted) -> None:
+    def on_option_picker_submitted(self, message: OptionPicker.Submitted) -> None:
         q = self.question
         if q is None:
             return
         r = message.response
-        if q.type == "truefalse":
-            shown = t("session.true") if r else t("session.false")
-        elif isinstance(r, list):
-            shown = ("、" if q.type == "multi" else " → ").join(r)
-        else:
-            shown = str(r)
-        self.submit(r, shown)
+        self.submit(r, qtype.response_text(q, r, t("session.true"), t("session.false")))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
@@ -233,11 +223,11 @@ class SessionScreen(Screen):
         q = self.question
         if q is None or self.answered:
             return
-        text = q.hint or (feedback.hide(q.source, feedback.facts_of(q)) if q.source else "")
+        text = hint_for(q)
         hint = self.query_one("#hint", Wrapped)
         hint.update(t("session.hint", hint=clean(text)) if text else t("session.no_hint"))
         hint.display = True
-        if text and q.type != "card":
+        if text and not q.type.self_graded:
             self.used_hint = True
 
     def action_scroll_body(self, direction: int) -> None:
@@ -278,8 +268,7 @@ class SessionScreen(Screen):
 
     def _time_out(self) -> None:
         q = self.question
-        empty = {"multi": [], "order": [], "truefalse": None}.get(q.type, "")
-        if q.type == "card" or self.mode == "flashcards":
+        if q.type.self_graded or self.mode == "flashcards":
             self.on_card_view_graded(CardView.Graded(1))
             return
-        self.submit(empty, "")
+        self.submit(qtype.empty_response(q), "")

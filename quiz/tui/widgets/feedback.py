@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from quiz.tui.i18n import t
+from quiz.core import qtype
 from quiz.core.textsafe import clean
+from quiz.tui.i18n import t
 
 HIGHLIGHT = "bold reverse"
 
@@ -21,60 +22,38 @@ def highlight(sentence: str, facts: list[str], style: str = HIGHLIGHT) -> Conten
     return content
 
 
-def hide(sentence: str, facts: list[str]) -> str:
-    """The hint: `sentence` with each fact replaced by blanks."""
-    text = clean(sentence)
-    for fact in sorted({clean(f) for f in facts if f and f.strip()}, key=len, reverse=True):
-        text = text.replace(fact, "＿" * max(2, min(len(fact), 8)))
-    return text
-
-
-def answer_text(question, lang_true: str, lang_false: str) -> str:
-    """The right answer for display."""
-    if question.type == "truefalse":
-        return lang_true if question.answer == "true" else lang_false
-    if question.type in ("multi", "order"):
-        return "、".join(clean(a) for a in question.answers) if question.type == "multi" else \
-            " → ".join(clean(a) for a in question.answers)
-    return clean(question.answer)
-
-
-def facts_of(question) -> list[str]:
-    if question.type == "truefalse":
-        return []
-    return [a for a in question.answers if a]
+def answer_text(question) -> str:
+    """The right answer for display, in the learner's language."""
+    return clean(qtype.expected_text(question, t("session.true"), t("session.false")))
 
 
 def lines(question, outcome, *, response_text: str | None, used_hint: bool) -> list[tuple[str, Content]]:
     """(css class, content) lines of the feedback panel."""
     out: list[tuple[str, Content]] = []
     check = outcome.check
-    if question.type == "card" or check is None:
+    if check is None:  # a card: self-graded
         out.append(("fb-back", Content(t("fb.back")) + Content(clean(question.answer))))
     else:
         out.append(("fb-right" if outcome.correct else "fb-wrong",
                     Content(t("fb.right") if outcome.correct else t("fb.wrong"))
                     + (Content("  " + t("fb.points", points=outcome.points)) if outcome.points else Content(""))))
-        expected = getattr(check, "expected", "") or answer_text(question, t("session.true"), t("session.false"))
-        if question.type == "truefalse":
-            expected = answer_text(question, t("session.true"), t("session.false"))
-        out.append(("fb-answer", Content(t("fb.answer")) + Content(clean(expected)).stylize("bold")))
-        if getattr(check, "matched", None) and getattr(check, "via", "") == "pinyin":
+        out.append(("fb-answer", Content(t("fb.answer")) + Content(answer_text(question)).stylize("bold")))
+        if check.matched and check.via == "pinyin":
             out.append(("fb-note", Content(t("fb.pinyin", chars=clean(check.matched)))))
         if not outcome.correct and response_text:
             out.append(("fb-yours", Content(t("fb.yours")) + Content(clean(response_text))))
-        if getattr(check, "wrong", ()):
-            out.append(("fb-yours", Content(t("fb.wrong_picks")) + Content("、".join(map(clean, check.wrong)))))
-        if getattr(check, "missing", ()):
-            out.append(("fb-yours", Content(t("fb.missing")) + Content("、".join(map(clean, check.missing)))))
-        if getattr(check, "misplaced", None) is not None and not outcome.correct:
+        if check.wrong:
+            out.append(("fb-yours", Content(t("fb.wrong_picks")) + Content(qtype.MULTI_JOIN.join(map(clean, check.wrong)))))
+        if check.missing:
+            out.append(("fb-yours", Content(t("fb.missing")) + Content(qtype.MULTI_JOIN.join(map(clean, check.missing)))))
+        if check.misplaced is not None and not outcome.correct:
             out.append(("fb-yours", Content(t("fb.misplaced", n=check.misplaced + 1))))
         if used_hint and outcome.correct:
             out.append(("fb-note", Content(t("fb.hard"))))
     if question.explanation:
         out.append(("fb-explanation", Content(t("fb.explanation")) + Content(clean(question.explanation))))
     if question.source:
-        out.append(("fb-source", Content(t("fb.source")) + highlight(question.source, facts_of(question))))
+        out.append(("fb-source", Content(t("fb.source")) + highlight(question.source, qtype.answer_facts(question))))
     out.append(("fb-continue", Content(t("fb.continue"))))
     return out
 

@@ -50,11 +50,11 @@ class OptionRow(Wrapped):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         parent = self.parent
-        if isinstance(parent, OptionList):
+        if isinstance(parent, OptionPicker):
             parent.clicked(self.index)
 
 
-class OptionList(VerticalGroup, can_focus=True):
+class OptionPicker(VerticalGroup, can_focus=True):
     """Base: a focusable list of rows with a cursor."""
 
     BINDINGS = [
@@ -114,6 +114,10 @@ class OptionList(VerticalGroup, can_focus=True):
     def response(self) -> object:
         raise NotImplementedError
 
+    def picked(self) -> set[int]:
+        """The rows the learner picked (the cursor's row, or the ticked rows of a multiple choice)."""
+        return {self.cursor}
+
     def mark(self, right: set[int], wrong: set[int]) -> None:
         """After answering: colour the right and wrong rows, stop taking input."""
         self.locked = True
@@ -122,7 +126,7 @@ class OptionList(VerticalGroup, can_focus=True):
             row.set_class(row.index in wrong, "-wrong")
 
 
-class ChoiceList(OptionList):
+class ChoiceList(OptionPicker):
     """Pick one: a key, a click, or the cursor and enter submit at once."""
 
     def on_key(self, event: events.Key) -> None:
@@ -159,7 +163,7 @@ class TrueFalseList(ChoiceList):
         return self.cursor == 0
 
 
-class MultiList(OptionList):
+class MultiList(OptionPicker):
     """Toggle any number with keys, space or clicks; enter submits."""
 
     BINDINGS = [Binding("space", "toggle", "action.toggle")]
@@ -202,8 +206,11 @@ class MultiList(OptionList):
     def response(self) -> list[str]:
         return [self.items[i] for i in sorted(self.chosen)]
 
+    def picked(self) -> set[int]:
+        return set(self.chosen)
 
-class OrderList(OptionList):
+
+class OrderList(OptionPicker):
     """Move the current item with shift+↑/↓ or [ and ]; enter submits the order."""
 
     BINDINGS = [
@@ -229,3 +236,6 @@ class OrderList(OptionList):
 
     def response(self) -> list[str]:
         return list(self.items)
+
+    def picked(self) -> set[int]:
+        return set()  # an order is judged by place, not by picks

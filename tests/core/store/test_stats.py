@@ -3,6 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from quiz.core.scoring import points_for
 from quiz.core.store import stats
 from quiz.core.model import Bank, Question
 from quiz.core.session import Mode, Session
@@ -42,11 +43,11 @@ def study_day(store, clock, b, ratings):
 
 
 def test_points_rule():
-    assert stats.points_for(False, 0) == 0
-    assert stats.points_for(True, 1) == 10
-    assert stats.points_for(True, 3) == 12
-    assert stats.points_for(True, 100) == 20  # bonus capped at 10
-    assert stats.points_for(True, 1, used_hint=True) == 5
+    assert points_for(False, 0) == 0
+    assert points_for(True, 1) == 10
+    assert points_for(True, 3) == 12
+    assert points_for(True, 100) == 20  # bonus capped at 10
+    assert points_for(True, 1, used_hint=True) == 5
 
 
 def test_streak_days_follow_the_local_day(env):
