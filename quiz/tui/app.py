@@ -13,9 +13,12 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from quiz.core.banks.library import BankLibrary
+from quiz.core.model import Bank
+from quiz.core.store import Store
+from quiz.core.textsafe import one_line
 from quiz.tui import i18n
 from quiz.tui.palette import QuizCommands
-from quiz.core.textsafe import one_line
 from quiz.tui.screens.home import HomeScreen
 
 
@@ -28,17 +31,13 @@ class QuizApp(App):
         Binding("ctrl+q", "quit", "action.quit", show=False, priority=True),
     ]
 
-    def __init__(self, store, clock: Callable[[], datetime], rng: random.Random, *,
-                 banks: Sequence = (), bank_paths: Sequence[Path] = (), lang: str | None = None,
-                 session_options: dict | None = None, start: str | None = None,
-                 bank_dirs: Sequence[Path] = ()) -> None:
+    def __init__(self, store: Store, clock: Callable[[], datetime], rng: random.Random, library: BankLibrary, *,
+                 lang: str | None = None, session_options: dict | None = None, start: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.rng = rng
-        self.banks = list(banks)
-        self.bank_paths = [Path(p) for p in bank_paths]
-        self.bank_dirs = [Path(d) for d in bank_dirs]  # searched again for new bank files on each visit home
+        self.library = library  # the banks: the app owns the library, its screens render it
         self.session_options = dict(session_options or {})
         self.start_mode = start  # a mode: open that session on the first bank at once
         saved = self._setting("lang")
@@ -80,7 +79,7 @@ class QuizApp(App):
                 return screen
         return None
 
-    def selected_banks(self) -> list:
+    def selected_banks(self) -> list[Bank]:
         home = self.home()
         bank = home.selected() if home else None
         return [bank] if bank else []
@@ -96,8 +95,9 @@ class QuizApp(App):
 
     def nothing_selected(self) -> None:
         home = self.home()
-        broken = home.selected_problems() if home is not None else None
-        self.notify(i18n.t("home.fix_first" if broken else "home.no_banks"), severity="warning", markup=False)
+        entry = home.selected_entry() if home is not None else None
+        self.notify(i18n.t("home.fix_first" if entry is not None else "home.no_banks"), severity="warning",
+                    markup=False)
 
     def new_session(self, banks, mode: str, **options):
         from quiz.core.session import Mode, Session
@@ -187,10 +187,10 @@ class QuizApp(App):
             home.relabel()
 
 
-def make_app(store, clock: Callable[[], datetime], rng: random.Random, *, banks: Sequence = (),
+def make_app(store: Store, clock: Callable[[], datetime], rng: random.Random, *, banks: Sequence[Bank] = (),
              bank_paths: Sequence[Path] = (), lang: str | None = None, session_options: dict | None = None,
              start: str | None = None, bank_dirs: Sequence[Path] = ()) -> QuizApp:
-    """The app over `store`: `banks` are loaded Bank objects, `bank_paths` files loaded in a worker,
+    """The app over `store`: `banks` are loaded Bank objects, `bank_paths` files read when home opens,
     `bank_dirs` the folders searched again for new bank files whenever home is shown again."""
-    return QuizApp(store, clock, rng, banks=banks, bank_paths=bank_paths, lang=lang,
-                   session_options=session_options, start=start, bank_dirs=bank_dirs)
+    library = BankLibrary(banks, bank_paths, bank_dirs)
+    return QuizApp(store, clock, rng, library, lang=lang, session_options=session_options, start=start)

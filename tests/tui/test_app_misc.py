@@ -109,10 +109,10 @@ async def test_a_10k_bank_loads_in_a_worker_while_the_home_screen_shows_progress
         app.action_help()  # the UI answers meanwhile
         await asyncio.sleep(0.05)
         assert type(app.screen).__name__ == "HelpScreen"
-        assert not home.banks  # still loading
+        assert not app.library.banks()  # still loading
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [b.id for b in home.banks] == ["big"]
+        assert [b.id for b in app.library.banks()] == ["big"]
         assert home.query_one("#banks").get_row_at(0)[1] == 10_000
         assert not loading.display

@@ -207,7 +207,7 @@ async def test_banks_load_in_a_worker_with_progress(make, store):
         await app.workers.wait_for_complete()
         await pilot.pause()
         home = app.screen
-        assert [b.id for b in home.banks] == ["tui-test"]
+        assert [b.id for b in app.library.banks()] == ["tui-test"]
         assert not home.query_one("#loading").display
 
 

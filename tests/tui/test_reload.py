@@ -44,22 +44,22 @@ async def test_an_edited_bank_is_reloaded_broken_shown_fixed_and_deleted(make, t
         await home.workers.wait_for_complete()
         await pilot.pause()
         table = home.query_one("#banks")
-        assert [b.id for b in home.banks] == ["edit", "other"]
+        assert [b.id for b in app.library.banks()] == ["edit", "other"]
         assert table.get_row_at(0)[1:4] == [2, 0, 2]          # questions, due, new
 
         write(path, bank_text(3), 5)                           # a question added
         home = await visit_stats_and_come_back(pilot)
         assert table.get_row_at(0)[1:4] == [3, 0, 3]
-        assert len(home.banks[0].questions) == 3
+        assert len(app.library.banks()[0].questions) == 3
 
         # broken: a markup-looking value on a bad line; shown as data with path:line:col
         write(path, bank_text(3) + '  - id: q9\n    type: "[b]fill[/b]"\n    prompt: x\n', 10)
         home = await visit_stats_and_come_back(pilot)
-        assert [b.id for b in home.banks] == ["other"]
-        assert [p for p, _ in home.errors] == [path]
+        assert [b.id for b in app.library.banks()] == ["other"]
+        assert [e.path for e in app.library.entries() if e.bank is None] == [path]
         await pilot.press("down")
         await pilot.pause()
-        assert home.selected() is None and home.selected_problems()[0] == path
+        assert home.selected() is None and home.selected_entry().path == path
         text = screen_text(app)
         assert "has errors" in text
         assert f"{path}:18:" in text                          # path:line:col of the first problem
@@ -70,7 +70,7 @@ async def test_an_edited_bank_is_reloaded_broken_shown_fixed_and_deleted(make, t
 
         write(path, bank_text(4), 15)                          # fixed
         home = await visit_stats_and_come_back(pilot)
-        assert not home.errors and [b.id for b in home.banks] == ["edit", "other"]  # back in its place
+        assert not [e for e in app.library.entries() if not e.ok] and [b.id for b in app.library.banks()] == ["edit", "other"]  # back in its place
         assert table.get_row_at(0)[1] == 4
         assert "has errors" not in screen_text(app)
 
@@ -81,7 +81,7 @@ async def test_an_edited_bank_is_reloaded_broken_shown_fixed_and_deleted(make, t
         await pilot.pause()
         path.unlink()                                          # deleted: gone from home, history kept
         home = await visit_stats_and_come_back(pilot)
-        assert [b.id for b in home.banks] == ["other"] and not home.errors
+        assert [b.id for b in app.library.banks()] == ["other"] and not [e for e in app.library.entries() if not e.ok]
         assert store.query("SELECT count(*) FROM cards WHERE bank_id = 'edit'")[0][0] == 4
 
 
@@ -94,7 +94,7 @@ async def test_a_new_bank_file_in_a_bank_folder_appears(make, tmp_path, store):
         await pilot.pause()
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
-        assert [b.id for b in app.screen.banks] == ["edit"]
+        assert [b.id for b in app.library.banks()] == ["edit"]
         (folder / "b.yaml").write_text(bank_text(2).replace("id: edit", "id: added"), encoding="utf-8")
         home = await visit_stats_and_come_back(pilot)
-        assert sorted(b.id for b in home.banks) == ["added", "edit"]
+        assert sorted(b.id for b in app.library.banks()) == ["added", "edit"]

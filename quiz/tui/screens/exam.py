@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label
 
+from quiz.tui.base import QuizModal
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.core.textsafe import one_line
@@ -34,7 +34,7 @@ def parse_options(count: str, tags: str, per_question: str, total_minutes: str,
     return opts
 
 
-class ExamSetup(ModalScreen[dict | None]):
+class ExamSetup(QuizModal[dict | None]):
     BINDINGS = [Binding("escape", "cancel", "action.cancel")]
 
     def __init__(self, banks) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from quiz.tui.base import QuizModal
 from quiz.tui.i18n import t
 
 SECTIONS = [
@@ -24,7 +24,7 @@ SECTIONS = [
 ]
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(QuizModal[None]):
     BINDINGS = [Binding("escape,question_mark,q,enter", "app.pop_screen", "Back")]
 
     def compose(self):

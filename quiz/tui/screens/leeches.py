@@ -4,9 +4,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.core.textsafe import one_line
@@ -14,7 +14,7 @@ from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.wrapped import Wrapped
 
 
-class LeechesScreen(Screen):
+class LeechesScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("u", "toggle", "action.unsuspend"),
         Binding("escape,q", "app.pop_screen", "action.back"),

@@ -5,9 +5,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.core.textsafe import one_line
@@ -16,7 +16,7 @@ from quiz.tui.widgets.header import clock_text
 from quiz.tui.widgets.wrapped import Wrapped
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("r", "review", "action.review_now"),
         Binding("escape,enter,q", "back", "action.back"),

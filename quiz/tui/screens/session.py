@@ -6,9 +6,9 @@ import time
 from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
+from quiz.tui.base import QuizScreen
 from quiz.core import qtype
 from quiz.core.hints import hint_for
 from quiz.core.qtype import QuestionType
@@ -27,7 +27,7 @@ class Body(VerticalScroll, can_focus=False):
     """The question area: scrolls (page keys, mouse) but never takes focus from the answer."""
 
 
-class SessionScreen(Screen):
+class SessionScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "leave", "action.leave"),
         Binding("ctrl+z", "undo", "action.undo", priority=True),

@@ -5,9 +5,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
 from quiz.core.textsafe import one_line
@@ -19,7 +19,7 @@ def pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-class StatsScreen(Screen):
+class StatsScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "action.back")]
 
     def compose(self):
@@ -50,8 +50,7 @@ class StatsScreen(Screen):
 
         app = self.app
         store, now = app.store, app.clock()
-        home = app.home()
-        banks = list(home.banks) if home else []
+        banks = app.library.banks()
         ov = stats.overview(store, now)
         counts = [
             (t("stats.reviews"), ov.reviews), (t("stats.due_today"), ov.due_today), (t("stats.new"), ov.new),
