@@ -95,12 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.data_dir is None:
         args.data_dir = os.environ.get("QUIZ_DATA_DIR") or None
     module = getattr(args, "_module", None)
+    from quiz.commands.common import Failure, say
+
     try:
         if module is None:
             from quiz.commands import home
             return home.run(args)
         mod = importlib.import_module(f"quiz.commands.{module}")
         return int(mod.run(args) or 0)
+    except Failure as e:  # the one way a command fails: a message that says what and where
+        say(f"quiz: {e.message}")
+        return e.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,8 +1,9 @@
 """`quiz doctor [--restore]`: check the database, list backups, restore the latest good one."""
 from __future__ import annotations
 
+from quiz.commands.common import out, say
+
 import argparse
-import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,52 +22,51 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = paths.data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
-        print(f"quiz: the data dir {data_dir} is a file, not a folder; give --data-dir a folder", file=sys.stderr)
+        say(f"quiz: the data dir {data_dir} is a file, not a folder; give --data-dir a folder")
         return 1
     db = paths.db_path(data_dir)
-    print(f"database: {db}")
+    out(f"database: {db}")
     if args.restore:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
             used, aside = backup.restore_latest_good(data_dir, stamp)
         except FileNotFoundError as e:
-            print(f"quiz: cannot restore: {e}", file=sys.stderr)
+            say(f"quiz: cannot restore: {e}")
             return 1
         except OSError as e:
-            print(f"quiz: cannot restore into {data_dir}: {e.strerror or e}", file=sys.stderr)
+            say(f"quiz: cannot restore into {data_dir}: {e.strerror or e}")
             return 1
-        print(f"restored from {used}")
+        out(f"restored from {used}")
         if aside is not None:
-            print(f"the previous database was kept as {aside}")
+            out(f"the previous database was kept as {aside}")
     if not db.exists():
-        print("no database yet (nothing studied)")
+        out("no database yet (nothing studied)")
         return 0
     check = backup.integrity(db)
     ok = check.ok
-    print("integrity: ok" if check.ok else "integrity: FAILED")
+    out("integrity: ok" if check.ok else "integrity: FAILED")
     for p in check.problems[:20]:
-        print(f"  {p}")
+        out(f"  {p}")
     if check.ok:
         try:
             writable = os.access(data_dir, os.W_OK)
             found_in = backup.contents(db)
             version, cards, reviews = found_in.version, found_in.cards, found_in.reviews
-            print(f"schema: {version} (this quiz: {SCHEMA_VERSION})")
+            out(f"schema: {version} (this quiz: {SCHEMA_VERSION})")
             if version > SCHEMA_VERSION:
-                print("  written by a newer quiz: upgrade quiz to use it")
+                out("  written by a newer quiz: upgrade quiz to use it")
                 ok = False
-            print(f"cards: {cards}   answers: {reviews}")
+            out(f"cards: {cards}   answers: {reviews}")
             if not writable:
-                print(f"the folder {data_dir} is read-only: answers cannot be stored until it is writable")
-                print(f"quiz: {data_dir} is read-only; make it writable or use --data-dir", file=sys.stderr)
+                out(f"the folder {data_dir} is read-only: answers cannot be stored until it is writable")
+                say(f"quiz: {data_dir} is read-only; make it writable or use --data-dir")
                 return 1
         except StoreError as e:
-            print(f"  cannot read: {e}")
+            out(f"  cannot read: {e}")
             ok = False
     found = backup.backups(data_dir)
-    print(f"backups: {len(found)}" + (f" (newest {found[0].name})" if found else ""))
+    out(f"backups: {len(found)}" + (f" (newest {found[0].name})" if found else ""))
     if not ok:
-        print("quiz: the database has problems; `quiz doctor --restore` puts back the newest good backup",
-              file=sys.stderr)
+        say("quiz: the database has problems; `quiz doctor --restore` puts back the newest good backup")
         return 1
     return 0

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import importlib
-import sys
 
-from quiz.core.textsafe import printable
+from quiz.commands.common import PROBLEM, USAGE, check_output, fail, say, write_or_print
 
 # format -> (module, needs a file): each module has export(bank, args) -> bytes | str
 FORMATS = {"json": ("quiz.core.exchange.json_out", False), "csv": ("quiz.core.exchange.delimited", False),
@@ -22,22 +21,15 @@ def run(args) -> int:
 
     fmt = args.format.lower()
     if fmt not in FORMATS:
-        print(f"quiz: unknown export format '{printable(fmt)}'; use one of: {', '.join(FORMATS)}", file=sys.stderr)
-        return 2
+        fail(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}", USAGE)
     module, needs_file = FORMATS[fmt]
-    if needs_file and not args.output:
-        print(f"quiz: the {fmt} format is a binary file: give -o FILE", file=sys.stderr)
-        return 2
-    from quiz.core.fileio import same_file
-
-    if args.output and same_file(args.bank, args.output):
-        print(f"quiz: {printable(args.output)} is the bank itself; write the export to another file", file=sys.stderr)
-        return 2
+    if needs_file and (not args.output or args.output == "-"):
+        fail(f"the {fmt} format is a binary file: give -o FILE", USAGE)
+    check_output(args.output, args.bank, what="bank")
     result = load_path(args.bank)
     if not result.ok:
         for p in result.problems:
-            print(printable(str(p)), file=sys.stderr)
-        return 1
-    from quiz.commands import write_or_print
-
-    return write_or_print(args.output, importlib.import_module(module).export(result.bank, args))
+            say(str(p))
+        return PROBLEM
+    write_or_print(args.output, importlib.import_module(module).export(result.bank, args))
+    return 0

@@ -3,6 +3,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.commands.common import bank_id_option, check_output, fail, read_input, say, write_or_print
+
+if TYPE_CHECKING:
+    from quiz.core.generate import Result
 
 HELP = "generate a question bank from an article"
 BIG = 1_000_000  # bytes: show progress above this size
@@ -16,12 +24,7 @@ def add_arguments(p) -> None:
     p.add_argument("--title", default=None, help="bank title (default: the metadata file or the article's title)")
 
 
-def _err(msg: str) -> None:
-    from quiz.core.textsafe import printable
-    print(printable(f"quiz: {msg}"), file=sys.stderr)
-
-
-def _summary(result, dest: str) -> None:
+def _summary(result: Result, dest: str) -> None:
     from collections import defaultdict
     by_kind: dict[str, dict[str, int]] = defaultdict(dict)
     by_type: dict[str, int] = defaultdict(int)
@@ -38,80 +41,59 @@ def _summary(result, dest: str) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
-def run(args) -> int:
-    from pathlib import Path
-
+def bank_from_article(path: Path, *, bank_id: str | None = None, title: str | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> Result:
+    """The generator's whole pipeline for an article file (with its ARTICLE.meta.yaml): read, decode,
+    generate, name. `quiz generate` and `quiz new --from-article` both call it. Raises Failure."""
     from quiz.core.generate import ArticleError, decode_article, generate
     from quiz.core.generate.meta import bank_id_from, read_meta
     from quiz.core.model import Source
 
-    path = Path(args.article)
-    from quiz.core.fileio import same_file
-
-    if args.output and same_file(args.article, args.output):
-        _err(f"{args.output} is the article itself; write the bank to another file")
-        return 2
+    data = read_input(path, what="article")
     try:
-        from quiz.core.fileio import read_input
-
-        data = read_input(path, 64 * 1024 * 1024)  # bounded: /dev/zero is refused, not read forever
-    except FileNotFoundError:
-        _err(f"{args.article}: no such file")
-        return 2
-    except IsADirectoryError:
-        _err(f"{args.article}: is a folder, not an article")
-        return 2
-    except OSError as e:
-        _err(f"{args.article}: cannot read the file: {e.strerror or e}")
-        return 2
-    try:
-        text = decode_article(data, args.article)
+        text = decode_article(data, str(path))
         meta = read_meta(path)
     except (ArticleError, ValueError) as e:
-        _err(str(e))
-        return 2
-    progress = None
-    if len(data) > BIG:
-        tty = sys.stderr.isatty()
-        last = [-1]
-
-        def progress(done: int, total: int) -> None:
-            pct = 100 * done // max(total, 1)
-            if pct // 10 != last[0] // 10 or (tty and pct != last[0]):
-                last[0] = pct
-                end = "\r" if tty and pct < 100 else "\n"
-                print(f"quiz: reading {args.article}: {pct}%", end=end, file=sys.stderr, flush=True)
-
-    bank_id = args.bank_id or meta.id or bank_id_from(path.name)
-    from quiz.core.generate.meta import _ID_OK
-    if _ID_OK.search(bank_id):
-        _err(f"--id {bank_id!r}: use only letters, digits, - _ .")
-        return 2
-    result = generate(text, bank_id=bank_id, title=args.title or meta.title, description=meta.description,
-                      tags=meta.tags, progress=progress,
+        fail(str(e))
+    result = generate(text, bank_id=bank_id or meta.id or bank_id_from(path.name), title=title or meta.title,
+                      description=meta.description, tags=meta.tags, progress=progress,
                       source=Source(file=path.name, title=meta.full_title or None,
                                     publisher=meta.publisher, date=meta.date))
     if result.bank.source and not result.bank.source.title:
         from dataclasses import replace
+
         from quiz.core.generate.text import parse_article
-        full = parse_article(text).title if not meta.full_title else meta.full_title
+        full = parse_article(text).title
         result.bank = replace(result.bank, source=replace(result.bank.source, title=full or None))
+    for w in result.warnings:
+        say(f"quiz: {path}: warning: {w}")
+    return result
+
+
+def _progress(article: str) -> Callable[[int, int], None]:
+    tty = sys.stderr.isatty()
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        pct = 100 * done // max(total, 1)
+        if pct // 10 != last[0] // 10 or (tty and pct != last[0]):
+            last[0] = pct
+            end = "\r" if tty and pct < 100 else "\n"
+            print(f"quiz: reading {article}: {pct}%", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+def run(args) -> int:
     from quiz.core.exchange.yaml_out import dump_bank, schema_ref
+
+    path = Path(args.article)
+    check_output(args.output, path, what="article")
+    bank_id = bank_id_option(args.bank_id)
+    big = os.path.isfile(path) and os.path.getsize(path) > BIG
+    result = bank_from_article(path, bank_id=bank_id, title=args.title, progress=_progress(args.article) if big else None)
     out_dir = os.path.dirname(os.path.abspath(args.output)) if args.output else None
     header = [f"Generated by `quiz generate {path.name}`: regenerate it rather than editing it."]
-    yaml_text = dump_bank(result.bank, schema=schema_ref(out_dir), header_comment_lines=header)
-    for w in result.warnings:
-        _err(f"{args.article}: warning: {w}")
-    if args.output:
-        from quiz.core.fileio import write_output
-        try:
-            write_output(args.output, yaml_text)
-        except OSError as e:
-            _err(f"{args.output}: cannot write the bank: {e.strerror or e}")
-            return 2
-        _summary(result, args.output)
-    else:
-        sys.stdout.write(yaml_text)
-        sys.stdout.flush()
-        _summary(result, "stdout")
+    write_or_print(args.output, dump_bank(result.bank, schema=schema_ref(out_dir), header_comment_lines=header))
+    _summary(result, args.output or "stdout")
     return 0

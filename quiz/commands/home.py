@@ -3,6 +3,8 @@
 Without a terminal (a pipe, a script) it lists the banks as text instead."""
 from __future__ import annotations
 
+from quiz.commands.common import out, say
+
 import sys
 
 
@@ -15,13 +17,13 @@ def list_banks(paths) -> int:
     from quiz.core.textsafe import one_line
 
     if not paths:
-        print("no banks found: put .yaml banks in ./banks or pass --bank-dir DIR")
+        out("no banks found: put .yaml banks in ./banks or pass --bank-dir DIR")
         return 0
     for path in paths:
         result = load_path(path)
         if result.bank is None:
             first = result.problems[0] if result.problems else "cannot be loaded"
-            print(f"{path}: {one_line(first)}")
+            out(f"{path}: {one_line(first)}")
             continue
         b = result.bank
         kinds: dict[str, int] = {}
@@ -29,7 +31,7 @@ def list_banks(paths) -> int:
             kinds[q.type] = kinds.get(q.type, 0) + 1
         by_type = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
         src = b.source.title if b.source and b.source.title else ""
-        print(f"{one_line(b.id)}\t{one_line(b.title)}\t{len(b.questions)} questions ({by_type})"
+        out(f"{one_line(b.id)}\t{one_line(b.title)}\t{len(b.questions)} questions ({by_type})"
               + (f"\t{one_line(src)}" if src else ""))
     return 0
 
@@ -38,12 +40,11 @@ def run(args) -> int:
     import os
 
     from quiz.core.paths import data_dir
-    from quiz.core.textsafe import printable
     from quiz.tui.run import bank_files, run_home
 
     missing = [d for d in getattr(args, "bank_dir", None) or () if not os.path.isdir(d)]
     if missing:
-        print(printable(f"quiz: --bank-dir {missing[0]}: no such folder"), file=sys.stderr)
+        say(f"quiz: --bank-dir {missing[0]}: no such folder")
         return 2
 
     paths = bank_files(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))

@@ -2,9 +2,9 @@
 the cards suspended after 8 lapses (Anki's rule), and a way to bring them back."""
 from __future__ import annotations
 
+from quiz.commands.common import out, out_json, say
+
 import argparse
-import json
-import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,28 +48,28 @@ def run(args: argparse.Namespace) -> int:
                 by_key = {f"{c.bank_id}:{c.question_id}": c for c in leeches}
                 unknown = sorted((wanted or set()) - set(by_key))
                 if unknown:
-                    print(f"quiz: not a leech: {printable(', '.join(unknown))} "
-                          "(see `quiz leeches` for the list)", file=sys.stderr)
+                    say(f"quiz: not a leech: {printable(', '.join(unknown))} "
+                          "(see `quiz leeches` for the list)")
                     return 1
                 chosen = [c for k, c in by_key.items() if wanted is None or k in wanted]
                 for c in chosen:
                     store.set_suspended(c.id, False)
-                print(f"unsuspended {len(chosen)} card{'s' if len(chosen) != 1 else ''}")
+                out(f"unsuspended {len(chosen)} card{'s' if len(chosen) != 1 else ''}")
                 return 0
     except StoreError as e:
-        print(f"quiz: {e}", file=sys.stderr)
+        say(f"quiz: {e}")
         return 1
     prompts = _prompts(args) if leeches else {}
     rows = [{"bank": c.bank_id, "question": c.question_id, "lapses": c.st.lapses, "suspended": c.st.suspended,
              "prompt": prompts.get((c.bank_id, c.question_id))} for c in leeches]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        out_json(rows)
         return 0
     if not rows:
-        print("no leeches")
+        out("no leeches")
         return 0
     for r in rows:
         state = "suspended" if r["suspended"] else "active"
         text = one_line(r["prompt"] or "")[:60]
-        print(f"{printable(r['bank'])}:{printable(r['question'])}\t{r['lapses']} lapses\t{state}\t{text}")
+        out(f"{printable(r['bank'])}:{printable(r['question'])}\t{r['lapses']} lapses\t{state}\t{text}")
     return 0

@@ -1,6 +1,8 @@
 """quiz lint BANK... [--strict]: warnings a careful editor would raise, as path:line:col: warning: ..."""
 from __future__ import annotations
 
+from quiz.commands.common import out, say
+
 import sys
 
 HELP = "flag questionable questions in banks"
@@ -13,23 +15,22 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from quiz.core.banks.lint import lint_path
-    from quiz.core.textsafe import printable
 
     errors = warnings = 0
     for path in args.banks:
         result, found = lint_path(path)
         for p in result.problems:
-            print(printable(str(p)))
+            out(str(p))
         if not result.ok:
             errors += 1
             continue
         for w in found:
-            print(printable(str(w), keep_newlines=False))
+            out(str(w), keep_newlines=False)
         warnings += len(found)
     sys.stdout.flush()
     n = len(args.banks)
-    print(f"quiz: {n} bank{'s' if n != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-          + (f", {errors} invalid" if errors else ""), file=sys.stderr)
+    say(f"quiz: {n} bank{'s' if n != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+          + (f", {errors} invalid" if errors else ""))
     if errors:
         return 1
     return 1 if args.strict and warnings else 0

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
-import sys
+from pathlib import Path
+
+from quiz.commands.common import USAGE, bank_id_option, check_output, fail, say, write_or_print
 
 HELP = "start a new bank file"
 
@@ -84,11 +86,6 @@ def add_arguments(p) -> None:
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
-def _err(msg: str) -> None:
-    from quiz.core.textsafe import printable
-    print(printable(f"quiz: {msg}"), file=sys.stderr)
-
-
 def _yaml_scalar(text: str) -> str:
     import yaml
     return yaml.safe_dump(text, allow_unicode=True, default_flow_style=True, width=10**6).strip().removesuffix("...").strip()
@@ -102,34 +99,12 @@ def template(file: str, *, bank_id: str, title: str) -> str:
                            id=bank_id, title=_yaml_scalar(title))
 
 
-def _from_article(args, bank_id: str | None) -> str | None:
-    from pathlib import Path
-
+def _from_article(args, bank_id: str | None) -> str:
+    from quiz.commands.generate import bank_from_article
     from quiz.core.exchange.yaml_out import dump_bank, schema_ref
-    from quiz.core.generate import ArticleError, decode_article, generate
-    from quiz.core.generate.meta import read_meta
-    from quiz.core.model import Source
 
     path = Path(args.from_article)
-    try:
-        from quiz.core.fileio import read_input
-
-        data = read_input(path, 64 * 1024 * 1024)
-        text = decode_article(data, args.from_article)
-        meta = read_meta(path)
-    except FileNotFoundError:
-        _err(f"{args.from_article}: no such file")
-        return None
-    except OSError as e:
-        _err(f"{args.from_article}: cannot read the file: {e.strerror or e}")
-        return None
-    except (ArticleError, ValueError) as e:
-        _err(str(e))
-        return None
-    result = generate(text, bank_id=bank_id or meta.id or _id_of(args.file), title=args.title or meta.title,
-                      description=meta.description, tags=meta.tags,
-                      source=Source(file=path.name, title=meta.full_title or None, publisher=meta.publisher,
-                                    date=meta.date))
+    result = bank_from_article(path, bank_id=bank_id or _id_of(args.file), title=args.title)
     header = [f"Generated from {path.name} by `quiz new --from-article`: edit it freely (this copy is yours).",
               "Check it with `quiz validate` and `quiz lint`; the format is in docs/bank-format.md."]
     return dump_bank(result.bank, schema=schema_ref(os.path.dirname(os.path.abspath(args.file))),
@@ -142,37 +117,17 @@ def _id_of(file: str) -> str:
 
 
 def run(args) -> int:
-    from quiz.core.banks.validate import valid_id
-
-    if args.bank_id is not None and (why := valid_id(args.bank_id) or ("" if args.bank_id.strip() else "is empty")):
-        _err(f"--id '{args.bank_id}' {why}")
-        return 2
+    bank_id = bank_id_option(args.bank_id)
+    if not args.file.strip():
+        fail("give the name of the new bank file (for example mybank.yaml)", USAGE)
     if os.path.isdir(args.file):
-        _err(f"{args.file} is a folder; give the name of the new bank file")
-        return 2
-    from quiz.core.fileio import same_file
-
-    if args.from_article and same_file(args.from_article, args.file):
-        _err(f"{args.file} is the article itself; write the bank to another file")
-        return 1
-    if os.path.exists(args.file) and not args.force:
-        _err(f"{args.file} exists; give --force to overwrite it")
-        return 1
+        fail(f"{args.file} is a folder; give the name of the new bank file", USAGE)
+    check_output(args.file, args.from_article, what="article", force=args.force)
     if args.from_article:
-        text = _from_article(args, args.bank_id)
-        if text is None:
-            return 2
+        text = _from_article(args, bank_id)
     else:
         stem = os.path.basename(args.file).rsplit(".", 1)[0]
-        text = template(args.file, bank_id=args.bank_id or _id_of(args.file), title=args.title or stem or "新题库")
-    from quiz.core.fileio import write_output
-    try:
-        write_output(args.file, text, overwrite=args.force)
-    except FileExistsError:
-        _err(f"{args.file} exists; give --force to overwrite it")
-        return 1
-    except OSError as e:
-        _err(f"cannot write {args.file}: {e.strerror or e}")
-        return 1
-    print(f"quiz: wrote {args.file}; check it with `quiz validate {args.file}`", file=sys.stderr)
+        text = template(args.file, bank_id=bank_id or _id_of(args.file), title=args.title or stem or "新题库")
+    write_or_print(args.file, text, force=args.force)
+    say(f"quiz: wrote {args.file}; check it with `quiz validate {args.file}`")
     return 0

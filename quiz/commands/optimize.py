@@ -1,8 +1,9 @@
 """`quiz optimize`: fit FSRS parameters to your own review history and use them from now on."""
 from __future__ import annotations
 
+from quiz.commands.common import out, say
+
 import argparse
-import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,40 +31,39 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = paths.data_dir(args.data_dir)
     if not paths.db_path(data_dir).exists():
-        print(f"quiz: nothing to optimize yet: no study history in {data_dir}", file=sys.stderr)
+        say(f"quiz: nothing to optimize yet: no study history in {data_dir}")
         return 1
     try:
         with Store.open(data_dir, clock=clock, backup=False) as store:
             if args.reset:
                 store.delete_setting("fsrs_parameters")
-                print("FSRS parameters reset to the defaults")
+                out("FSRS parameters reset to the defaults")
                 return 0
             old = store.scheduler(fuzz=False).parameters
             try:
                 result = fit(store, old)
             except ValueError as e:  # too little data, or fsrs-rs rejecting it (InvalidInput)
-                print(f"quiz: {e}", file=sys.stderr)
+                say(f"quiz: {e}")
                 return 1
-            print(f"answers used: {result.reviews} ({result.items} training items)")
-            print(f"actual recall after a day or more: {_pct(result.actual_retention)}")
-            print(f"predicted recall, old parameters: {_pct(result.old_predicted)}   "
+            out(f"answers used: {result.reviews} ({result.items} training items)")
+            out(f"actual recall after a day or more: {_pct(result.actual_retention)}")
+            out(f"predicted recall, old parameters: {_pct(result.old_predicted)}   "
                   f"log loss {_num(result.old_log_loss)}")
-            print(f"predicted recall, new parameters: {_pct(result.new_predicted)}   "
+            out(f"predicted recall, new parameters: {_pct(result.new_predicted)}   "
                   f"log loss {_num(result.new_log_loss)}")
-            print("new parameters: " + ", ".join(f"{x:.4f}" for x in result.new))
+            out("new parameters: " + ", ".join(f"{x:.4f}" for x in result.new))
             try:
                 from quiz.core.scheduler import Scheduler
                 Scheduler(result.new)  # py-fsrs accepts them?
             except ValueError as e:
-                print(f"quiz: the fitted parameters are out of range for the scheduler ({e}); nothing saved",
-                      file=sys.stderr)
+                say(f"quiz: the fitted parameters are out of range for the scheduler ({e}); nothing saved")
                 return 1
             if args.dry_run:
-                print("(dry run: not saved)")
+                out("(dry run: not saved)")
                 return 0
             store.set_setting("fsrs_parameters", list(result.new))
-            print("saved: the scheduler uses these parameters from now on")
+            out("saved: the scheduler uses these parameters from now on")
     except StoreError as e:
-        print(f"quiz: {e}", file=sys.stderr)
+        say(f"quiz: {e}")
         return 1
     return 0

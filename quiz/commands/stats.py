@@ -1,9 +1,9 @@
 """`quiz stats [--json] [--bank ID]`: what has been studied, what is due, how well it is going."""
 from __future__ import annotations
 
+from quiz.commands.common import out, out_json, say
+
 import argparse
-import json
-import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,12 +33,12 @@ def run(args: argparse.Namespace) -> int:
                                        sorted(stats.reviews_per_day(store, now, 30, args.bank).items())}
             lang = resolve_lang(args.lang, store)  # --lang, else the saved setting, else the locale
     except StoreError as e:
-        print(f"quiz: {e}", file=sys.stderr)
+        say(f"quiz: {e}")
         return 1
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        out_json(data)
         return 0
-    print(render(data, lang))
+    out(render(data, lang))
     return 0
 
 

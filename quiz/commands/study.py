@@ -1,6 +1,8 @@
 """`quiz study BANK [--plain] [--new N]`: study a bank with spaced repetition."""
 from __future__ import annotations
 
+from quiz.commands.common import say
+
 import argparse
 import sys
 
@@ -23,22 +25,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_bank(path: str):
     """Load and validate a bank; print its problems and return None if it cannot be used."""
     from quiz.core.banks.loader import load_path
-    from quiz.core.textsafe import printable
     result = load_path(path)
     for problem in result.problems:
-        print(printable(str(problem)), file=sys.stderr)
+        say(str(problem))
     if not result.ok:
-        print(printable(f"quiz: {path}: the bank has errors; fix them and try again"), file=sys.stderr)
+        say(f"quiz: {path}: the bank has errors; fix them and try again")
         return None
     return result.bank
 
 
 def run(args: argparse.Namespace) -> int:
     if args.new is not None and args.new < 0:
-        print("quiz: --new must be 0 or more", file=sys.stderr)
+        say("quiz: --new must be 0 or more")
         return 2
     if args.count is not None and args.count < 1:
-        print("quiz: --count must be 1 or more", file=sys.stderr)
+        say("quiz: --count must be 1 or more")
         return 2
     bank = load_bank(args.bank)
     if bank is None:
@@ -47,10 +48,9 @@ def run(args: argparse.Namespace) -> int:
         known = {t for q in bank.questions for t in q.tags} | set(bank.tags)
         unknown = [t for t in args.tag if t not in known]
         if unknown:
-            from quiz.core.textsafe import printable
             listed = "、".join(sorted(known)) or "none"
-            print(printable(f"quiz: no question of {args.bank} has the tag {', '.join(unknown)} "
-                            f"(its tags: {listed})"), file=sys.stderr)
+            say(f"quiz: no question of {args.bank} has the tag {', '.join(unknown)} "
+                            f"(its tags: {listed})")
             return 1
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not args.plain and interactive:
@@ -82,7 +82,7 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
     try:
         store = Store.open(paths.data_dir(args.data_dir), clock=clock)
     except StoreError as e:
-        print(f"quiz: {e}", file=sys.stderr)
+        say(f"quiz: {e}")
         return 1
     try:
         rng = random.Random()
@@ -90,7 +90,7 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
             session = Session(store, [bank], Mode(args.mode), clock=clock, rng=rng, new_limit=args.new,
                               count=args.count, tags=args.tag)
         except StoreError as e:
-            print(f"quiz: {e}", file=sys.stderr)
+            say(f"quiz: {e}")
             return 1
         return Plain(session, sys.stdin, sys.stdout, clock=clock, lang=args.lang, rng=rng,
                      stderr=sys.stderr).run()

@@ -1,9 +1,10 @@
 """quiz validate BANK...: every problem as path:line:col: message; exit 1 if any."""
 from __future__ import annotations
 
+from quiz.commands.common import out, say
+
 import sys
 
-from quiz.core.textsafe import printable
 
 
 def add_arguments(p) -> None:
@@ -20,9 +21,9 @@ def run(args) -> int:
         if result.problems:
             bad += 1
             for p in result.problems:
-                print(printable(str(p)), flush=False)
+                out(str(p))
         elif not args.quiet:
             n = len(result.bank.questions)
-            print(printable(f"{path}: ok ({n} question{'s' if n != 1 else ''})"), file=sys.stderr)
+            say(f"{path}: ok ({n} question{'s' if n != 1 else ''})")
     sys.stdout.flush()
     return 1 if bad else 0

@@ -33,3 +33,16 @@ def clean(text: object) -> str:
 def one_line(text: object) -> str:
     """`clean`, with newlines folded into spaces (for table cells, titles, one-line output)."""
     return " ".join(clean(text).split("\n")).strip()
+
+
+# json.dumps escapes C0 controls but leaves C1 controls (a terminal may take U+009B for CSI), bidi
+# overrides and line separators raw; escape them too: the same JSON data, safe to print.
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """`data` as JSON (Chinese kept as is) that is safe to print on a terminal."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -82,7 +82,7 @@ def test_empty_or_factless_article_gives_empty_bank_and_warning(tmp_path, capsys
 def test_bad_encodings_are_named_without_traceback(tmp_path, capsys, data, needle):
     art = tmp_path / "a.txt"
     art.write_bytes(data)
-    assert main(["generate", str(art)]) == 2
+    assert main(["generate", str(art)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith("quiz: ") and needle in err and "a.txt" in err
@@ -90,16 +90,16 @@ def test_bad_encodings_are_named_without_traceback(tmp_path, capsys, data, needl
 
 
 def test_missing_file_and_folder(tmp_path, capsys):
-    assert main(["generate", str(tmp_path / "nope.txt")]) == 2
+    assert main(["generate", str(tmp_path / "nope.txt")]) == 1  # input problems: 1; a wrong command line: 2
     assert "no such file" in capsys.readouterr().err
-    assert main(["generate", str(tmp_path)]) == 2
+    assert main(["generate", str(tmp_path)]) == 1
     assert "folder" in capsys.readouterr().err
 
 
 def test_bad_id_and_unwritable_output(tmp_path, capsys):
     assert main(["generate", str(SEED), "--id", "bad id!"]) == 2
     assert "--id" in capsys.readouterr().err
-    assert main(["generate", str(SEED), "-o", str(tmp_path / "missing" / "b.yaml")]) == 2
+    assert main(["generate", str(SEED), "-o", str(tmp_path / "missing" / "b.yaml")]) == 1
     assert "cannot write" in capsys.readouterr().err
 
 

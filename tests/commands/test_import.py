@@ -39,7 +39,7 @@ def test_import_to_stdout_and_refuses_to_overwrite(tmp_path, capsys):
     assert main(["import", str(DATA / "anki-plain.txt"), "-o", str(out)]) == 1
     assert out.read_text("utf-8") == "keep"
     assert main(["import", str(tmp_path / "none.csv")]) == 1
-    assert "none.csv:1: no such file" in capsys.readouterr().err
+    assert "none.csv: no such file" in capsys.readouterr().err
 
 
 def test_real_command_never_shows_a_traceback(run_quiz, tmp_path):

@@ -47,7 +47,7 @@ def test_new_from_article_is_the_generated_bank(tmp_path, capsys):
 
 
 def test_new_bad_arguments(tmp_path, capsys):
-    assert main(["new", str(tmp_path / "x.yaml"), "--from-article", str(tmp_path / "none.txt")]) == 2
+    assert main(["new", str(tmp_path / "x.yaml"), "--from-article", str(tmp_path / "none.txt")]) == 1
     assert "no such file" in capsys.readouterr().err
     assert main(["new", str(tmp_path / "x.yaml"), "--id", "有 空格"]) == 2
     assert main(["new", str(tmp_path)]) == 2

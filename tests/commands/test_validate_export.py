@@ -102,8 +102,8 @@ def test_an_output_never_overwrites_its_input(run_quiz, tmp_path):
     before = (bank.read_bytes(), article.read_bytes())
     assert run_quiz("export", bank, "--format", "csv", "-o", bank).returncode == 2
     assert run_quiz("generate", article, "-o", article).returncode == 2
-    assert run_quiz("new", article, "--from-article", article, "--force").returncode == 1
-    assert run_quiz("import", bank, "-o", bank, "--force").returncode == 1
+    assert run_quiz("new", article, "--from-article", article, "--force").returncode == 2
+    assert run_quiz("import", bank, "-o", bank, "--force").returncode == 2
     assert (bank.read_bytes(), article.read_bytes()) == before
 
 

@@ -1,0 +1,114 @@
+"""What the commands share: one way to read input, write output, print user text and fail.
+
+A command raises `Failure(message, code)`; `quiz.cli.main` prints `quiz: message` on stderr
+(as printable text: paths and bank text are data, never escape codes) and exits with the
+code. Exit codes: 2 when the command line is wrong (an unknown format, a bad --id, an
+output that is the input itself), 1 when a file cannot be read or written or holds
+problems, 0 otherwise.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+USAGE = 2     # the command line is wrong
+PROBLEM = 1   # a file cannot be read or written, or holds problems
+INPUT_LIMIT = 64 * 1024 * 1024  # bytes read from any input file: /dev/zero is refused, not read forever
+
+
+class Failure(Exception):
+    """A failure a person can act on: `message` says what and where, `code` is the exit code."""
+
+    def __init__(self, message: str, code: int = PROBLEM) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def fail(message: str, code: int = PROBLEM) -> NoReturn:
+    raise Failure(message, code)
+
+
+def say(message: str) -> None:
+    """A line for the person on stderr; user text in it (paths, bank text) cannot reach the
+    terminal as escape codes."""
+    from quiz.core.textsafe import printable
+
+    print(printable(message), file=sys.stderr, flush=True)
+
+
+def out(line: str, *, keep_newlines: bool = True) -> None:
+    """A line of a command's output on stdout, made printable the same way."""
+    from quiz.core.textsafe import printable
+
+    print(printable(line, keep_newlines=keep_newlines), flush=True)
+
+
+def out_json(data: object) -> None:
+    """`data` as JSON on stdout, with C1 controls and bidi overrides escaped."""
+    from quiz.core.textsafe import json_text
+
+    print(json_text(data), flush=True)
+
+
+def read_input(path: str | os.PathLike, *, what: str = "file", limit: int = INPUT_LIMIT) -> bytes:
+    """The bytes of the file a person named, or Failure saying why not (with the path)."""
+    from quiz.core.fileio import TooLarge, read_input as read_bounded
+
+    name = os.fspath(path)
+    try:
+        return read_bounded(path, limit)
+    except FileNotFoundError:
+        fail(f"{name}: no such file")
+    except IsADirectoryError:
+        fail(f"{name}: is a folder, not a {what}")
+    except TooLarge:
+        fail(f"{name}: the {what} is larger than {limit // (1024 * 1024)} MB")
+    except OSError as e:
+        fail(f"{name}: cannot read the {what}: {e.strerror or e}")
+
+
+def check_output(output: str | None, source: str | os.PathLike | None = None, *, what: str = "input",
+                 force: bool = True) -> None:
+    """Refuse an output that is the input `source` itself (a usage error) or, without `force`, one
+    that exists."""
+    from quiz.core.fileio import same_file
+
+    if not output or output == "-":
+        return
+    if source is not None and same_file(source, output):
+        fail(f"{output} is the {what} itself; write to another file", USAGE)
+    if not force and os.path.lexists(output):
+        fail(f"{output} exists; give --force to overwrite it")
+
+
+def write_or_print(output: str | None, data: str | bytes, *, force: bool = True) -> None:
+    """Write `data` to the file `output` (atomically, never over a device) or to stdout."""
+    from quiz.core.fileio import write_output
+
+    if not output or output == "-":
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_output(output, data, overwrite=force)
+    except FileExistsError:
+        fail(f"{output} exists; give --force to overwrite it")
+    except OSError as e:
+        fail(f"cannot write {output}: {e.strerror or e}")
+
+
+def bank_id_option(value: str | None) -> str | None:
+    """--id, checked by the one rule of the bank format (the validator's)."""
+    from quiz.core.banks.validate import valid_id
+
+    if value is None:
+        return None
+    why = valid_id(value) or ("" if value.strip() else "is empty")
+    if why:
+        fail(f"--id {value!r} {why}", USAGE)
+    return value
