@@ -9,6 +9,7 @@ Checks (each a Problem with severity "warning"):
 from __future__ import annotations
 
 from quiz.core.answers.normalize import normalize
+from quiz.core.banks.loader import Positions, load_path
 from quiz.core.model import Bank, Problem, Question
 from quiz.core.qtype import BLANK, QuestionType
 
@@ -40,10 +41,9 @@ def _prompt_field(q: Question) -> str:
     return "front" if q.type is QuestionType.CARD else "prompt"
 
 
-def lint_bank(bank: Bank, text: str | None = None) -> list[Problem]:
-    from quiz.core.banks.lint_positions import field_positions
-
-    positions = field_positions(text) if text else {}
+def lint_bank(bank: Bank, positions: Positions | None = None) -> list[Problem]:
+    """The warnings of a loaded bank; `positions` (recorded by the loader) place them on fields."""
+    positions = positions or {}
     path = bank.path or "<bank>"
     found: list[tuple[tuple[int, int], str]] = []
 
@@ -148,16 +148,8 @@ def _slogans(bank: Bank, positions) -> list[tuple[tuple[int, int], str]]:
 
 def lint_path(path: str):
     """(LoadResult, warnings) of a bank file; warnings only when it loads."""
-    from quiz.core.banks.loader import load_path
-
-    result = load_path(path)
-    if not result.ok:
+    positions: Positions = {}
+    result = load_path(path, positions=positions)  # one read: the loader notes where each field is
+    if not result.ok or result.bank is None:
         return result, []
-    try:
-        from quiz.core.fileio import read_input
-        from quiz.core.banks.loader import MAX_FILE_BYTES
-
-        text = read_input(path, MAX_FILE_BYTES).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = None
-    return result, lint_bank(result.bank, text)
+    return result, lint_bank(result.bank, positions)

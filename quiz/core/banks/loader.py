@@ -11,15 +11,20 @@ import os
 from quiz.core.fileio import TooLarge, read_input
 from quiz.core.model import Bank, LoadResult, Problem
 from quiz.core.textcodec import decode_bytes
-from quiz.core.banks.validate import TOP_KEYS, Collector, _kind_name, did_you_mean
+from quiz.core.banks.validate import TOP_KEYS, Collector, kind_name, did_you_mean
 from quiz.core.banks.validate_question import bank_header, question_of
 from quiz.core.banks.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
-                                 MappingStartEvent, SequenceEndEvent, SequenceStartEvent, YamlProblem)
+                                       MappingStartEvent, Node, SequenceEndEvent, SequenceStartEvent,
+                                       YamlProblem)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # 100k questions is about 29 MB; a bigger file is refused at once
 
+# question id -> {field: (line, col) or [(line, col) per item], "key:FIELD": where the key is,
+# "": where the question starts}; filled while loading when asked (lint points at fields with it)
+Positions = dict[str, dict[str, object]]
 
-def load_path(path: str | os.PathLike) -> LoadResult:
+
+def load_path(path: str | os.PathLike, *, positions: Positions | None = None) -> LoadResult:
     shown = str(path)
     try:
         size = os.path.getsize(path)
@@ -36,10 +41,10 @@ def load_path(path: str | os.PathLike) -> LoadResult:
         return _fail(shown, 1, 1, "permission denied: cannot read the file")
     except OSError as e:
         return _fail(shown, 1, 1, f"cannot read the file: {e.strerror or e}")
-    return load_bytes(data, shown)
+    return load_bytes(data, shown, positions=positions)
 
 
-def load_bytes(data: bytes, path: str = "<bytes>") -> LoadResult:
+def load_bytes(data: bytes, path: str = "<bytes>", *, positions: Positions | None = None) -> LoadResult:
     text, problem = decode_bytes(data)
     if problem is not None:
         line, col, msg = problem
@@ -47,15 +52,16 @@ def load_bytes(data: bytes, path: str = "<bytes>") -> LoadResult:
     del text  # libyaml reads the bytes itself: no second copy of a large bank
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    return load_text(data, path)
+    return load_text(data, path, positions=positions)
 
 
-def load_text(text: str | bytes, path: str = "<string>") -> LoadResult:
-    """Load from text (or from bytes already known to be valid UTF-8)."""
+def load_text(text: str | bytes, path: str = "<string>", *, positions: Positions | None = None) -> LoadResult:
+    """Load from text (or from bytes already known to be valid UTF-8). With `positions`, record
+    where each question's fields are (see Positions)."""
     out = Collector()
     bank = None
     try:
-        bank = _load(text, path, out)
+        bank = _load(text, path, out, positions)
     except YamlProblem as p:
         out.add((p.line, p.col), p.message)
     except RecursionError:  # pragma: no cover - the builder is iterative; keep the promise anyway
@@ -110,7 +116,7 @@ def _blank(text: str | bytes) -> bool:
     return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
 
-def _load(text: str, path: str, out: Collector) -> Bank | None:
+def _load(text: str | bytes, path: str, out: Collector, positions: Positions | None) -> Bank | None:
     _tab_problems(text, out)
     _control_problem(text, out)
     if len(out):
@@ -127,25 +133,25 @@ def _load(text: str, path: str, out: Collector) -> Bank | None:
     gc_was = gc.isenabled()
     gc.disable()  # the load allocates many small objects and no cycles: the collector only slows it
     try:
-        return _read_document(reader, path, out)
+        return _read_document(reader, path, out, positions)
     finally:
         if gc_was:
             gc.enable()
         reader.close()
 
 
-def _read_document(reader: EventReader, path: str, out: Collector) -> Bank | None:
+def _read_document(reader: EventReader, path: str, out: Collector, positions: Positions | None) -> Bank | None:
     if not reader.start_document():
         out.add((1, 1), "the file is empty: a bank needs 'bank:' (id, title) and 'questions:'")
         return None
     ev = reader.next()
     if not isinstance(ev, MappingStartEvent):
         root = reader.read(ev)
-        out.add(root, f"the top level must be a mapping with 'bank:' and 'questions:', not {_kind_name(root)}")
+        out.add(root, f"the top level must be a mapping with 'bank:' and 'questions:', not {kind_name(root)}")
         reader.end_document()
         return None
     if ev.tag is not None:
-        reader._check_tag(ev)
+        reader.check_tag(ev)
     header = None
     questions: list = []
     seen: dict[str, int] = {}
@@ -157,7 +163,7 @@ def _read_document(reader: EventReader, path: str, out: Collector) -> Bank | Non
             break
         key = reader.read(ev)
         if key.kind != SCALAR or key.is_null():
-            out.add(key, f"a top-level key must be text, not {_kind_name(key)}")
+            out.add(key, f"a top-level key must be text, not {kind_name(key)}")
             reader.read()
             continue
         name = key.value
@@ -170,7 +176,7 @@ def _read_document(reader: EventReader, path: str, out: Collector) -> Bank | Non
             header = bank_header(reader.read(), out)
         elif name == "questions":
             has_questions = True
-            _read_questions(reader, out, questions, ids)
+            _read_questions(reader, out, questions, ids, positions)
         else:
             out.add(key, f"unknown top-level key '{name}'{did_you_mean(name, TOP_KEYS)}; a bank has 'bank:' and 'questions:'")
             reader.read()
@@ -186,7 +192,8 @@ def _read_document(reader: EventReader, path: str, out: Collector) -> Bank | Non
                 source=header.get("source"), tags=header.get("tags") or (), path=path)
 
 
-def _read_questions(reader: EventReader, out: Collector, questions: list, ids: dict) -> None:
+def _read_questions(reader: EventReader, out: Collector, questions: list, ids: dict,
+                    positions: Positions | None) -> None:
     ev = reader.next()
     if isinstance(ev, SequenceStartEvent) and not ev.anchor:
         index = 0
@@ -195,20 +202,23 @@ def _read_questions(reader: EventReader, out: Collector, questions: list, ids: d
             if isinstance(ev, SequenceEndEvent):
                 reader.next()
                 return
-            _one(reader.read(), index, out, questions, ids)
+            _one(reader.read(), index, out, questions, ids, positions)
             index += 1
     node = reader.read(ev)
     if node.kind == SEQUENCE:
         for index, item in enumerate(node.value):
-            _one(item, index, out, questions, ids)
+            _one(item, index, out, questions, ids, positions)
     elif node.is_null():
         return  # `questions:` with nothing: an empty bank
     else:
-        out.add(node, f"'questions' must be a list of questions, not {_kind_name(node)}")
+        out.add(node, f"'questions' must be a list of questions, not {kind_name(node)}")
 
 
-def _one(node, index: int, out: Collector, questions: list, ids: dict[str, tuple[int, int]]) -> None:
+def _one(node: Node, index: int, out: Collector, questions: list, ids: dict[str, tuple[int, int]],
+         positions: Positions | None) -> None:
     q = question_of(node, index, out)
+    if positions is not None and q is not None:
+        positions[q.id] = field_positions(node)
     if node.kind == MAPPING:
         for k, v in node.value:
             if k.kind == SCALAR and k.value == "id" and v.kind == SCALAR and not v.is_null():
@@ -221,3 +231,16 @@ def _one(node, index: int, out: Collector, questions: list, ids: dict[str, tuple
                 break
     if q is not None:
         questions.append(q)
+
+
+def field_positions(node: Node) -> dict[str, object]:
+    """Where the fields of one question mapping sit (see Positions)."""
+    pos: dict[str, object] = {"": (node.line, node.col)}
+    for k, v in node.value:
+        if k.kind != SCALAR:
+            continue
+        pos[k.value] = (v.line, v.col)
+        pos["key:" + k.value] = (k.line, k.col)
+        if v.kind == SEQUENCE:
+            pos[k.value + "[]"] = [(i.line, i.col) for i in v.value]
+    return pos

@@ -49,7 +49,7 @@ def did_you_mean(word: str, options) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _kind_name(node: Node) -> str:
+def kind_name(node: Node) -> str:
     if node.kind == MAPPING:
         return "a mapping"
     if node.kind == SEQUENCE:
@@ -68,7 +68,7 @@ def _has_bad_chars(text: str) -> bool:
 def text_of(node: Node, what: str, out: Collector, *, allow_empty: bool = False) -> str | None:
     """A scalar as text. Numbers are kept as written (`answer: 726` is "726")."""
     if node.kind != SCALAR:
-        out.add(node, f"{what} must be text, not {_kind_name(node)}")
+        out.add(node, f"{what} must be text, not {kind_name(node)}")
         return None
     if node.is_null() or (not allow_empty and not node.value.strip()):
         out.add(node, f"{what} is empty")
@@ -79,7 +79,7 @@ def text_of(node: Node, what: str, out: Collector, *, allow_empty: bool = False)
 def texts_of(node: Node, what: str, out: Collector) -> tuple[list[str], list[Node]] | None:
     """A list of non-empty scalars; returns the texts and their nodes."""
     if node.kind != SEQUENCE:
-        out.add(node, f"{what} must be a list, not {_kind_name(node)}")
+        out.add(node, f"{what} must be a list, not {kind_name(node)}")
         return None
     texts, nodes, ok = [], [], True
     for item in node.value:
@@ -97,7 +97,7 @@ def mapping_fields(node: Node, allowed, where: str, out: Collector) -> dict[str,
     fields: dict[str, tuple[Node, Node]] = {}
     for key, value in node.value:
         if key.kind != SCALAR or key.is_null():
-            out.add(key, f"a key in {where} must be text, not {_kind_name(key)}")
+            out.add(key, f"a key in {where} must be text, not {kind_name(key)}")
             continue
         name = key.value
         if name in fields:
@@ -143,7 +143,7 @@ def source_of(node: Node, out: Collector) -> Source | None:
         t = text_of(node, "bank source", out)
         return Source(title=t) if t else None
     if node.kind != MAPPING:
-        out.add(node, f"bank source must be a mapping (file, title, publisher, date), not {_kind_name(node)}")
+        out.add(node, f"bank source must be a mapping (file, title, publisher, date), not {kind_name(node)}")
         return None
     fields = mapping_fields(node, SOURCE_KEYS, "the bank source", out)
     vals = {}

@@ -7,7 +7,7 @@ from quiz.core.model import QUESTION_TYPES, Question
 from quiz.core.qtype import QuestionType, bool_answer
 from quiz.core.answers.normalize import normalize
 from quiz.core.banks.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
-                                Collector, _kind_name, check_unique, did_you_mean, mapping_fields,
+                                Collector, kind_name, check_unique, did_you_mean, mapping_fields,
                                 source_of, tags_of, text_of, texts_of, valid_id)
 from quiz.core.banks.yamlnodes import MAPPING, Node
 
@@ -22,7 +22,7 @@ def _label(qid: str | None, index: int) -> str:
 def question_of(node: Node, index: int, out: Collector) -> Question | None:
     """A Question, or None after adding every problem found to `out`."""
     if node.kind != MAPPING:
-        out.add(node, f"question #{index + 1} must be a mapping (id, type, prompt, ...), not {_kind_name(node)}")
+        out.add(node, f"question #{index + 1} must be a mapping (id, type, prompt, ...), not {kind_name(node)}")
         return None
     before = len(out)
     qtype: QuestionType | None = None
@@ -79,7 +79,7 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         if anode is not None:
             b = anode.as_bool()
             if b is None:
-                out.add(anode, f"answer of a truefalse question must be true or false, not '{anode.value if anode.kind == 'scalar' else _kind_name(anode)}'")
+                out.add(anode, f"answer of a truefalse question must be true or false, not '{anode.value if anode.kind == 'scalar' else kind_name(anode)}'")
             else:
                 answers = (bool_answer(b),)
     elif qtype is QuestionType.FILL:
@@ -197,7 +197,7 @@ def _fill(fields, node: Node, label: str, out: Collector, prompt: str | None):
 def bank_header(node: Node, out: Collector):
     """(id, title, description, language, source, tags) or None."""
     if node.kind != MAPPING:
-        out.add(node, f"'bank' must be a mapping with id and title, not {_kind_name(node)}")
+        out.add(node, f"'bank' must be a mapping with id and title, not {kind_name(node)}")
         return None
     before = len(out)
     fields = mapping_fields(node, BANK_KEYS, "the bank", out)

@@ -142,7 +142,7 @@ class EventReader:
         if isinstance(ev, DocumentStartEvent):
             raise YamlProblem(*_pos(ev), "a bank file holds one YAML document; remove this second '---' document")
 
-    def _check_tag(self, event) -> str | None:
+    def check_tag(self, event) -> str | None:
         tag = event.tag
         if tag is None or tag == "!":
             return None
@@ -168,7 +168,7 @@ class EventReader:
             if t is ScalarEvent:
                 m = ev.start_mark
                 node = Node(SCALAR, ev.value, m.line + 1, m.column + 1,
-                            None if ev.tag is None else self._check_tag(ev), not ev.style)
+                            None if ev.tag is None else self.check_tag(ev), not ev.style)
                 if ev.anchor:
                     anchors[ev.anchor] = node
             elif t is AliasEvent:
@@ -178,7 +178,7 @@ class EventReader:
             elif t is MappingStartEvent or t is SequenceStartEvent:
                 line, col = _pos(ev)
                 kind = MAPPING if t is MappingStartEvent else SEQUENCE
-                container = Node(kind, [], line, col, self._check_tag(ev), False)
+                container = Node(kind, [], line, col, self.check_tag(ev), False)
                 # the anchor is registered when the container ends, so it can never contain itself
                 stack.append((container, [], ev.anchor))
                 ev = get()

@@ -10,7 +10,7 @@ import hashlib
 import io
 import time
 
-from quiz.core.exchange.delimited import _deck_name
+from quiz.core.exchange.delimited import deck_name
 from quiz.core.exchange.notes import CLOZE, note_of
 from quiz.core.model import Bank
 
@@ -54,7 +54,7 @@ def package(bank: Bank, *, timestamp: float | None = None) -> bytes:
     import genanki
 
     basic, cloze = models()
-    deck = genanki.Deck(deck_id(bank), _deck_name(bank.title))
+    deck = genanki.Deck(deck_id(bank), deck_name(bank.title))
     for q in bank.questions:
         n = note_of(bank, q)
         deck.add_note(genanki.Note(model=cloze if n.kind == CLOZE else basic, fields=list(n.fields),

@@ -31,14 +31,14 @@ _LOOKS_HTML = re.compile(r"<(?:br|div|p|span|b|i|u|ol|ul|li|img)\b[^>]*>|</\w+>|
 
 # ---- export -------------------------------------------------------------------------------
 
-def _deck_name(title: str) -> str:
+def deck_name(title: str) -> str:
     return re.sub(r"\s+", " ", clean(title)).strip() or "quiz"
 
 
 def dumps(bank: Bank) -> str:
     buf = io.StringIO()
     buf.write("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n")
-    buf.write(f"#deck:{_deck_name(bank.title)}\n#tags column:5\n")
+    buf.write(f"#deck:{deck_name(bank.title)}\n#tags column:5\n")
     w = _csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=_csv.QUOTE_MINIMAL)
     for q in bank.questions:
         n = note_of(bank, q)

@@ -7,10 +7,10 @@ HEAD = "bank:\n  id: t\n  title: 测试\nquestions:\n"
 
 
 def lint(body: str):
-    text = HEAD + body
-    r = load_text(text, "b.yaml")
+    positions: dict = {}
+    r = load_text(HEAD + body, "b.yaml", positions=positions)
     assert r.ok, r.problems
-    return [str(p) for p in lint_bank(r.bank, text)]
+    return [str(p) for p in lint_bank(r.bank, positions)]
 
 
 def test_clean_question_has_no_warning():
