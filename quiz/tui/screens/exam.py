@@ -1,6 +1,8 @@
 """Quiz (exam) settings: how many questions, which tags, time limits, scheduling or not."""
 from __future__ import annotations
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label
@@ -44,7 +46,7 @@ class ExamSetup(QuizModal[dict | None]):
         tags = sorted({tag for b in banks for q in b.questions for tag in q.tags})
         self.tag_list = tags
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="exam"):
             yield Label(t("exam.title"), classes="title")
             yield Label(t("exam.count"))
@@ -76,15 +78,18 @@ class ExamSetup(QuizModal[dict | None]):
             return
         self.dismiss(opts)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
         event.stop()
         self.start()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "exam-start":
-            self.start()
-        else:
-            self.dismiss(None)
+    @on(Button.Pressed, "#exam-start")
+    def _start(self) -> None:
+        self.start()
+
+    @on(Button.Pressed, "#exam-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,6 +1,7 @@
 """? : every key, in the current language."""
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -27,7 +28,7 @@ SECTIONS = [
 class HelpScreen(QuizModal[None]):
     BINDINGS = [Binding("escape,question_mark,q,enter", "app.pop_screen", "Back")]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             for title, rows in SECTIONS:
                 yield Label(t(title), classes="section")

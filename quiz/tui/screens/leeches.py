@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Label
@@ -25,7 +26,7 @@ class LeechesScreen(QuizScreen[None]):
         self.bank = bank
         self.cards: list = []   # CardRow per table row
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="leeches"):
             yield Label(t("leeches.title", bank=one_line(self.bank.title)), classes="title")
             yield Wrapped(t("leeches.about"), id="leeches-about")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -27,7 +28,7 @@ class ResultsScreen(QuizScreen[None]):
         self.summary = summary
         self.session = session
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         s = self.summary
         with VerticalScroll(id="results"):
             yield Label(t("results.title"), classes="title")

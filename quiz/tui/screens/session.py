@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import time
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
@@ -52,7 +54,7 @@ class SessionScreen(QuizScreen[None]):
         self.on_done = on_done
         self.input_widget = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield ProgressHeader(id="header")
         with Body(id="body"):
             yield Label("", id="qtype")
@@ -193,18 +195,21 @@ class SessionScreen(QuizScreen[None]):
         if self.mode == "challenge" and not outcome.correct:
             self.notify(t("session.challenge_over", n=self.session.best_streak), markup=False)
 
-    def on_option_picker_submitted(self, message: OptionPicker.Submitted) -> None:
+    @on(OptionPicker.Submitted)
+    def _picked(self, message: OptionPicker.Submitted) -> None:
         q = self.question
         if q is None:
             return
         r = message.response
         self.submit(r, qtype.response_text(q, r, t("session.true"), t("session.false")))
 
-    def on_input_submitted(self, message: Input.Submitted) -> None:
+    @on(Input.Submitted)
+    def _typed(self, message: Input.Submitted) -> None:
         message.stop()
         self.submit(message.value, message.value)
 
-    def on_card_view_graded(self, message: CardView.Graded) -> None:
+    @on(CardView.Graded)
+    def _graded(self, message: CardView.Graded) -> None:
         if self.question is None or self.answered:
             return
         try:
@@ -215,7 +220,8 @@ class SessionScreen(QuizScreen[None]):
         self.answered = True
         self.advance()
 
-    def on_feedback_panel_go_on(self, message) -> None:
+    @on(feedback.FeedbackPanel.GoOn)
+    def _go_on(self) -> None:
         self.advance()
 
     # actions ----------------------------------------------------------
@@ -269,6 +275,6 @@ class SessionScreen(QuizScreen[None]):
     def _time_out(self) -> None:
         q = self.question
         if q.type.self_graded or self.mode == "flashcards":
-            self.on_card_view_graded(CardView.Graded(1))
+            self._graded(CardView.Graded(1))
             return
         self.submit(qtype.empty_response(q), "")

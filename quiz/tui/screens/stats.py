@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -22,7 +23,7 @@ def pct(value: float | None) -> str:
 class StatsScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "action.back")]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="stats"):
             yield Label(t("stats.title"), classes="title")
             yield Wrapped("", id="stats-numbers")

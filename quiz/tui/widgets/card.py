@@ -1,11 +1,13 @@
 """A flashcard: the front, space shows the back, 1-4 grades (Again/Hard/Good/Easy)."""
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Label
 
 from quiz.tui.i18n import t
@@ -20,23 +22,29 @@ class CardView(VerticalGroup, can_focus=True):
             super().__init__()
             self.rating = rating
 
+    flipped: var[bool] = var(False)  # the back and the grades show when flipped (watch_flipped)
+
     def __init__(self, back: Content, id: str | None = None) -> None:
         super().__init__(id=id)
         self._back = back
-        self.flipped = False
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Wrapped(self._back, id="card-back")
         yield Label(Content("   ".join(f"{i} {t(f'grade.{i}')}" for i in range(1, 5))), id="card-grades")
 
     def on_mount(self) -> None:
-        self.query_one("#card-back").display = False
-        self.query_one("#card-grades").display = False
+        self._show(self.flipped)
+
+    def watch_flipped(self, flipped: bool) -> None:
+        if self.is_mounted:
+            self._show(flipped)
+
+    def _show(self, flipped: bool) -> None:
+        self.query_one("#card-back").display = flipped
+        self.query_one("#card-grades").display = flipped
 
     def action_flip(self) -> None:
         self.flipped = not self.flipped
-        self.query_one("#card-back").display = self.flipped
-        self.query_one("#card-grades").display = self.flipped
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("1", "2", "3", "4"):

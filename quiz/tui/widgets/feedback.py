@@ -1,11 +1,19 @@
 """What the learner sees right after answering: built as Content, never markup."""
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalGroup
 from textual.content import Content
+from textual.message import Message
 
 from quiz.core import qtype
 from quiz.core.textsafe import clean
 from quiz.tui.i18n import t
+from quiz.tui.widgets.wrapped import Wrapped
+
+STYLED = ("right", "wrong", "yours", "note", "source", "continue")  # line kinds with a style in app.tcss
+GAP_BEFORE = {"fb-explanation", "fb-source", "fb-continue"}  # a blank line before the longer parts
 
 HIGHLIGHT = "bold reverse"
 
@@ -58,46 +66,38 @@ def lines(question, outcome, *, response_text: str | None, used_hint: bool) -> l
     return out
 
 
-from textual.binding import Binding  # noqa: E402
-from textual.containers import VerticalGroup  # noqa: E402
-from textual.message import Message  # noqa: E402
-
-from quiz.tui.widgets.wrapped import Wrapped  # noqa: E402
-
-
-ROW_STYLE = {
-    "fb-right": "bold $success", "fb-wrong": "bold $error", "fb-yours": "$error", "fb-note": "$warning",
-    "fb-source": "$text-muted", "fb-continue": "$text-muted",
-}
-GAP_BEFORE = {"fb-explanation", "fb-source", "fb-continue"}
-
-
-def compose_rows(rows: list[tuple[str, Content]]) -> Content:
-    """One Content for the whole panel: a row per line, a blank line before the longer parts."""
-    parts: list[Content] = []
-    for i, (cls, content) in enumerate(rows):
-        if i and cls in GAP_BEFORE:
-            parts.append(Content(""))
-        style = ROW_STYLE.get(cls)
-        parts.append(content.stylize_before(style) if style else content)
-    return Content("\n").join(parts)
-
-
 class FeedbackPanel(VerticalGroup, can_focus=True):
-    """Shown after an answer; enter or space goes on. One text widget, updated in place (fast)."""
+    """Shown after an answer; enter or space goes on. One text widget, updated in place (fast);
+    each kind of line is styled by a component class in app.tcss (fb--right, fb--wrong, ...)."""
 
     BINDINGS = [Binding("enter,space", "go_on", "action.next")]
+    COMPONENT_CLASSES = {f"fb--{kind}" for kind in STYLED}
 
     class GoOn(Message):
         pass
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Wrapped("", id="feedback-text")
 
     def show(self, rows: list[tuple[str, Content]]) -> None:
         self.rows = rows
-        self.query_one("#feedback-text", Wrapped).update(compose_rows(rows))
+        styles = {f"fb-{kind}": self._line_style(kind) for kind in STYLED}
+        parts: list[Content] = []
+        for i, (cls, content) in enumerate(rows):
+            if i and cls in GAP_BEFORE:
+                parts.append(Content(""))
+            style = styles.get(cls)
+            parts.append(content.stylize_before(style) if style else content)
+        self.query_one("#feedback-text", Wrapped).update(Content("\n").join(parts))
         self.display = True
+
+    def _line_style(self, kind: str) -> str:
+        """The colour and weight of a kind of line, from its component class (resolved against the
+        panel, so that a translucent colour such as $text-muted is blended as the CSS means)."""
+        full = self.get_visual_style(f"fb--{kind}")
+        foreground = full.foreground if full.background is None or full.foreground is None \
+            else full.background + full.foreground  # a translucent colour, as painted on the panel
+        return " ".join(filter(None, (foreground.hex if foreground is not None else "", "bold" if full.bold else "")))
 
     def action_go_on(self) -> None:
         self.post_message(self.GoOn())

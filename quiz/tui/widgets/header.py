@@ -1,6 +1,7 @@
 """The always-visible line above a question: mode, n of total, a bar, score, streak, timer."""
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Label, ProgressBar
 
@@ -13,7 +14,7 @@ def clock_text(seconds: float) -> str:
 
 
 class ProgressHeader(HorizontalGroup):
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Label("", id="hdr-mode")
         yield Label("", id="hdr-count")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="hdr-bar")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from string import ascii_lowercase
 
+from textual.app import ComposeResult
 from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 
 from quiz.tui.widgets.wrapped import Wrapped
 
@@ -68,19 +70,24 @@ class OptionPicker(VerticalGroup, can_focus=True):
             super().__init__()
             self.response = response
 
+    cursor: var[int] = var(0)  # the row the arrows are on; painting follows it (watch_cursor)
+
     def __init__(self, items: list[str], *, labels: list[str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items = list(items)
         self.labels = labels or [f"{letter(i)}. " if i < len(LETTERS) else "   " for i in range(len(items))]
-        self.cursor = 0
         self.locked = False
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for i, item in enumerate(self.items):
             yield OptionRow(item, self.labels[i], i)
 
     def on_mount(self) -> None:
         self._paint()
+
+    def watch_cursor(self) -> None:
+        if self.is_mounted:
+            self._paint()
 
     @property
     def rows(self) -> list[OptionRow]:
@@ -100,12 +107,10 @@ class OptionPicker(VerticalGroup, can_focus=True):
     def action_cursor(self, step: int) -> None:
         if self.items:
             self.cursor = (self.cursor + step) % len(self.items)
-            self._paint()
             self.rows[self.cursor].scroll_visible()
 
     def clicked(self, index: int) -> None:
         self.cursor = index
-        self._paint()
 
     def action_submit(self) -> None:
         if not self.locked:
@@ -134,7 +139,6 @@ class ChoiceList(OptionPicker):
         if i is not None and not self.locked:
             event.stop()
             self.cursor = i
-            self._paint()
             self.action_submit()
 
     def clicked(self, index: int) -> None:
@@ -156,7 +160,6 @@ class TrueFalseList(ChoiceList):
         if key in ("1", "2") and not self.locked:
             event.stop()
             self.cursor = int(key) - 1
-            self._paint()
             self.action_submit()
 
     def response(self) -> bool:
@@ -172,7 +175,7 @@ class MultiList(OptionPicker):
         super().__init__(items, id=id)
         self.chosen: set[int] = set()
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for i, item in enumerate(self.items):
             yield OptionRow(item, self._label(i), i)
 
@@ -194,7 +197,6 @@ class MultiList(OptionPicker):
             event.stop()
             self.cursor = i
             self.toggle(i)
-            self._paint()
 
     def action_toggle(self) -> None:
         self.toggle(self.cursor)
@@ -231,7 +233,6 @@ class OrderList(OptionPicker):
         rows[i].update(self.items[i])
         rows[j].update(self.items[j])
         self.cursor = j
-        self._paint()
         rows[j].scroll_visible()
 
     def response(self) -> list[str]:
