@@ -15,13 +15,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable
 
 CARDS = 100_000
 REVIEWS = 1_000_000
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def _build(data: Path) -> None:

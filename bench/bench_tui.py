@@ -12,6 +12,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterable
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ def launch_lines() -> Iterable[str]:
 
 async def _feedback_times(count: int) -> tuple[list[float], list[float]]:
     import random
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from textual import events
 
@@ -95,7 +96,7 @@ async def _feedback_times(count: int) -> tuple[list[float], list[float]]:
                                answers=("吴英杰",), choices=("吴英杰", "石角", "白玛赤林", "齐扎拉"))
                       for i in range(count))
     bank = Bank(id="bench", title="基准", questions=questions)
-    clock = lambda: datetime.now(timezone.utc)  # noqa: E731
+    clock = lambda: datetime.now(UTC)  # noqa: E731
     with tempfile.TemporaryDirectory() as d:
         store = Store.open(Path(d), clock=clock)
         app = make_app(store, clock, random.Random(1), banks=[bank], lang="en")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable, TextIO
+from typing import TextIO
 
 from quiz.core import qtype
 from quiz.core.answers.checking import Verdict

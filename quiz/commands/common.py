@@ -54,7 +54,8 @@ def out_json(data: object) -> None:
 
 def read_input(path: str | os.PathLike, *, what: str = "file", limit: int = INPUT_LIMIT) -> bytes:
     """The bytes of the file a person named, or Failure saying why not (with the path)."""
-    from quiz.core.fileio import TooLarge, read_input as read_bounded
+    from quiz.core.fileio import TooLarge
+    from quiz.core.fileio import read_input as read_bounded
 
     name = os.fspath(path)
     try:

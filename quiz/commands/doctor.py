@@ -1,9 +1,9 @@
 """`quiz doctor [--restore]`: check the database, list backups, restore the latest good one."""
 from __future__ import annotations
 
-from quiz.commands.common import out, say
-
 import argparse
+
+from quiz.commands.common import out, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

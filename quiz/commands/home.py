@@ -3,9 +3,9 @@
 Without a terminal (a pipe, a script) it lists the banks as text instead."""
 from __future__ import annotations
 
-from quiz.commands.common import out, say
-
 import sys
+
+from quiz.commands.common import out, say
 
 
 def add_arguments(parser) -> None:  # the top-level parser already has the common options

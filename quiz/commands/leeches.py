@@ -2,9 +2,10 @@
 the cards suspended after 8 lapses (Anki's rule), and a way to bring them back."""
 from __future__ import annotations
 
-from quiz.commands.common import out, out_json, say
-
 import argparse
+from datetime import UTC
+
+from quiz.commands.common import out, out_json, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,7 @@ def _prompts(args) -> dict[tuple[str, str], str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core import paths
     from quiz.core.store import Store, StoreError
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     writing = bool(args.unsuspend or args.unsuspend_all)
     try:
-        with Store.open(paths.data_dir(args.data_dir), clock=lambda: datetime.now(timezone.utc),
+        with Store.open(paths.data_dir(args.data_dir), clock=lambda: datetime.now(UTC),
                         create=writing, backup=False) as store:
             leeches = store.leeches(args.bank)
             if writing:

@@ -1,9 +1,9 @@
 """quiz lint BANK... [--strict]: warnings a careful editor would raise, as path:line:col: warning: ..."""
 from __future__ import annotations
 
-from quiz.commands.common import out, say
-
 import sys
+
+from quiz.commands.common import out, say
 
 HELP = "flag questionable questions in banks"
 

@@ -1,9 +1,10 @@
 """`quiz optimize`: fit FSRS parameters to your own review history and use them from now on."""
 from __future__ import annotations
 
-from quiz.commands.common import out, say
-
 import argparse
+from datetime import UTC
+
+from quiz.commands.common import out, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,14 +21,14 @@ def _num(x: float | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core import paths
     from quiz.core.optimizer import fit
     from quiz.core.store import Store, StoreError
 
     def clock() -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     data_dir = paths.data_dir(args.data_dir)
     if not paths.db_path(data_dir).exists():

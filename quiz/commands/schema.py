@@ -7,9 +7,8 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from quiz.core.exchange.yaml_out import SCHEMA_FILE
-
     from quiz.commands.common import write_or_print
+    from quiz.core.exchange.yaml_out import SCHEMA_FILE
 
     write_or_print(args.output, SCHEMA_FILE.read_text(encoding="utf-8"))
     return 0

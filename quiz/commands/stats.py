@@ -1,9 +1,10 @@
 """`quiz stats [--json] [--bank ID]`: what has been studied, what is due, how well it is going."""
 from __future__ import annotations
 
-from quiz.commands.common import out, out_json, say
-
 import argparse
+from datetime import UTC
+
+from quiz.commands.common import out, out_json, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,15 +14,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core import paths
-    from quiz.core.store import stats
-    from quiz.core.store import Store, StoreError
-
+    from quiz.core.store import Store, StoreError, stats
     from quiz.i18n import resolve_lang
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         with Store.open(paths.data_dir(args.data_dir), clock=lambda: now, create=False, backup=False) as store:
             over = stats.overview(store, now, args.bank)

@@ -1,10 +1,11 @@
 """`quiz study BANK [--plain] [--new N]`: study a bank with spaced repetition."""
 from __future__ import annotations
 
-from quiz.commands.common import say
-
 import argparse
 import sys
+from datetime import UTC
+
+from quiz.commands.common import say
 
 MODES = ("study", "exam", "challenge", "missed", "flashcards")
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_plain_study(args: argparse.Namespace, bank) -> int:
     import random
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core import paths
     from quiz.core.session import Mode, Session
@@ -73,7 +74,7 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
     from quiz.plain import Plain
 
     def clock() -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     try:
         sys.stdout.reconfigure(errors="replace", line_buffering=True)  # type: ignore[union-attr]

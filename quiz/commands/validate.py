@@ -1,10 +1,9 @@
 """quiz validate BANK...: every problem as path:line:col: message; exit 1 if any."""
 from __future__ import annotations
 
-from quiz.commands.common import out, say
-
 import sys
 
+from quiz.commands.common import out, say
 
 
 def add_arguments(p) -> None:

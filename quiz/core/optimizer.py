@@ -1,9 +1,10 @@
 """Fit FSRS parameters to the learner's own review log with fsrs-rs-python (no torch)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from quiz.core.scheduler import from_ms, local_day
 
@@ -26,7 +27,7 @@ class Fit:
     new_log_loss: float | None
 
 
-def histories(store: "Store") -> list[list[tuple[int, int]]]:
+def histories(store: Store) -> list[list[tuple[int, int]]]:
     """Per card: [(rating, delta_days)] in time order (scheduled answers only)."""
     out: list[list[tuple[int, int]]] = []
     cur: int | None = None
@@ -79,7 +80,7 @@ def _predicted(params: Sequence[float], hist) -> tuple[float | None, float | Non
     return sum(preds) / len(preds), sum(ok for _, ok in targets) / len(targets)
 
 
-def fit(store: "Store", old: Sequence[float]) -> Fit:
+def fit(store: Store, old: Sequence[float]) -> Fit:
     """Fit parameters; raises ValueError with a learner-readable message when there is too little data."""
     from fsrs_rs_python import FSRS
     reviews = store.review_count(scheduled_only=True)

@@ -81,7 +81,7 @@ def bool_answer(value: bool) -> str:
     return TRUE if value else FALSE
 
 
-def is_true(question: "Question") -> bool:
+def is_true(question: Question) -> bool:
     """A truefalse question whose statement is true."""
     return question.answer == TRUE
 
@@ -90,7 +90,7 @@ def joiner(qtype: QuestionType) -> str:
     return ORDER_JOIN if qtype is QuestionType.ORDER else MULTI_JOIN
 
 
-def expected_text(question: "Question", true_word: str = "对", false_word: str = "错") -> str:
+def expected_text(question: Question, true_word: str = "对", false_word: str = "错") -> str:
     """The right answer as shown to the learner (true/false in the learner's words)."""
     qt = question.type
     if qt is QuestionType.TRUEFALSE:
@@ -100,7 +100,7 @@ def expected_text(question: "Question", true_word: str = "对", false_word: str 
     return question.answer
 
 
-def response_text(question: "Question", response: Any, true_word: str = "对", false_word: str = "错") -> str:
+def response_text(question: Question, response: Any, true_word: str = "对", false_word: str = "错") -> str:
     """A learner's response as text (what they picked, typed or arranged)."""
     if question.type is QuestionType.TRUEFALSE:
         b = parse_bool(response)
@@ -112,7 +112,7 @@ def response_text(question: "Question", response: Any, true_word: str = "对", f
     return "" if response is None else str(response)
 
 
-def empty_response(question: "Question") -> Any:
+def empty_response(question: Question) -> Any:
     """The response of a learner who gives none ("don't know", time out): never right."""
     qt = question.type
     if qt in (QuestionType.MULTI, QuestionType.ORDER):
@@ -122,7 +122,7 @@ def empty_response(question: "Question") -> Any:
     return ""
 
 
-def answer_facts(question: "Question") -> list[str]:
+def answer_facts(question: Question) -> list[str]:
     """The texts that state the answer in the source sentence (highlighted in feedback, hidden in
     hints). A true/false statement has none: its answer is a judgement, not a span."""
     if question.type is QuestionType.TRUEFALSE:
@@ -130,12 +130,12 @@ def answer_facts(question: "Question") -> list[str]:
     return [a for a in question.answers if a]
 
 
-def shown_options(question: "Question") -> tuple[str, ...]:
+def shown_options(question: Question) -> tuple[str, ...]:
     """The options listed under a prompt (choice, multi); none for the other types."""
     return question.choices if question.type.picks_options else ()
 
 
-def right_options(question: "Question", items: Sequence[str]) -> set[int]:
+def right_options(question: Question, items: Sequence[str]) -> set[int]:
     """Indexes of `items` (as shown, in the shown order) that are right: the right option(s);
     for true/false the right one of (true, false); for order the items already in place."""
     qt = question.type
@@ -146,7 +146,7 @@ def right_options(question: "Question", items: Sequence[str]) -> set[int]:
     return {i for i, item in enumerate(items) if item in question.answers}
 
 
-def wrong_options(question: "Question", items: Sequence[str], picked: Iterable[int]) -> set[int]:
+def wrong_options(question: Question, items: Sequence[str], picked: Iterable[int]) -> set[int]:
     """Indexes of `items` the learner got wrong: picked but not right; for order every item out
     of place (`picked` is ignored)."""
     right = right_options(question, items)

@@ -5,10 +5,10 @@ converts to the timezone-aware UTC datetimes py-fsrs requires."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
-from typing import Sequence
 
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType
@@ -64,13 +64,13 @@ def to_ms(dt: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC)
 
 
 def utc(dt: datetime) -> datetime:
     if dt.tzinfo is None:
         raise ValueError("naive datetime: pass timezone-aware datetimes")
-    return dt.astimezone(timezone.utc)
+    return dt.astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ class CardState:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "CardState":
+    def from_dict(cls, d: dict) -> CardState:
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
 
     def __post_init__(self) -> None:
@@ -114,7 +114,7 @@ def day_start(day: date, hour: int = DAY_START_HOUR, tz: tzinfo | None = None) -
     """When learning day `day` starts, as a UTC datetime."""
     naive = datetime.combine(day, time(hour))
     local = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)
 
 
 def day_bounds(now: datetime, hour: int = DAY_START_HOUR, tz: tzinfo | None = None) -> tuple[datetime, datetime]:

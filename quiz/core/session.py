@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Callable, Collection, Sequence
+from typing import Any
 
 from quiz.core.answers.checking import Verdict, check_guarded
 from quiz.core.model import Bank, Question

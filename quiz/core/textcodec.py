@@ -61,10 +61,11 @@ def decode_bytes(data: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
             if b"\x00" in data[:65536]:
                 return None, (line, col, "this is a binary file, not a UTF-8 text file")
             if data[e.start:e.start + 1] == b"\xed" and data[e.start + 1:e.start + 2] >= b"\xa0":
-                return None, (line, col, "the bytes %s encode a lone surrogate (U+D800-U+DFFF), which is not valid "
-                              "UTF-8; save the file as UTF-8" % data[e.start:e.start + 3].hex(" ").upper())
+                shown = data[e.start:e.start + 3].hex(" ").upper()
+                return None, (line, col, f"the bytes {shown} encode a lone surrogate (U+D800-U+DFFF), which is not "
+                              "valid UTF-8; save the file as UTF-8")
             what = "cannot start a character" if e.reason == "invalid start byte" else "starts a broken character"
-            return None, (line, col, "the file is not UTF-8 text (byte 0x%02x %s); save it as UTF-8" % (data[e.start], what))
+            return None, (line, col, f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} {what}); save it as UTF-8")
         return None, (line, col, f"the file is not UTF-8: it looks like {enc}; {_convert_hint(enc)}")
     nul = text.find("\x00")
     if nul >= 0:

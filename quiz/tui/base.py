@@ -15,7 +15,7 @@ class QuizScreen(Screen[ResultT], Generic[ResultT]):
     """A screen of quiz's app."""
 
     @property
-    def app(self) -> "QuizApp":  # type: ignore[override]
+    def app(self) -> QuizApp:  # type: ignore[override]
         return cast("QuizApp", super().app)
 
 
@@ -23,5 +23,5 @@ class QuizModal(ModalScreen[ResultT], Generic[ResultT]):
     """A dialog of quiz's app."""
 
     @property
-    def app(self) -> "QuizApp":  # type: ignore[override]
+    def app(self) -> QuizApp:  # type: ignore[override]
         return cast("QuizApp", super().app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import random
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -16,13 +16,14 @@ def shipped_bank_dirs() -> list[Path]:
 
 def bank_files(bank_dirs: list[str] | None, cwd: Path | None = None, data_dir=None) -> list[Path]:
     """Bank files from ./banks, the shipped banks, the user's bank folder and every --bank-dir."""
-    from quiz.core.banks.library import bank_dirs as dirs_for, find_bank_files
+    from quiz.core.banks.library import bank_dirs as dirs_for
+    from quiz.core.banks.library import find_bank_files
 
     return find_bank_files(dirs_for(bank_dirs, cwd=cwd, data_dir=data_dir))
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def open_store(args):
@@ -71,9 +72,8 @@ def session_options(args) -> dict:
 
 
 def run_home(args) -> int:
-    from quiz.core.paths import data_dir
-
     from quiz.core.banks.library import bank_dirs, find_bank_files
+    from quiz.core.paths import data_dir
 
     dirs = bank_dirs(getattr(args, "bank_dir", None), data_dir=data_dir(getattr(args, "data_dir", None)))
     return _run(args, bank_paths=find_bank_files(dirs), bank_dirs=dirs)

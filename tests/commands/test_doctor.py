@@ -1,6 +1,6 @@
 import io
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from quiz.cli import main
 from quiz.core.model import Bank, Question
@@ -48,10 +48,10 @@ def test_restore_without_backups(capsys, tmp_path):
 
 
 def test_daily_backups_keep_seven(tmp_path):
-    now = [datetime(2024, 3, 1, 12, tzinfo=timezone.utc)]
+    now = [datetime(2024, 3, 1, 12, tzinfo=UTC)]
     bank = Bank(id="b", title="B", questions=(Question(id="a", type="fill", prompt="p", answers=("x",)),))
     for day in range(10):
-        now[0] = datetime(2024, 3, 1, 12, tzinfo=timezone.utc) + timedelta(days=day)
+        now[0] = datetime(2024, 3, 1, 12, tzinfo=UTC) + timedelta(days=day)
         with Store.open(tmp_path, clock=lambda: now[0]) as store:
             ids = store.sync_bank(bank)
             store.conn.execute("INSERT INTO reviews(card_id, at, rating, correct, state_before, prev) "

@@ -1,6 +1,6 @@
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from quiz.cli import main
 from quiz.core.banks.loader import load_text
@@ -13,7 +13,7 @@ BANK = "bank:\n  id: lb\n  title: L\nquestions:\n" + "".join(
 
 class Clock:
     def __init__(self):
-        self.now = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+        self.now = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
     def __call__(self):
         return self.now

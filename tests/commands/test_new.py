@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.cli import main
-from quiz.core.exchange.yaml_out import schema_ref
 from quiz.core.banks.lint import lint_path
 from quiz.core.banks.loader import load_path
+from quiz.core.exchange.yaml_out import schema_ref
 from quiz.core.model import QUESTION_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]

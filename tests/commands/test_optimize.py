@@ -1,5 +1,5 @@
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from quiz.cli import main
 from quiz.core.model import Bank, Question
@@ -8,7 +8,7 @@ from quiz.core.store import Store
 
 
 def _history(data, answers):
-    now = [datetime(2024, 1, 1, 12, tzinfo=timezone.utc)]
+    now = [datetime(2024, 1, 1, 12, tzinfo=UTC)]
     bank = Bank(id="b", title="B", questions=tuple(
         Question(id=f"q{i}", type="fill", prompt=f"题{i}", answers=("x",)) for i in range(60)))
     rng = random.Random(3)
@@ -40,10 +40,10 @@ def test_optimize_saves_parameters_the_scheduler_uses(capsys, tmp_path):
     assert main(["optimize", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "predicted recall, old parameters" in out and "predicted recall, new parameters" in out
-    with Store.open(tmp_path, clock=lambda: datetime.now(timezone.utc), backup=False) as store:
+    with Store.open(tmp_path, clock=lambda: datetime.now(UTC), backup=False) as store:
         saved = store.get_setting("fsrs_parameters")
         assert len(saved) == 21
         assert list(store.scheduler().parameters) == saved
     assert main(["optimize", "--reset", "--data-dir", str(tmp_path)]) == 0
-    with Store.open(tmp_path, clock=lambda: datetime.now(timezone.utc), backup=False) as store:
+    with Store.open(tmp_path, clock=lambda: datetime.now(UTC), backup=False) as store:
         assert store.get_setting("fsrs_parameters") is None

@@ -1,5 +1,6 @@
 import io
 import json
+from datetime import UTC
 
 import pytest
 
@@ -41,17 +42,17 @@ def test_stats_json_after_study(monkeypatch, capsys, tmp_path):
 
 
 def test_stats_language_follows_locale_then_saved_setting(monkeypatch, capsys, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core.store import Store
 
     data = tmp_path / "d"
-    with Store.open(data, clock=lambda: datetime.now(timezone.utc)):
+    with Store.open(data, clock=lambda: datetime.now(UTC)):
         pass
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert main(["stats", "--data-dir", str(data)]) == 0
     assert capsys.readouterr().out.startswith("Reviews: 0")
-    with Store.open(data, clock=lambda: datetime.now(timezone.utc)) as store:
+    with Store.open(data, clock=lambda: datetime.now(UTC)) as store:
         store.set_setting("tui.lang", "zh")                    # the app's language switch saved zh
     assert main(["stats", "--data-dir", str(data)]) == 0
     assert capsys.readouterr().out.startswith("答题总数：0")

@@ -1,7 +1,10 @@
 import io
 import sqlite3
+from datetime import UTC
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.cli import main
 
@@ -146,7 +149,7 @@ def test_new_limit_option(monkeypatch, capsys, bank, tmp_path):
 
 
 def test_plain_language_follows_locale_then_saved_setting_then_flag(monkeypatch, capsys, bank, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from quiz.core.store import Store
 
@@ -154,7 +157,7 @@ def test_plain_language_follows_locale_then_saved_setting_then_flag(monkeypatch,
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain")
     assert "Session: 0 answered" in out
-    with Store.open(data, clock=lambda: datetime.now(timezone.utc)) as store:
+    with Store.open(data, clock=lambda: datetime.now(UTC)) as store:
         store.set_setting("tui.lang", "zh")                 # saved by the app's language switch
     _code, out, _ = study(monkeypatch, capsys, bank, data, ["q"], "--plain")
     assert "本次：答题 0" in out
@@ -210,8 +213,8 @@ def test_order_feedback_says_where_the_order_goes_wrong(monkeypatch, capsys, tmp
 
 
 def _plain(seed=0, lines=(), lang="zh"):
-    from datetime import datetime, timezone
     import random
+    from datetime import datetime
 
     from quiz.plain import Plain
 
@@ -235,7 +238,7 @@ def _plain(seed=0, lines=(), lang="zh"):
     session = FakeSession()
     session.answered = []
     stdin = io.StringIO("".join(line + "\n" for line in lines))
-    plain = Plain(session, stdin, io.StringIO(), clock=lambda: datetime(2025, 1, 1, tzinfo=timezone.utc),
+    plain = Plain(session, stdin, io.StringIO(), clock=lambda: datetime(2025, 1, 1, tzinfo=UTC),
                   lang=lang, rng=random.Random(seed))
     return plain, session
 
@@ -280,7 +283,6 @@ def test_shuffled_order_swaps_when_every_shuffle_comes_out_right():
     assert shuffled_order(["a"], Stubborn()) == ["a"]
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 DIGITISH = "0123456789０１２３４５６７８９①②③²³¹⁴٣৩๓一二 ,，、;；.-+qu"
 LINE = st.one_of(st.text(alphabet=DIGITISH, max_size=12), st.text(max_size=20),

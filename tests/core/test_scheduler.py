@@ -1,12 +1,27 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.core.model import Question
-from quiz.core.scheduler import (AGAIN, EASY, GOOD, HARD, LEECH_LAPSES, NEW, REVIEW, CardState, Scheduler,
-                                 day_bounds, local_day, rating_for, thresholds, to_ms)
+from quiz.core.scheduler import (
+    AGAIN,
+    EASY,
+    GOOD,
+    HARD,
+    LEECH_LAPSES,
+    NEW,
+    REVIEW,
+    CardState,
+    Scheduler,
+    day_bounds,
+    local_day,
+    rating_for,
+    thresholds,
+    to_ms,
+)
 
-T0 = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 SHORT = Question(id="a", type="choice", prompt="哪一年？", answers=("1951",), choices=("1949", "1951"))
 LONG = Question(id="b", type="choice", prompt="长" * 200, answers=("1951",), choices=("1949", "1951"))
 
@@ -37,9 +52,9 @@ def test_day_starts_at_four_local():
     assert local_day(before, 4, tz).isoformat() == "2024-03-01"
     assert local_day(after, 4, tz).isoformat() == "2024-03-02"
     start, end = day_bounds(after, 4, tz)
-    assert start == datetime(2024, 3, 1, 20, 0, tzinfo=timezone.utc)
+    assert start == datetime(2024, 3, 1, 20, 0, tzinfo=UTC)
     assert end - start == timedelta(days=1)
-    assert start.tzinfo == timezone.utc
+    assert start.tzinfo == UTC
 
 
 def test_new_card_good_twice_graduates_to_review():

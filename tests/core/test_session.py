@@ -1,9 +1,10 @@
 import random
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quiz.core.model import Bank, Question
 from quiz.core.session import Mode, Session
@@ -12,7 +13,7 @@ from quiz.core.store import Store
 
 class Clock:
     def __init__(self):
-        self.now = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+        self.now = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 
     def __call__(self):
         return self.now

@@ -4,12 +4,11 @@ exit where the command cannot go on, loses nothing already stored, and `quiz doc
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
-import json
 import subprocess
-import time
 
 import pytest
 from rel_helpers import acknowledged, db_figures, env, quiz_cmd, run_quiz, write_fill_bank

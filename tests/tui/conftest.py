@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ class Clock:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(datetime(2025, 6, 15, 9, 0, tzinfo=timezone.utc))
+    return Clock(datetime(2025, 6, 15, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

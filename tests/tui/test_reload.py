@@ -96,5 +96,5 @@ async def test_a_new_bank_file_in_a_bank_folder_appears(make, tmp_path, store):
         await pilot.pause()
         assert [b.id for b in app.library.banks()] == ["edit"]
         (folder / "b.yaml").write_text(bank_text(2).replace("id: edit", "id: added"), encoding="utf-8")
-        home = await visit_stats_and_come_back(pilot)
+        await visit_stats_and_come_back(pilot)
         assert sorted(b.id for b in app.library.banks()) == ["added", "edit"]

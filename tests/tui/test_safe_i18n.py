@@ -6,8 +6,8 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.tui import i18n
 from quiz.core.textsafe import clean, one_line
+from quiz.tui import i18n
 
 
 @given(st.text())

@@ -5,17 +5,26 @@ Never raises for any input: every problem becomes a Problem(path, line, col, mes
 from __future__ import annotations
 
 import gc
-import re
 import os
+import re
 
+from quiz.core.banks.validate import TOP_KEYS, Collector, did_you_mean, kind_name
+from quiz.core.banks.validate_question import bank_header, question_of
+from quiz.core.banks.yamlnodes import (
+    MAPPING,
+    SCALAR,
+    SEQUENCE,
+    EventReader,
+    MappingEndEvent,
+    MappingStartEvent,
+    Node,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    YamlProblem,
+)
 from quiz.core.fileio import TooLarge, read_input
 from quiz.core.model import Bank, LoadResult, Problem
 from quiz.core.textcodec import decode_bytes
-from quiz.core.banks.validate import TOP_KEYS, Collector, kind_name, did_you_mean
-from quiz.core.banks.validate_question import bank_header, question_of
-from quiz.core.banks.yamlnodes import (MAPPING, SCALAR, SEQUENCE, EventReader, MappingEndEvent,
-                                       MappingStartEvent, Node, SequenceEndEvent, SequenceStartEvent,
-                                       YamlProblem)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # 100k questions is about 29 MB; a bigger file is refused at once
 

@@ -5,9 +5,8 @@ import difflib
 import re
 import unicodedata
 
-from quiz.core.model import Source
 from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
-
+from quiz.core.model import Source
 from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a cloze blank becomes)
 
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)

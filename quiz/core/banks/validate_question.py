@@ -3,14 +3,28 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.answers.normalize import normalize
+from quiz.core.banks.validate import (
+    ALL_QUESTION_KEYS,
+    BANK_KEYS,
+    BLANK,
+    CLOZE,
+    COMMON_KEYS,
+    TYPE_KEYS,
+    Collector,
+    check_unique,
+    did_you_mean,
+    kind_name,
+    mapping_fields,
+    source_of,
+    tags_of,
+    text_of,
+    texts_of,
+    valid_id,
+)
+from quiz.core.banks.yamlnodes import MAPPING, Node
 from quiz.core.model import QUESTION_TYPES, Question
 from quiz.core.qtype import QuestionType, bool_answer
-from quiz.core.answers.normalize import normalize
-from quiz.core.banks.validate import (ALL_QUESTION_KEYS, BANK_KEYS, BLANK, CLOZE, COMMON_KEYS, TYPE_KEYS,
-                                Collector, kind_name, check_unique, did_you_mean, mapping_fields,
-                                source_of, tags_of, text_of, texts_of, valid_id)
-from quiz.core.banks.yamlnodes import MAPPING, Node
-
 
 ANKI_CLOZE = re.compile(r"^c\d+::")
 

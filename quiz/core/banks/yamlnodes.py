@@ -18,9 +18,17 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _CLoader = None
 
-from yaml import (AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent,
-                  MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
-                  StreamEndEvent)
+from yaml import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
 

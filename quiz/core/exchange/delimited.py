@@ -263,8 +263,8 @@ def import_bytes(data: bytes, *, bank_id: str | None = None, title: str | None =
 
 def _check_loadable(bank: Bank, lines: dict[str, int]) -> None:
     """Write the bank and load it back: whatever the loader refuses is reported at the note's line."""
-    from quiz.core.exchange.yaml_out import dump_bank
     from quiz.core.banks.loader import load_text
+    from quiz.core.exchange.yaml_out import dump_bank
 
     result = load_text(dump_bank(bank, schema="bank.schema.json"))
     if result.ok:
@@ -282,7 +282,7 @@ def _qid_near(result, yaml_line: int, bank: Bank) -> str | None:
 
     text = dump_bank(bank, schema="bank.schema.json").split("\n")
     qid = None
-    for i, ln in enumerate(text[:yaml_line], 1):
+    for ln in text[:yaml_line]:
         m = re.match(r"^  - id: (.+)$", ln)
         if m:
             qid = m.group(1).strip().strip("'\"")

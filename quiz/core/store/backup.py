@@ -80,7 +80,7 @@ def backups(data_dir: Path) -> list[Path]:
     return sorted((p for p in d.glob(f"{PREFIX}*.db") if p.is_file()), reverse=True)
 
 
-def daily_backup(store: "Store") -> Path | None:
+def daily_backup(store: Store) -> Path | None:
     """Back up the database once per learning day, if it holds anything and passes quick_check."""
     data_dir = Path(store.path).parent
     day = local_day(store.clock(), store.day_start_hour, store.tz)

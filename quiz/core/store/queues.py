@@ -3,12 +3,14 @@
 One indexed LIMIT query per bank and state: picking the next card never scans the deck."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
 
 from quiz.core.model import Bank
 from quiz.core.scheduler import LEARN_AHEAD, State
-from quiz.core.store.rows import SELECT as _SELECT, CardRow, row_to_card as _row_to_card
+from quiz.core.store.rows import SELECT as _SELECT
+from quiz.core.store.rows import CardRow
+from quiz.core.store.rows import row_to_card as _row_to_card
 
 LEARNING, RELEARNING = State.LEARNING, State.RELEARNING
 _AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)

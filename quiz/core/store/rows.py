@@ -1,8 +1,8 @@
 """Cards as rows: the column list and the conversions between a row and a CardState."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quiz.core.scheduler import CardState, State
 

@@ -4,9 +4,10 @@ Everything here reads the store with indexed or aggregate queries and takes the 
 `now` explicitly, so tests are deterministic."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from quiz.core.scheduler import day_start, local_day, to_ms
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from quiz.core.model import Bank
     from quiz.core.store import Store
 
-def _day_expr(store: "Store", now: datetime) -> tuple[str, int]:
+def _day_expr(store: Store, now: datetime) -> tuple[str, int]:
     """SQL expression mapping `at` (ms) to a learning-day number, using today's UTC offset."""
     offset = (now.astimezone(store.tz) if store.tz else now.astimezone()).utcoffset() or timedelta(0)
     shift = int(offset.total_seconds() * 1000) - store.day_start_hour * 3_600_000
@@ -34,7 +35,7 @@ def _bank_filter(bank_ids: Sequence[str] | None, col: str = "card_id") -> tuple[
     return f" AND +{col} IN (SELECT id FROM cards WHERE bank_id IN ({marks}))", tuple(bank_ids)
 
 
-def reviews_per_day(store: "Store", now: datetime, days: int = 365,
+def reviews_per_day(store: Store, now: datetime, days: int = 365,
                     bank_ids: Sequence[str] | None = None) -> dict[date, int]:
     """Answers per learning day over the last `days` days (for a heatmap)."""
     expr, shift = _day_expr(store, now)
@@ -47,7 +48,7 @@ def reviews_per_day(store: "Store", now: datetime, days: int = 365,
     return {date(1970, 1, 1) + timedelta(days=d): n for d, n in rows if d >= first}
 
 
-def streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> int:
+def streak_days(store: Store, now: datetime, bank_ids: Sequence[str] | None = None) -> int:
     """Consecutive learning days with at least one answer, ending today (or yesterday when
     nothing has been answered yet today). One indexed EXISTS probe per day of the streak."""
     if bank_ids:  # one read of the bank's days: a probe per day would re-read the bank's card list each time
@@ -78,7 +79,7 @@ def streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = 
     return n
 
 
-def studied_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None,
+def studied_days(store: Store, now: datetime, bank_ids: Sequence[str] | None = None,
                  limit: int = 100_000) -> list[int]:
     """Learning-day numbers with at least one answer, oldest first. One indexed probe per
     studied day (skipping from each day to the next), never a scan of every review."""
@@ -100,7 +101,7 @@ def studied_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None =
     return days
 
 
-def best_streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> int:
+def best_streak_days(store: Store, now: datetime, bank_ids: Sequence[str] | None = None) -> int:
     """The longest run of consecutive learning days with at least one answer, over the whole history
     (never shorter than the current streak)."""
     best = run = 0
@@ -118,7 +119,7 @@ def best_streak_days(store: "Store", now: datetime, bank_ids: Sequence[str] | No
 WEEK_MS = 7 * 86_400_000
 
 
-def weekly_accuracy(store: "Store", now: datetime, weeks: int = 12,
+def weekly_accuracy(store: Store, now: datetime, weeks: int = 12,
                     bank_ids: Sequence[str] | None = None) -> list[float | None]:
     """Share of right answers in each of the last `weeks` 7-day windows ending at `now` (oldest
     first; None for a week without answers)."""
@@ -134,7 +135,7 @@ def weekly_accuracy(store: "Store", now: datetime, weeks: int = 12,
     return out
 
 
-def best_challenge(store: "Store", now: datetime | None = None, bank_ids: Sequence[str] | None = None) -> int:
+def best_challenge(store: Store, now: datetime | None = None, bank_ids: Sequence[str] | None = None) -> int:
     """The best challenge run: the longest streak of any challenge session (on one of `bank_ids`),
     0 when there is none. `now` is accepted for a uniform signature; the whole history counts."""
     sql = "SELECT MAX(best_streak) FROM sessions WHERE mode = 'challenge'"
@@ -147,7 +148,7 @@ def best_challenge(store: "Store", now: datetime | None = None, bank_ids: Sequen
     return int(row[0][0]) if row and row[0][0] is not None else 0
 
 
-def retention(store: "Store", now: datetime, days: int | None = 30,
+def retention(store: Store, now: datetime, days: int | None = 30,
               bank_ids: Sequence[str] | None = None) -> float | None:
     """True retention: share of answers to review-state cards that were right (None: no data)."""
     since = 0 if days is None else to_ms(now) - days * 86_400_000
@@ -157,7 +158,7 @@ def retention(store: "Store", now: datetime, days: int | None = 30,
     return (right or 0) / total if total else None
 
 
-def forecast(store: "Store", now: datetime, days: int = 30,
+def forecast(store: Store, now: datetime, days: int = 30,
              bank_ids: Sequence[str] | None = None) -> list[int]:
     """Review cards falling due on each of the next `days` learning days (index 0: today,
     including everything overdue)."""
@@ -175,7 +176,7 @@ def forecast(store: "Store", now: datetime, days: int = 30,
     return out
 
 
-def accuracy_by_bank(store: "Store", bank_ids: Sequence[str] | None = None, days: int | None = None,
+def accuracy_by_bank(store: Store, bank_ids: Sequence[str] | None = None, days: int | None = None,
                      now: datetime | None = None) -> dict[str, tuple[int, int]]:
     """bank id -> (right, answered), over the last `days` days (None: the whole history)."""
     since = 0 if days is None or now is None else to_ms(now) - days * 86_400_000
@@ -184,7 +185,7 @@ def accuracy_by_bank(store: "Store", bank_ids: Sequence[str] | None = None, days
     return {b: (int(r or 0), n) for b, r, n in rows if not bank_ids or b in bank_ids}
 
 
-def accuracy_by_tag(store: "Store", banks: Iterable["Bank"]) -> dict[str, tuple[int, int]]:
+def accuracy_by_tag(store: Store, banks: Iterable[Bank]) -> dict[str, tuple[int, int]]:
     """tag -> (right, answered) over the whole history of the given banks' questions."""
     out: dict[str, list[int]] = {}
     for bank in banks:
@@ -199,7 +200,7 @@ def accuracy_by_tag(store: "Store", banks: Iterable["Bank"]) -> dict[str, tuple[
     return {t: (a[0], a[1]) for t, a in sorted(out.items())}
 
 
-def time_per_answer(store: "Store", bank_ids: Sequence[str] | None = None, days: int = 30,
+def time_per_answer(store: Store, bank_ids: Sequence[str] | None = None, days: int = 30,
                     now: datetime | None = None) -> float | None:
     """Mean seconds per answer over the last `days` days."""
     since = 0 if now is None else to_ms(now) - days * 86_400_000
@@ -229,7 +230,7 @@ class Overview:
                 "best_streak_days": self.best_streak_days, "forecast": list(self.forecast)}
 
 
-def overview(store: "Store", now: datetime, bank_ids: Sequence[str] | None = None) -> Overview:
+def overview(store: Store, now: datetime, bank_ids: Sequence[str] | None = None) -> Overview:
     banks = list(bank_ids) if bank_ids else [b for (b,) in store.query("SELECT DISTINCT bank_id FROM cards")]
     counts = store.counts(banks)
     where, params = _bank_filter(bank_ids)

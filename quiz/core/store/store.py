@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 from quiz.core import paths
 from quiz.core.model import Bank
@@ -66,7 +66,7 @@ class Store(Queues):
     # ---- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, data_dir: Path | str, *, clock: Callable[[], datetime], create: bool = True,
-             backup: bool = True, tz: tzinfo | None = None) -> "Store":
+             backup: bool = True, tz: tzinfo | None = None) -> Store:
         """Open the store in `data_dir`. With create=False a missing database is not created:
         the store is an empty in-memory one (for read-only commands such as `quiz stats`)."""
         data_dir = Path(data_dir)
@@ -102,7 +102,7 @@ class Store(Queues):
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Label
 
+from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
-from quiz.core.textsafe import one_line
 from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.wrapped import Wrapped
 

@@ -8,10 +8,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Label
 
+from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
-from quiz.core.textsafe import one_line
 from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.header import clock_text
 from quiz.tui.widgets.wrapped import Wrapped

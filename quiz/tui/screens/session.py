@@ -10,12 +10,12 @@ from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label
 
-from quiz.tui.base import QuizScreen
 from quiz.core import qtype
 from quiz.core.hints import hint_for
 from quiz.core.qtype import QuestionType
 from quiz.core.store.db import StoreError
 from quiz.core.textsafe import clean, one_line
+from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
 from quiz.tui.widgets import feedback

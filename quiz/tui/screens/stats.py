@@ -8,10 +8,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Label, Static
 
+from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
-from quiz.core.textsafe import one_line
 from quiz.tui.widgets import charts
 from quiz.tui.widgets.wrapped import Wrapped
 

@@ -1,8 +1,8 @@
 """A flashcard: the front, space shows the back, 1-4 grades (Again/Hard/Good/Easy)."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.content import Content

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from string import ascii_lowercase
 
-from textual.app import ComposeResult
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.content import Content
@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.reactive import var
 
 from quiz.tui.widgets.wrapped import Wrapped
-
 
 # Letters bound to actions while a question is shown (h: hint). Option letters skip them, in the
 # labels and in the keys alike, so the 8th option is "I" and `h` always shows the hint.

@@ -7,11 +7,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.core.exchange.yaml_out import dump_bank
-from quiz.core.banks.loader import load_bytes, load_text
-from quiz.core.model import Bank, Question
 from quiz.core.answers.normalize import normalize
+from quiz.core.banks.loader import load_bytes, load_text
 from quiz.core.banks.validate import BLANK
+from quiz.core.exchange.yaml_out import dump_bank
+from quiz.core.model import Bank, Question
 
 # Text a teacher might write: Chinese, ASCII, punctuation, YAML-significant characters.
 chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from quiz.core.model import Bank, Question
 from quiz.core.answers.normalize import normalize
+from quiz.core.model import Bank, Question
 
 ALPHABET = "学史明理增信崇德力行西藏拉萨党的年月日万个abcXYZ0129 、，。：“”<>&\"'{}:#-_!?%;|/\\"
 BLANK = "____"

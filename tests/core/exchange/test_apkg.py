@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.banks.loader import load_path
 from quiz.core.exchange import apkg
 from quiz.core.exchange.notes import guid_of
-from quiz.core.banks.loader import load_path
 from quiz.core.model import Question
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.banks.loader import load_path
 from quiz.core.exchange import delimited as anki_csv
 from quiz.core.exchange.html import esc, to_text
-from quiz.core.banks.loader import load_path
 from quiz.core.model import Bank, Question
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -118,7 +118,7 @@ def test_repeated_guid_and_invalid_result_reported_at_their_lines():
 
 
 @pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"#", b"\t\t\t\n", b'"', b"a\tb\n\"c", b"#tags column:x\n",
-                                  b"#tags column:9\na\tb\n", b"{{c1::}}\tx\n", "{{c1::a}}{{c1::b}}\t\n".encode(),
+                                  b"#tags column:9\na\tb\n", b"{{c1::}}\tx\n", b"{{c1::a}}{{c1::b}}\t\n",
                                   b"\x00\x01", b"a" * 10 + b"\r\n" + b"b\r\n"])
 def test_odd_input_never_raises_anything_else(data):
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 
-from quiz.core.exchange import delimited as anki_csv
 from quiz.core.banks.loader import load_text
+from quiz.core.exchange import delimited as anki_csv
 from quiz.core.exchange.yaml_out import dump_bank
 
 _spec = importlib.util.spec_from_file_location("exchange_strategies", Path(__file__).with_name("strategies.py"))

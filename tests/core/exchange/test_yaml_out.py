@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.exchange.yaml_out import dump_bank, schema_ref
 from quiz.core.banks.loader import load_text
-from quiz.core.model import Bank, Question
 from quiz.core.banks.validate import BLANK
+from quiz.core.exchange.yaml_out import dump_bank, schema_ref
+from quiz.core.model import Bank, Question
 
 
 @pytest.mark.parametrize("answer", ["}x", "{1", "a}}b", "{{x}}", " 空格 ", "学史增信"])

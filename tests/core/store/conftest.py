@@ -1,5 +1,5 @@
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -7,7 +7,7 @@ from quiz.core.model import Bank, Question
 
 
 class FakeClock:
-    def __init__(self, start=datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)):
+    def __init__(self, start=datetime(2024, 3, 1, 12, 0, tzinfo=UTC)):
         self.now = start
 
     def __call__(self):

@@ -1,20 +1,19 @@
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from quiz.core.scoring import points_for
-from quiz.core.store import stats
 from quiz.core.model import Bank, Question
+from quiz.core.scoring import points_for
 from quiz.core.session import Mode, Session
-from quiz.core.store import Store
+from quiz.core.store import Store, stats
 
 TZ = timezone(timedelta(hours=8))
 
 
 class Clock:
     def __init__(self):
-        self.now = datetime(2024, 3, 1, 4, 0, tzinfo=timezone.utc)  # 12:00 in UTC+8
+        self.now = datetime(2024, 3, 1, 4, 0, tzinfo=UTC)  # 12:00 in UTC+8
 
     def __call__(self):
         return self.now
@@ -55,11 +54,11 @@ def test_streak_days_follow_the_local_day(env):
     b = bank(20)
     assert stats.streak_days(store, clock()) == 0
     for day in range(3):
-        clock.now = datetime(2024, 3, 1, 4, tzinfo=timezone.utc) + timedelta(days=day)
+        clock.now = datetime(2024, 3, 1, 4, tzinfo=UTC) + timedelta(days=day)
         study_day(store, clock, b, [4])
     assert stats.streak_days(store, clock()) == 3 == stats.streak_days(store, clock(), [b.id])
     # 03:30 local the next morning still belongs to the same learning day
-    clock.now = datetime(2024, 3, 3, 19, 30, tzinfo=timezone.utc)   # 03:30 on 3/4 in UTC+8
+    clock.now = datetime(2024, 3, 3, 19, 30, tzinfo=UTC)   # 03:30 on 3/4 in UTC+8
     assert stats.streak_days(store, clock()) == 3
     # a day without answers breaks it (yesterday still counts while today is empty)
     clock.now += timedelta(days=1)
@@ -99,7 +98,7 @@ def test_best_streak_days_is_the_longest_run_even_after_a_gap(env):
     store, clock = env
     b = bank(30)
     assert stats.best_streak_days(store, clock()) == 0
-    start = datetime(2024, 3, 1, 4, tzinfo=timezone.utc)
+    start = datetime(2024, 3, 1, 4, tzinfo=UTC)
     for day in (0, 1, 2, 3, 6, 7):      # a run of 4, a gap, a run of 2 ending today
         clock.now = start + timedelta(days=day)
         study_day(store, clock, b, [4])

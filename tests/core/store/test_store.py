@@ -7,12 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from quiz.core.scheduler import CardState, Scheduler
-from quiz.core.store import (DatabaseDamaged, DiskFull, NewerDatabase, NotWritable, Review, SessionRow, Store)
+from quiz.core.scheduler import CardState, Scheduler, to_ms
+from quiz.core.store import DatabaseDamaged, DiskFull, NewerDatabase, NotWritable, Review, SessionRow, Store
 from quiz.core.store import db as dbmod
 from quiz.core.store.schema import SCHEMA_VERSION
-from quiz.core.scheduler import to_ms
-
 
 
 def _row(n=1):
