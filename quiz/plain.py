@@ -108,8 +108,9 @@ class Plain:
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
-            if (done := self._command(line)) is not None:
-                return done
+            done = self._command(line)
+            if done is not None or line is None:
+                return done or "quit"
             try:
                 response = None if line == "" else self.parse(q, items, line)
             except _Invalid as e:
@@ -129,8 +130,9 @@ class Plain:
         self.say(self.m["rate"])
         while True:
             line = self.prompt()
-            if (done := self._command(line)) is not None:
-                return done
+            done = self._command(line)
+            if done is not None or line is None:
+                return done or "quit"
             rating = _int(line)
             if rating not in (1, 2, 3, 4):
                 self.say(self.m["ask_rate"])
@@ -247,7 +249,7 @@ def _numbers(line: str, n: int) -> list[int] | None:
     parts = [p for p in re.split(r"[\s,，、;；]+", line) if p]
     if len(parts) == 1 and n <= 9 and parts[0].isdecimal():
         parts = list(parts[0])
-    nums = [_int(p) for p in parts]
-    if not nums or None in nums:
+    nums = [x for x in (_int(p) for p in parts) if x is not None]
+    if not nums or len(nums) != len(parts):
         return None
     return nums if all(1 <= x <= n for x in nums) else None

@@ -72,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         state = "suspended" if r["suspended"] else "active"
         text = one_line(r["prompt"] or "")[:60]
-        out(f"{printable(r['bank'])}:{printable(r['question'])}\t{r['lapses']} lapses\t{state}\t{text}")
+        out(f"{r['bank']}:{r['question']}\t{r['lapses']} lapses\t{state}\t{text}")
     return 0

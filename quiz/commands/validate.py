@@ -21,7 +21,7 @@ def run(args) -> int:
             bad += 1
             for p in result.problems:
                 out(str(p))
-        elif not args.quiet:
+        elif not args.quiet and result.bank is not None:
             n = len(result.bank.questions)
             say(f"{path}: ok ({n} question{'s' if n != 1 else ''})")
     sys.stdout.flush()

@@ -110,12 +110,14 @@ def _split(word: str, atoms: set[str]) -> list[str] | None:
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
         for j in range(i + 2, n + 1):
             part = word[i:j]
-            if part in atoms and part != word and (best[j] is None or len(best[j]) > len(best[i]) + 1):
-                best[j] = best[i] + [part]
+            there = best[j]
+            if part in atoms and part != word and (there is None or len(there) > len(here) + 1):
+                best[j] = here + [part]
     got = best[n]
     return got if got and len(got) >= 2 else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+from typing import Any
 
 from quiz.core.banks.validate import TOP_KEYS, Collector, did_you_mean, kind_name
 from quiz.core.banks.validate_question import bank_header, question_of
@@ -87,8 +88,9 @@ def _fail(path: str, line: int, col: int, message: str) -> LoadResult:
     return LoadResult(None, (Problem(path, line, col, message),))
 
 
-def _tab_problems(text: str | bytes, out: Collector) -> None:
+def _tab_problems(data: str | bytes, out: Collector) -> None:
     """Tabs in indentation: YAML forbids them; say so plainly, one problem per line."""
+    text: Any = data  # str or bytes: the same operations on either (no decoded copy of a large bank)
     tab, nl, sp, dash = ("\t", "\n", " ", "- ") if isinstance(text, str) else (b"\t", b"\n", b" ", b"- ")
     if tab not in text:
         return
@@ -103,8 +105,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_B = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _control_problem(text: str | bytes, out: Collector) -> None:
+def _control_problem(data: str | bytes, out: Collector) -> None:
     """YAML refuses control characters; point at the first one."""
+    text: Any = data  # str or bytes, as in _tab_problems
     m = (_CONTROL if isinstance(text, str) else _CONTROL_B).search(text)
     if m is None:
         return

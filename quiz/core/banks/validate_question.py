@@ -108,8 +108,8 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
     elif qtype is QuestionType.CARD:
         front, back = need("front"), need("back")
         prompt = text_of(front, "front", out) if front is not None else None
-        b = text_of(back, "back", out) if back is not None else None
-        answers = (b,) if b else ()
+        back_text = text_of(back, "back", out) if back is not None else None
+        answers = (back_text,) if back_text else ()
     if len(out) > before or qid is None or prompt is None:
         return None
     return Question(id=qid, type=qtype, prompt=prompt, answers=answers, choices=choices,

@@ -13,10 +13,7 @@ import re
 
 import yaml
 
-try:
-    _CLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _CLoader = None
+_CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)  # None: PyYAML without libyaml
 
 from yaml import (
     AliasEvent,
@@ -105,7 +102,7 @@ def _describe_yaml_error(err: yaml.YAMLError) -> YamlProblem:
 class EventReader:
     """Pulls events from libyaml and builds Nodes one subtree at a time."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes) -> None:
         if _CLoader is None:  # pragma: no cover
             raise YamlProblem(1, 1, "PyYAML was built without libyaml; reinstall pyyaml with its C extension")
         self._loader = _CLoader(text)
@@ -180,9 +177,10 @@ class EventReader:
                 if ev.anchor:
                     anchors[ev.anchor] = node
             elif t is AliasEvent:
-                node = anchors.get(ev.anchor)
-                if node is None:  # libyaml reports unknown anchors itself; keep a guard
+                target = anchors.get(ev.anchor)
+                if target is None:  # libyaml reports unknown anchors itself; keep a guard
                     raise YamlProblem(*_pos(ev), f"unknown alias *{ev.anchor}")
+                node = target
             elif t is MappingStartEvent or t is SequenceStartEvent:
                 line, col = _pos(ev)
                 kind = MAPPING if t is MappingStartEvent else SEQUENCE

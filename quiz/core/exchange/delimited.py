@@ -174,8 +174,9 @@ def read_notes(data: bytes) -> tuple[Header, list[tuple[int, str, list[str], tup
     if len(data) > MAX_BYTES:
         raise ImportError_([(1, f"the file is {len(data) // 2**20} MB; files over {MAX_BYTES // 2**20} MB are refused")])
     text, problem = decode_bytes(data)
-    if problem is not None:
-        raise ImportError_([(problem[0], problem[2])])
+    if problem is not None or text is None:
+        line, _col, message = problem or (1, 1, "cannot decode the file")
+        raise ImportError_([(line, message)])
     if not text.strip():
         raise ImportError_([(1, "the file is empty: nothing to import")])
     lines = text.split("\n")

@@ -19,7 +19,7 @@ def question_json(q: Question) -> dict:
 
 
 def bank_json(bank: Bank) -> dict:
-    head = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
+    head: dict[str, object] = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
             "tags": list(bank.tags), "source": None}
     if bank.source is not None:
         head["source"] = {"file": bank.source.file, "title": bank.source.title,

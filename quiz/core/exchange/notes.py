@@ -159,29 +159,32 @@ def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], 
     if len(fields) < 2:
         raise NoteError("a note needs two fields, a front and a back (or a {{c1::cloze}} text)")
     ans, accept, expl, src = _back(second, is_html)
-    common = dict(explanation=expl, source=src, tags=tags, line=line)
+
+    def question(qtype: QuestionType, prompt: str, answers: tuple[str, ...],
+                 choices: tuple[str, ...] = ()) -> list[Question]:
+        return [Question(qid, qtype, prompt, answers, choices, explanation=expl, source=src, tags=tags, line=line)]
+
     prompt = _find("prompt", first) if is_html else None
     if prompt is not None:
         for qtype in (QuestionType.CHOICE, QuestionType.MULTI):
             opts = _list(qtype.value, first, "ol")
             if opts is not None:
                 if qtype is QuestionType.CHOICE:
-                    right = _need(ans, "answer")
-                    answers = tuple(dict.fromkeys([right, *accept]))
+                    answers = tuple(dict.fromkeys([_need(ans, "answer"), *accept]))
                 else:
                     right_set = set(_list("answer", second) or ())
                     answers = tuple(o for o in opts if o in right_set)
-                return [Question(qid, qtype, _need(prompt, "prompt"), answers, tuple(opts), **common)]
-        right = _list("answer", second, "ol")
-        if _list("order", first, "ul") is not None and right:
-            return [Question(qid, QuestionType.ORDER, _need(prompt, "prompt"), tuple(right), tuple(right), **common)]
+                return question(qtype, _need(prompt, "prompt"), answers, tuple(opts))
+        in_order = _list("answer", second, "ol")
+        if _list("order", first, "ul") is not None and in_order:
+            return question(QuestionType.ORDER, _need(prompt, "prompt"), tuple(in_order), tuple(in_order))
         if _find("truefalse", first) is not None:
             value = parse_bool((ans or "").strip())
             if value is None:
                 raise NoteError(f"a true/false answer must be 对/错 or true/false, not '{ans}'")
-            return [Question(qid, QuestionType.TRUEFALSE, _need(prompt, "prompt"), (bool_answer(value),), **common)]
+            return question(QuestionType.TRUEFALSE, _need(prompt, "prompt"), (bool_answer(value),))
     front = _need(to_text(first, is_html=is_html), "front")
-    return [Question(qid, QuestionType.CARD, front, (_need(ans, "back"),), **common)]
+    return question(QuestionType.CARD, front, (_need(ans, "back"),))
 
 
 def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> list[Question]:

@@ -223,17 +223,17 @@ class Store(Queues):
         Returns (review id, session id) once committed."""
         with self.transaction() as c:
             if session_id is None:
-                session_id = c.execute(
+                session_id = int(c.execute(
                     "INSERT INTO sessions(started, ended, mode, banks) VALUES (?, ?, ?, ?)",
-                    (session.started, session.ended, session.mode, json.dumps(list(session.banks)))).lastrowid
+                    (session.started, session.ended, session.mode, json.dumps(list(session.banks)))).lastrowid or 0)
             self._write_session(c, session_id, session)
             c.execute(_UPDATE_STATE,
                       (*_state_values(after), review.card_id))
-            rid = c.execute(
+            rid = int(c.execute(
                 "INSERT INTO reviews(card_id, session_id, at, rating, correct, elapsed_ms, state_before, prev, "
                 "scheduled, points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (review.card_id, session_id, review.at, review.rating, int(review.correct), review.elapsed_ms,
-                 before.state, json.dumps(before.to_dict()), int(review.scheduled), review.points)).lastrowid
+                 before.state, json.dumps(before.to_dict()), int(review.scheduled), review.points)).lastrowid or 0)
         return rid, session_id
 
     def undo(self, review_id: int, session_id: int | None = None, session: SessionRow | None = None) -> CardState:

@@ -17,7 +17,7 @@ from quiz.tui.widgets.wrapped import Wrapped
 
 class LeechesScreen(QuizScreen[None]):
     BINDINGS = [
-        Binding("u", "toggle", "action.unsuspend"),
+        Binding("u", "toggle_leech", "action.unsuspend"),
         Binding("escape,q", "app.pop_screen", "action.back"),
     ]
 
@@ -65,7 +65,7 @@ class LeechesScreen(QuizScreen[None]):
         row = self.query_one("#leeches-table", DataTable).cursor_row
         return self.cards[row] if 0 <= row < len(self.cards) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_leech(self) -> None:
         """Unsuspend the selected leech (or suspend it again): it comes back in study sessions."""
         card = self.selected()
         if card is None:

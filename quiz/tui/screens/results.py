@@ -47,8 +47,7 @@ class ResultsScreen(QuizScreen[None]):
                 yield Label(t("results.challenge_best", n=best), id="results-best")
             if s.per_tag:
                 yield Label(t("results.per_tag"), classes="section")
-                table = DataTable(id="results-tags", cursor_type="none", zebra_stripes=True)
-                yield table
+                yield DataTable(id="results-tags", cursor_type="none", zebra_stripes=True)
             yield Label(t("results.missed"), classes="section")
             if not s.missed:
                 yield Label(t("results.none_missed"), id="results-none")

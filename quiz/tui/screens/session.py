@@ -274,6 +274,8 @@ class SessionScreen(QuizScreen[None]):
 
     def _time_out(self) -> None:
         q = self.question
+        if q is None:
+            return
         if q.type.self_graded or self.mode == "flashcards":
             self._graded(CardView.Graded(1))
             return

@@ -144,7 +144,7 @@ class ChoiceList(OptionPicker):
         super().clicked(index)
         self.action_submit()
 
-    def response(self) -> str:
+    def response(self) -> object:
         return self.items[self.cursor]
 
 
@@ -161,14 +161,14 @@ class TrueFalseList(ChoiceList):
             self.cursor = int(key) - 1
             self.action_submit()
 
-    def response(self) -> bool:
-        return self.cursor == 0
+    def response(self) -> object:
+        return self.cursor == 0  # True or False
 
 
 class MultiList(OptionPicker):
     """Toggle any number with keys, space or clicks; enter submits."""
 
-    BINDINGS = [Binding("space", "toggle", "action.toggle")]
+    BINDINGS = [Binding("space", "toggle_pick", "action.toggle")]
 
     def __init__(self, items: list[str], id: str | None = None) -> None:
         super().__init__(items, id=id)
@@ -197,7 +197,7 @@ class MultiList(OptionPicker):
             self.cursor = i
             self.toggle(i)
 
-    def action_toggle(self) -> None:
+    def action_toggle_pick(self) -> None:
         self.toggle(self.cursor)
 
     def clicked(self, index: int) -> None:
