@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench reliability clean
+.PHONY: run test unit check bench reliability clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,15 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+# The fast tests alone: no Textual app (Pilot, snapshots, tmux), no reliability suite.
+unit: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m "not tui" --ignore=tests/reliability
+
+# Static checks: ruff (lint and import order) and mypy (types) over the package.
+check: $(TEST_STAMP)
+	$(BIN)/ruff check quiz tests bench
+	$(BIN)/mypy
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench

@@ -41,3 +41,12 @@ def data_dir() -> Path:
 
 def have(cmd: str) -> bool:
     return shutil.which(cmd) is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/tui runs the Textual app: mark it `tui`, so that
+    `pytest -m "not tui"` (make unit) runs the fast tests apart."""
+    tui = pytest.mark.tui
+    for item in items:
+        if "tui" in Path(str(item.fspath)).relative_to(ROOT).parts[:2]:
+            item.add_marker(tui)

@@ -1,6 +1,6 @@
 import json
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from quiz.cli import main
 from quiz.core.banks.loader import load_text
@@ -11,12 +11,7 @@ BANK = "bank:\n  id: lb\n  title: L\nquestions:\n" + "".join(
     f"  - id: q{i}\n    type: fill\n    prompt: 第{i}题[b]\n    answer: 答{i}\n" for i in range(2))
 
 
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 12, tzinfo=UTC)
-
-    def __call__(self):
-        return self.now
+from support.clock import Clock  # noqa: E402
 
 
 def make_leech(data, bank):

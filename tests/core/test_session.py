@@ -1,31 +1,14 @@
 import random
 import sqlite3
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.banks import fill_bank as bank
+from support.clock import Clock
 
-from quiz.core.model import Bank, Question
 from quiz.core.session import Mode, Session
 from quiz.core.store import Store
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, **kw):
-        self.now += timedelta(**kw)
-
-
-def bank(n=5, bank_id="b1", tags=lambda i: ()):
-    qs = tuple(Question(id=f"q{i}", type="fill", prompt=f"第{i}题", answers=(f"答{i}",), tags=tags(i))
-               for i in range(n))
-    return Bank(id=bank_id, title="T", questions=qs)
 
 
 @pytest.fixture

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-sys.path.insert(0, str(Path(__file__).parent))  # rel_helpers
 
 RELIABILITY = bool(os.environ.get("QUIZ_RELIABILITY"))
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from rel_helpers import ROOT, run_quiz
+from support.reliability import ROOT, run_quiz
 
 BAD = ROOT / "tests" / "data" / "bad-banks"
 FILES = sorted(BAD.glob("*.yaml"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from rel_helpers import acknowledged, db_figures, env, quiz_cmd, write_fill_bank
+from support.reliability import acknowledged, db_figures, env, quiz_cmd, write_fill_bank
 
 
 def run_together(tmp_path, processes: int, answers: int, figures, promise: str) -> None:

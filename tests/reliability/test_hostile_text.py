@@ -11,7 +11,7 @@ import sqlite3
 import zipfile
 
 import pytest
-from rel_helpers import ROOT, Tmux, env, quiz_cmd, run_quiz
+from support.reliability import ROOT, Tmux, env, quiz_cmd, run_quiz
 
 HOSTILE_BANK = r'''bank:
   id: hostile

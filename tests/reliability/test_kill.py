@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from rel_helpers import ROOT, Tmux, acknowledged, db_figures, env, quiz_cmd, write_fill_bank
+from support.reliability import ROOT, Tmux, acknowledged, db_figures, env, quiz_cmd, write_fill_bank
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import stat
 
-from rel_helpers import ROOT, db_figures, run_quiz
+from support.reliability import ROOT, db_figures, run_quiz
 
 from quiz.core.store.schema import SCHEMA_VERSION
 

@@ -2,30 +2,13 @@
 from __future__ import annotations
 
 import random
-import sys
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # tui_helpers for the tests here
+from support.clock import Clock
+from support.tui import DATA
 
 from quiz.core.banks.loader import load_path
-
-DATA = Path(__file__).parent / "data"
-
-
-class Clock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw) -> None:
-        self.now += timedelta(**kw)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from tui_helpers import only, screen_text
+from support.tui import only, screen_text
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.session import SessionScreen

@@ -1,7 +1,7 @@
 """Digit-like keys on option lists: ① and ² pick nothing (no crash), full-width １ picks option 1."""
 from __future__ import annotations
 
-from tui_helpers import only, screen_text
+from support.tui import only, screen_text
 
 from quiz.tui.screens.session import SessionScreen
 from quiz.tui.widgets.options import key_index

@@ -1,7 +1,7 @@
 """Pilot tests of every flow: each question type right and wrong, hint, undo, leave and resume."""
 from __future__ import annotations
 
-from tui_helpers import only, put_in_order, screen_text
+from support.tui import only, put_in_order, screen_text
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.results import ResultsScreen

@@ -1,7 +1,7 @@
 """Home renders the app's bank library: conflicts are listed (never hidden), row keys are not user data."""
 from __future__ import annotations
 
-from tui_helpers import screen_text
+from support.tui import screen_text
 
 from quiz.tui.screens.home import HomeScreen
 

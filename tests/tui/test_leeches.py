@@ -1,17 +1,10 @@
 """The leeches screen: the bank's suspended leeches (prompt, answer, lapses); u brings one back."""
 from __future__ import annotations
 
-from tui_helpers import screen_text
+from support.tui import make_leech, screen_text
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.leeches import LeechesScreen
-
-
-def make_leech(store, bank, qid: str, lapses: int) -> None:
-    store.sync_bank(bank)
-    with store.transaction() as c:
-        c.execute("UPDATE cards SET leech = 1, suspended = 1, lapses = ?, state = 2 "
-                  "WHERE bank_id = ? AND question_id = ?", (lapses, bank.id, qid))
 
 
 def suspended(store, bank, qid):

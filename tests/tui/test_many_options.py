@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from support.tui import screen_text
 from textual.binding import Binding
-from tui_helpers import screen_text
 
 from quiz.tui.screens.session import SessionScreen
 from quiz.tui.widgets import options

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tui_helpers import only, screen_text
+from support.tui import only, screen_text
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.results import ResultsScreen
@@ -200,7 +200,7 @@ async def test_help_and_palette(make, bank, store):
 
 
 async def test_banks_load_in_a_worker_with_progress(make, store):
-    from conftest import DATA
+    from support.tui import DATA
 
     app = make(banks=[], bank_paths=[DATA / "tui-bank.yaml", DATA / "missing.yaml"])
     async with app.run_test(size=(80, 24)) as pilot:

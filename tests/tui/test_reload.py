@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from tui_helpers import screen_text
+from support.tui import screen_text
 
 from quiz.tui.screens.home import HomeScreen
 

@@ -5,7 +5,7 @@ Update after an intended change with: .venv/bin/pytest tests/tui/test_snapshots.
 from __future__ import annotations
 
 import pytest
-from tui_helpers import only
+from support.tui import only
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -75,7 +75,7 @@ def test_help(snap_compare, make, bank, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_leeches(snap_compare, make, bank, store, size):
-    from test_leeches import make_leech
+    from support.tui import make_leech
 
     make_leech(store, bank, "secretary", 9)
     make_leech(store, bank, "memorial", 8)

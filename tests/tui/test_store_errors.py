@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from tui_helpers import screen_text
+from support.tui import screen_text
 
 from quiz.core.store import DiskFull, NotWritable
 from quiz.tui.app import make_app

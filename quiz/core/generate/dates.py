@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from quiz.core.generate.numbers import _rotated
+from quiz.core.generate.numbers import rotated
 
 PARTS = "上午|下午|晚上|晚间|早上|凌晨|中午|傍晚|夜间|晚"
 FESTIVALS = ("春节", "元旦", "元宵节", "清明节", "劳动节", "端午节", "建党节", "中秋节", "国庆节",
@@ -128,17 +128,17 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
         out.append(text)
 
     if f.kind in ("full", "range"):
-        for d in _rotated(_DAYS[:8], seed) + list(_DAYS[8:]):
+        for d in rotated(_DAYS[:8], seed) + list(_DAYS[8:]):
             take(_shift(f, d))
     elif f.kind == "month":
-        for d in _rotated((-1, 1, 2, -2, 3, -3), seed) + [4, -4, 5, -5]:
+        for d in rotated((-1, 1, 2, -2, 3, -3), seed) + [4, -4, 5, -5]:
             mo = f.month + d
             if 1 <= mo <= 12:
                 take(DateForm("month", f.year, mo, 0, f.part, None, 0, f.year_written))
     elif f.kind == "year":
-        for d in _rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
+        for d in rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
-        for name in _rotated(_FEST_CYCLE, seed):
+        for name in rotated(_FEST_CYCLE, seed):
             take(DateForm("fest", None, FESTIVALS.index(name), 0, f.part))
     return out

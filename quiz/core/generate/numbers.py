@@ -112,7 +112,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
         base = fig.value
         if base != base or base <= 0 or base != int(base):
             return out
-        for f in _rotated(_FACTORS, seed):
+        for f in rotated(_FACTORS, seed):
             v = _round_like(int(base * f + 0.5), int(base))
             if v > 0:
                 take(fig.with_digits(cn2an.an2cn(v)), v * _MAGS.get(fig.mag, 1))
@@ -124,13 +124,13 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
     scale = _MAGS.get(fig.mag, 1) / (10 ** decimals)
     if base < 10 and not decimals:
         deltas = [1, -1, 2, 3, -2, 4, 5, -3, 6]
-        deltas = _rotated(deltas, seed)
+        deltas = rotated(deltas, seed)
         for d in deltas:
             v = base + d
             if v > 0:
                 take(fig.with_digits(_format_int(v, 0, thousands)), v * scale)
         return out
-    for f in _rotated(_FACTORS[:8], seed) + list(_FACTORS[8:]):
+    for f in rotated(_FACTORS[:8], seed) + list(_FACTORS[8:]):
         v = _round_like(int(base * f + 0.5), base)
         if v <= 0 or (decimals and v % 10 == 0 and base % 10 != 0):
             continue
@@ -152,7 +152,7 @@ def _round_like(v: int, base: int) -> int:
     return max(q, int(round(v / q)) * q)
 
 
-def _rotated(seq, seed: int) -> list:
+def rotated(seq, seed: int) -> list:
     """A deterministic shuffle of seq driven by seed (no global random state)."""
     items = list(seq)
     out = []

@@ -1,25 +1,8 @@
 import random
-from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from quiz.core.model import Bank, Question
-
-
-class FakeClock:
-    def __init__(self, start=datetime(2024, 3, 1, 12, 0, tzinfo=UTC)):
-        self.now = start
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, **kw):
-        self.now += timedelta(**kw)
-
-
-def make_bank(n=5, bank_id="b1", prefix="q"):
-    qs = tuple(Question(id=f"{prefix}{i}", type="fill", prompt=f"第{i}题", answers=(f"答{i}",)) for i in range(n))
-    return Bank(id=bank_id, title="T", questions=qs)
+from support.banks import fill_bank as make_bank
+from support.clock import Clock as FakeClock
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@ import random
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from support.banks import fill_bank
+from support.clock import Clock as SharedClock
 
-from quiz.core.model import Bank, Question
 from quiz.core.scoring import points_for
 from quiz.core.session import Mode, Session
 from quiz.core.store import Store, stats
@@ -11,18 +12,12 @@ from quiz.core.store import Store, stats
 TZ = timezone(timedelta(hours=8))
 
 
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 4, 0, tzinfo=UTC)  # 12:00 in UTC+8
-
-    def __call__(self):
-        return self.now
+def Clock():  # noqa: N802 - the shared clock, at 12:00 in UTC+8
+    return SharedClock(datetime(2024, 3, 1, 4, 0, tzinfo=UTC))
 
 
 def bank(n, tags=()):
-    return Bank(id="b1", title="T", tags=("bank-tag",),
-                questions=tuple(Question(id=f"q{i}", type="fill", prompt=f"题{i}", answers=("答",),
-                                         tags=tags) for i in range(n)))
+    return fill_bank(n, tags=lambda i: tags, bank_tags=("bank-tag",), prompt="题{i}", answer="答")
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 """Helpers shared by the TUI tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "tui" / "data"  # the TUI tests' banks
+
 
 def screen_text(app) -> str:
     """What the terminal shows now, as plain text."""
@@ -24,3 +28,11 @@ async def put_in_order(pilot, widget, target) -> None:
             await pilot.press("up")
         for _ in range(j - i):
             await pilot.press("left_square_bracket")
+
+
+def make_leech(store, bank, qid: str, lapses: int) -> None:
+    """Make question `qid` of `bank` a suspended leech with `lapses` lapses."""
+    store.sync_bank(bank)
+    with store.transaction() as c:
+        c.execute("UPDATE cards SET leech = 1, suspended = 1, lapses = ?, state = 2 "
+                  "WHERE bank_id = ? AND question_id = ?", (lapses, bank.id, qid))
