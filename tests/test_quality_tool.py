@@ -221,10 +221,16 @@ def test_strict_recall_counts_only_questions_without_a_defect(tmp_path):
     tf = q("truefalse", src2, ["true"], src2, qid="q3")
     facts = [{"kind": "figure", "any": ["726"], "near": "会场"}, {"kind": "person", "any": ["吴英杰"]},
              {"kind": "figure", "any": ["2万"]}]
-    s = score(Case("a", "t", tmp_path / "a.facts.yaml", art, facts, []), SimpleNamespace(questions=(good, bad, tf)))
-    assert (s.facts, s.hit, s.strict, s.top10) == (3, 2, 1, 1)
-    assert s.defective == 2 and set(s.defects) == {"q2", "q3"}
+    case = Case("a", "t", tmp_path / "a.facts.yaml", art, facts, [])
+    s = score(case, SimpleNamespace(questions=(good, bad, tf)))
+    assert (s.facts, s.hit, s.strict, s.strict_own, s.top10) == (3, 2, 1, 1, 1)
+    assert s.defective == s.defective_own == 2 and set(s.defects) == {"q2", "q3"}
     assert question_defects(good, Article.read(art.read_text(encoding="utf-8"), [])) == []
+    # two questions on one sentence print each other's answer: a leak, which only strict counts
+    other = Question(id="q4", type="fill", prompt=src1.replace("2万余名", "____"), answers=("2万余名",),
+                     source=src1, tags=("figure",))
+    s = score(case, SimpleNamespace(questions=(good, other)))
+    assert (s.hit, s.strict, s.strict_own, s.defective, s.defective_own, s.leaked) == (2, 0, 2, 2, 0, 2)
 
 
 def test_make_quality_end_to_end(tmp_path, capsys):
