@@ -110,7 +110,7 @@ def find_cases(paths: list[str], only: bool) -> list[Case]:
 
 def generate(case: Case, workdir: Path, extra: list[str]):
     """The bank `quiz generate` writes for the article, loaded by the project's loader."""
-    from quiz.core.loader import load_path
+    from quiz.core.banks.loader import load_path
 
     out = workdir / f"{case.group}-{case.name}.yaml"
     cmd = [sys.executable, "-m", "quiz", "generate", str(case.article), "-o", str(out), *extra]

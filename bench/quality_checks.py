@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 import rjieba
 
 from bench.quality_numbers import numbers_in, options_above_total
-from bench.quality_text import (boundaries, contains, name_class, norm, not_a_place, on_word_boundaries,
-                                verb_at_edge)
+from bench.quality_text import boundaries, contains, name_class, norm, not_a_place, on_word_boundaries, verb_at_edge
 
 MAX_PROMPT = 90
 NAME_KINDS = {"org", "place", "person"}
@@ -47,7 +46,7 @@ class Article:
     sentences: list[str] = field(default_factory=list)
 
     @classmethod
-    def read(cls, text: str, subject: list[str] | None = None) -> "Article":
+    def read(cls, text: str, subject: list[str] | None = None) -> Article:
         """`subject`: what the article is about (an empty list: nothing); None infers it."""
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         title = lines[0] if lines else ""

@@ -122,7 +122,7 @@ class Attacks:
         if ratio_gives_away(vals, a):
             self.guessed.append(qid)
 
-    def merge(self, other: "Attacks") -> None:
+    def merge(self, other: Attacks) -> None:
         for k in ("ratio_tries", "ratio_hits", "ratio_chance", "rank_tries", "median_hits", "extreme_hits",
                   "rank_chance"):
             setattr(self, k, getattr(self, k) + getattr(other, k))

@@ -14,8 +14,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.quality import Case, leaks, main, score  # noqa: E402
-from bench.quality_checks import (Article, check_basic, check_options, check_prompt, check_spans,  # noqa: E402
-                                  check_truefalse, infer_subject, question_defects)
+from bench.quality_checks import (  # noqa: E402
+    Article,
+    check_basic,
+    check_options,
+    check_prompt,
+    check_spans,
+    check_truefalse,
+    infer_subject,
+    question_defects,
+)
 from bench.quality_numbers import Attacks, numbers_in, option_values, ratio_gives_away  # noqa: E402
 from bench.quality_text import contains, name_class, on_word_boundaries  # noqa: E402
 from quiz.core.model import Question  # noqa: E402
