@@ -9,6 +9,7 @@ from typing import Any
 
 from quiz.core.answers.normalize import normalize, numeric_form
 from quiz.core.answers.pinyin import looks_like_pinyin, pinyin_matches
+from quiz.core.answers.qualifiers import without_qualifiers
 from quiz.core.answers.quantity import same_quantity
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType, bool_answer, expected_text, parse_bool
@@ -28,11 +29,12 @@ class Verdict:
     wrong: tuple[str, ...] = ()  # multi: chosen but not right
     missing: tuple[str, ...] = ()  # multi: right but not chosen
     misplaced: int | None = None  # order: index of the first item out of place
-    via: str = ""  # exact | accept | number | pinyin | ""
+    via: str = ""  # exact | accept | qualifier | number | pinyin | ""
 
 
 def check_text(answers: tuple[str, ...], typed: Any, *, pinyin: bool = True) -> Verdict:
-    """A typed answer against every accepted text."""
+    """A typed answer against every accepted text; each may leave out its qualifiers (期间,
+    上午, 左右 ...: quiz.core.answers.qualifiers), in every way of matching."""
     expected = answers[0] if answers else ""
     if not isinstance(typed, str):
         return Verdict(False, expected)
@@ -42,13 +44,17 @@ def check_text(answers: tuple[str, ...], typed: Any, *, pinyin: bool = True) -> 
     for i, a in enumerate(answers):
         if normalize(a) == t:
             return Verdict(True, expected, a, via="exact" if i == 0 else "accept")
+    shortened = without_qualifiers(answers)
+    for short, a in shortened:
+        if normalize(short) == t:
+            return Verdict(True, expected, a, via="qualifier")
     tn = numeric_form(typed)
-    for a in answers:
-        if same_quantity(numeric_form(a), tn):
+    for form, a in [(a, a) for a in answers] + shortened:
+        if same_quantity(numeric_form(form), tn):
             return Verdict(True, expected, a, via="number")
     if pinyin and looks_like_pinyin(typed):
-        for a in answers:
-            if pinyin_matches(a, typed):
+        for form, a in [(a, a) for a in answers] + shortened:
+            if pinyin_matches(form, typed):
                 return Verdict(True, expected, a, via="pinyin")
     return Verdict(False, expected)
 

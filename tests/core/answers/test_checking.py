@@ -130,3 +130,32 @@ def test_long_input_is_cheap_and_wrong():
 @pytest.mark.parametrize("answer,typed", [("苏拉青2号", "sulaqing2hao"), ("12吨", "12dun")])
 def test_pinyin_with_digits_of_the_answer(answer, typed):
     assert check(fill(answer), typed).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("12000", "一万二千"), ("12000", "一万两千"), ("12000", "1万2千"),
+                                          ("1.2万", "一万二千"), ("1.2万", "1万2千"), ("21000", "两万一千"),
+                                          ("2.1万人", "两万一千人"), ("12000", "一万二"), ("10001", "一万零一"),
+                                          ("3.5亿", "3亿5000万"), ("1.2亿", "一亿二千万"), ("2500", "二千五")])
+def test_chinese_numbers_with_a_smaller_part_after_wan(answer, typed):
+    assert check(fill(answer), typed).correct
+    assert check(fill(typed), answer).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("12000", "一万三千"), ("21000", "两万二千"), ("12000", "1万3千"),
+                                          ("12000", "一万二千零一"), ("十四五", "145")])
+def test_chinese_numbers_still_differ(answer, typed):
+    assert not check(fill(answer), typed).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("清明节期间", "清明节"), ("3月26日上午", "3月26日"), ("下午3时", "3时"),
+                                          ("2万左右", "2万"), ("春节前后", "春节"), ("建党百年之际", "建党百年"),
+                                          ("清明节期间", "qingmingjie"), ("3月26日上午", "三月二十六日"),
+                                          ("清明节期间", "清明节期间")])
+def test_time_qualifiers_are_optional(answer, typed):
+    assert check(fill(answer), typed).correct
+
+
+@pytest.mark.parametrize("answer,typed", [("3月26日上午", "3月26日下午"), ("下午3时", "上午3时"),
+                                          ("清明节期间", "清明节前后"), ("清明节", "清明节期间"), ("期间", "")])
+def test_a_different_qualifier_is_wrong(answer, typed):
+    assert not check(fill(answer), typed).correct

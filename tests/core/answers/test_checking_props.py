@@ -51,3 +51,11 @@ def test_checker_never_raises_on_any_object(obj):
 def test_numbers_written_both_ways(n):
     assert check_text((f"{n}个",), str(n)).correct
     assert check_text((str(n),), f"{n:,}").correct
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_numbers_in_chinese_numerals(n):
+    import cn2an
+
+    assert check_text((str(n),), cn2an.an2cn(n)).correct
+    assert check_text((cn2an.an2cn(n),), str(n)).correct
