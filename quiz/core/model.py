@@ -43,6 +43,8 @@ class Question:
     source: str | None = None
     hint: str | None = None
     tags: tuple[str, ...] = ()
+    group: str | None = None  # siblings: questions of one group (else of one source sentence)
+    shuffle: bool | None = None  # options in a fresh order (None: as the bank says, else yes)
     line: int = field(default=0, compare=False)  # 1-based line in its file (0 when unknown)
 
     def __post_init__(self) -> None:
@@ -64,6 +66,7 @@ class Bank:
     language: str = "zh"
     source: Source | None = None
     tags: tuple[str, ...] = ()
+    shuffle: bool | None = None  # `shuffle:` of the bank header (each question already holds the result)
     path: str | None = field(default=None, compare=False)
 
     def question(self, qid: str) -> Question | None:

@@ -4,6 +4,7 @@ Never raises for any input: every problem becomes a Problem(path, line, col, mes
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import re
@@ -199,9 +200,13 @@ def _read_document(reader: EventReader, path: str, out: Collector, positions: Po
         out.add((1, 1), "missing 'questions:' (a list of questions)")
     if header is None or len(out):
         return None
+    shuffle = header.get("shuffle")
+    if shuffle is not None:  # the bank's `shuffle:` holds for each choice/multi question that says nothing
+        questions = [dataclasses.replace(q, shuffle=shuffle) if q.shuffle is None and q.type.picks_options else q
+                     for q in questions]
     return Bank(id=header["id"], title=header["title"], questions=tuple(questions),
                 description=header.get("description"), language=header.get("language") or "zh",
-                source=header.get("source"), tags=header.get("tags") or (), path=path)
+                source=header.get("source"), tags=header.get("tags") or (), shuffle=shuffle, path=path)
 
 
 def _read_questions(reader: EventReader, out: Collector, questions: list, ids: dict,

@@ -11,17 +11,17 @@ from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a clo
 
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)
 
-COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags")
+COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags", "group")
 TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
-    QuestionType.CHOICE: ("choices", "answer", "accept"),
-    QuestionType.MULTI: ("choices", "answer"),
+    QuestionType.CHOICE: ("choices", "answer", "accept", "shuffle"),
+    QuestionType.MULTI: ("choices", "answer", "shuffle"),
     QuestionType.TRUEFALSE: ("answer",),
     QuestionType.FILL: ("answer", "accept"),
     QuestionType.ORDER: ("items",),
     QuestionType.CARD: ("front", "back"),
 }
 ALL_QUESTION_KEYS = tuple(dict.fromkeys(COMMON_KEYS + sum(TYPE_KEYS.values(), ())))
-BANK_KEYS = ("id", "title", "description", "language", "source", "tags")
+BANK_KEYS = ("id", "title", "description", "language", "source", "tags", "shuffle")
 SOURCE_KEYS = ("file", "title", "publisher", "date", "url")
 TOP_KEYS = ("bank", "questions")
 MAX_ID = 128
@@ -127,6 +127,15 @@ def valid_id(text: str) -> str | None:
     if any(c.isspace() or unicodedata.category(c)[0] == "C" for c in text):
         return "must not contain spaces or control characters"
     return None
+
+
+def bool_of(node: Node, what: str, out: Collector) -> bool | None:
+    """A YAML boolean (true/false, yes/no); anything else is a located problem."""
+    value = node.as_bool() if node.kind == SCALAR and not node.is_null() else None
+    if value is None:
+        shown = f"'{node.value}'" if node.kind == SCALAR and not node.is_null() else kind_name(node)
+        out.add(node, f"{what} must be true or false, not {shown}")
+    return value
 
 
 def tags_of(node: Node, what: str, out: Collector) -> tuple[str, ...] | None:

@@ -12,6 +12,7 @@ from quiz.core.banks.validate import (
     COMMON_KEYS,
     TYPE_KEYS,
     Collector,
+    bool_of,
     check_unique,
     did_you_mean,
     kind_name,
@@ -81,7 +82,9 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         if pnode is not None:
             prompt = text_of(pnode, "prompt", out)
     explanation, source, hint = opt_text("explanation"), opt_text("source"), opt_text("hint")
+    group = opt_text("group")
     tags = tags_of(fields["tags"][1], "tags", out) if "tags" in fields else ()
+    shuffle = bool_of(fields["shuffle"][1], "shuffle", out) if "shuffle" in fields else None
     if qtype is None:
         return None
     answers: tuple[str, ...] = ()
@@ -113,7 +116,8 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
     if len(out) > before or qid is None or prompt is None:
         return None
     return Question(id=qid, type=qtype, prompt=prompt, answers=answers, choices=choices,
-                    explanation=explanation, source=source, hint=hint, tags=tags or (), line=node.line)
+                    explanation=explanation, source=source, hint=hint, tags=tags or (), group=group,
+                    shuffle=shuffle, line=node.line)
 
 
 def _accept(fields, out: Collector) -> list[str]:
@@ -228,6 +232,7 @@ def bank_header(node: Node, out: Collector):
             vals[name] = text_of(fields[name][1], f"bank {name}", out)
     vals["source"] = source_of(fields["source"][1], out) if "source" in fields else None
     vals["tags"] = tags_of(fields["tags"][1], "bank tags", out) if "tags" in fields else ()
+    vals["shuffle"] = bool_of(fields["shuffle"][1], "bank shuffle", out) if "shuffle" in fields else None
     if len(out) > before:
         return None
     return vals

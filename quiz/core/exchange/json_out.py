@@ -15,12 +15,14 @@ def question_json(q: Question) -> dict:
         "source": q.source,
         "explanation": q.explanation,
         "tags": list(q.tags),
+        "group": q.group,
+        "shuffle": q.shuffle is not False,
     }
 
 
 def bank_json(bank: Bank) -> dict:
     head: dict[str, object] = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
-            "tags": list(bank.tags), "source": None}
+            "tags": list(bank.tags), "source": None, "shuffle": bank.shuffle is not False}
     if bank.source is not None:
         head["source"] = {"file": bank.source.file, "title": bank.source.title,
                           "publisher": bank.source.publisher, "date": bank.source.date}

@@ -25,7 +25,7 @@ def modeline(ref: str) -> str:
     return f"# yaml-language-server: $schema={ref}"
 
 
-def question_dict(q: Question) -> dict:
+def question_dict(q: Question, bank_shuffle: bool | None = None) -> dict:
     d: dict = {"id": q.id, "type": q.type.value}
     if q.type is QuestionType.CARD:
         d["front"] = q.prompt
@@ -53,7 +53,9 @@ def question_dict(q: Question) -> dict:
             d["answer"] = is_true(q)
         elif q.type is QuestionType.ORDER:
             d["items"] = list(q.answers)
-    for key in ("explanation", "source", "hint"):
+    if q.type.picks_options and q.shuffle is not None and q.shuffle != (bank_shuffle is not False):
+        d["shuffle"] = q.shuffle
+    for key in ("explanation", "source", "hint", "group"):
         val = getattr(q, key)
         if val:
             d[key] = val
@@ -74,7 +76,9 @@ def bank_dict(bank: Bank) -> dict:
             head["source"] = src
     if bank.tags:
         head["tags"] = list(bank.tags)
-    return {"bank": head, "questions": [question_dict(q) for q in bank.questions]}
+    if bank.shuffle is False:
+        head["shuffle"] = False
+    return {"bank": head, "questions": [question_dict(q, bank.shuffle) for q in bank.questions]}
 
 
 class _Dumper(yaml.SafeDumper):
