@@ -169,7 +169,7 @@ async def test_hint_hides_the_answer_and_counts_as_hard(make, bank, store):
         await pilot.press("ctrl+t")
         await pilot.pause()
         text = screen_text(app)
-        assert "Hint: 做到学史明理、＿＿" in text
+        assert "Hint: 做到学史明理、□□□□、学史崇德" in text
         assert "学史增信" not in text
         await pilot.press(*"学史增信", "enter")
         await pilot.pause()
@@ -220,4 +220,4 @@ async def test_h_shows_the_hint_on_an_option_question(make, bank, store):
         await pilot.press("h")
         await pilot.pause()
         text = screen_text(app)
-        assert "Hint: 全区＿＿" in text and "广播" not in text.split("Hint:")[1]
+        assert "Hint: 全区□□、□□、□□、□□□□□开设" in text and "广播" not in text.split("Hint:")[1]
