@@ -130,15 +130,25 @@ def test_missed_mode_until_right(env):
     assert m.next() is None and store.counts(["b1"]).missed == 0
 
 
-def test_challenge_ends_at_first_wrong_and_undo_reopens(env):
+def test_challenge_ends_at_first_wrong_and_has_no_undo(env):
     store, clock = env
     s = session(store, clock, [bank(10)], Mode.CHALLENGE)
     s.grade(s.next(), 3, elapsed=1)
     q = s.next()
     s.grade(q, 1, elapsed=1)
     assert s.next() is None
-    assert s.undo() is q
-    assert s.next() is q
+    assert not s.can_undo
+    assert s.undo() is None          # a contest: the wrong answer that ended it stands
+    assert s.next() is None and store.review_count() == 2
+
+
+def test_a_quiz_has_no_undo_but_study_does(env):
+    store, clock = env
+    exam = session(store, clock, [bank(5)], Mode.EXAM, schedule=False)
+    exam.grade(exam.next(), 1, elapsed=1)
+    assert exam.undo() is None and store.review_count() == 1
+    for mode in (Mode.STUDY, Mode.MISSED, Mode.FLASHCARDS):
+        assert session(store, clock, [bank(5)], mode).can_undo
 
 
 def test_exam_count_and_time_limit(env):

@@ -3,7 +3,7 @@
 One indexed LIMIT query per bank and state: picking the next card never scans the deck."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.core.model import Bank
@@ -14,6 +14,13 @@ from quiz.core.store.rows import row_to_card as _row_to_card
 
 LEARNING, RELEARNING = State.LEARNING, State.RELEARNING
 _AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
+Skip = int | Collection[int] | None  # a card to leave out (the one just answered), or a set of them
+
+
+def _skip(exclude: Skip) -> Collection[int]:
+    if exclude is None:
+        return ()
+    return (exclude,) if isinstance(exclude, int) else exclude
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,44 +44,77 @@ class Queues:
     def now_ms(self) -> int:
         raise NotImplementedError
 
-    def _first(self, sql: str, bank_ids: Iterable[str], params: tuple, exclude: int | None,
+    def first_row(self, sql: str, params: Sequence, skip: Collection[int]) -> tuple | None:
+        raise NotImplementedError
+
+    def _first(self, sql: str, bank_ids: Iterable[str], params: tuple, skip: Collection[int],
                key: int = 1) -> tuple[int, int] | None:
-        """Run `sql` (selecting id, sort key) for each bank; return the (id, key) with the least key."""
+        """Run `sql` (selecting id, sort key, in order) for each bank; return the (id, key) with the least
+        key among the rows whose id is not in `skip`."""
         best = None
-        extra = "" if exclude is None else " AND id != ?"
-        sql = sql.replace("{x}", extra)
         for b in bank_ids:
-            p = (b, *params) + (() if exclude is None else (exclude,))
-            row = self.query(sql, p)
-            if row and (best is None or row[0][key] < best[key]):
-                best = row[0]
+            row = self.first_row(sql, (b, *params), skip)
+            if row and (best is None or row[key] < best[key]):
+                best = row
         return best
 
-    def next_learning(self, bank_ids: Sequence[str], until_ms: int, exclude: int | None = None) -> int | None:
+    def next_learning(self, bank_ids: Sequence[str], until_ms: int, exclude: Skip = None) -> int | None:
         best = None
         for state in (LEARNING, RELEARNING):
             row = self._first("SELECT id, due FROM cards WHERE bank_id = ? AND state = ? AND due <= ? "
-                              "AND active = 1 AND suspended = 0{x} ORDER BY due LIMIT 1",
-                              bank_ids, (state, until_ms), exclude)
+                              "AND active = 1 AND suspended = 0 ORDER BY due",
+                              bank_ids, (state, until_ms), _skip(exclude))
             if row and (best is None or row[1] < best[1]):
                 best = row
         return best[0] if best else None
 
-    def next_review(self, bank_ids: Sequence[str], until_ms: int, exclude: int | None = None) -> int | None:
+    def next_review(self, bank_ids: Sequence[str], until_ms: int, exclude: Skip = None) -> int | None:
         row = self._first("SELECT id, due FROM cards WHERE bank_id = ? AND state = ? AND due < ? "
-                          "AND active = 1 AND suspended = 0{x} ORDER BY due LIMIT 1",
-                          bank_ids, (State.REVIEW, until_ms), exclude)
+                          "AND active = 1 AND suspended = 0 ORDER BY due",
+                          bank_ids, (State.REVIEW, until_ms), _skip(exclude))
         return row[0] if row else None
 
-    def next_new(self, bank_ids: Sequence[str], exclude: int | None = None) -> int | None:
+    def next_new(self, bank_ids: Sequence[str], exclude: Skip = None) -> int | None:
+        skip = _skip(exclude)
         for b in bank_ids:  # banks in the order given, questions in bank order
-            row = self.query("SELECT id, position FROM cards WHERE bank_id = ? AND state = ? AND active = 1 "
-                             "AND suspended = 0" + ("" if exclude is None else " AND id != ?")
-                             + " ORDER BY position LIMIT 1",
-                             (b, State.NEW) if exclude is None else (b, State.NEW, exclude))
+            row = self.first_row("SELECT id, position FROM cards WHERE bank_id = ? AND state = ? AND active = 1 "
+                                 "AND suspended = 0 ORDER BY position", (b, State.NEW), skip)
             if row:
-                return row[0][0]
+                return row[0]
         return None
+
+    def answered_today(self, bank_ids: Sequence[str]) -> set[int]:
+        """Cards of these banks with an answer that moved the schedule since the learning day began
+        (their siblings are buried until the next day)."""
+        start, _end = self.day()
+        out: set[int] = set()
+        for b in bank_ids:
+            out.update(r[0] for r in self.query(
+                "SELECT DISTINCT r.card_id FROM reviews r JOIN cards c ON c.id = r.card_id "
+                "WHERE r.at >= ? AND r.scheduled = 1 AND c.bank_id = ?", (start, b)))
+        return out
+
+    def queue_rows(self, bank_ids: Sequence[str], until_ms: int | None) -> list[tuple[int, int, int | None, int, int]]:
+        """(id, state, due, position, bank's rank in `bank_ids`) of the cards a study session may show:
+        new cards, and learning and review cards due before `until_ms` (every one with None), of active
+        unsuspended cards."""
+        out: list[tuple[int, int, int | None, int, int]] = []
+        due = "" if until_ms is None else " AND due < ?"
+        for rank, b in enumerate(bank_ids):
+            out += self.query("SELECT id, state, due, position, ? FROM cards WHERE bank_id = ? AND active = 1 "
+                              f"AND suspended = 0 AND (state = ? OR (state != ?{due}))",
+                              (rank, b, State.NEW, State.NEW) + (() if until_ms is None else (until_ms,)))
+        return out
+
+    def next_due(self, bank_ids: Sequence[str]) -> int | None:
+        """When the next learning or review card of these banks falls due (ms), None when none will."""
+        best = None
+        for b in bank_ids:
+            row = self.query("SELECT min(due) FROM cards WHERE bank_id = ? AND state != ? AND active = 1 "
+                             "AND suspended = 0", (b, State.NEW))
+            if row and row[0][0] is not None and (best is None or row[0][0] < best):
+                best = row[0][0]
+        return best
 
     def new_studied_today(self, bank_ids: Sequence[str]) -> int:
         """How many new cards were started today (for the daily new-card limit)."""
@@ -109,16 +149,19 @@ class Queues:
     def bank_counts(self, bank: Bank | str) -> Counts:
         return self.counts([bank if isinstance(bank, str) else bank.id])
 
-    def learning_ahead(self, bank_ids: Sequence[str], exclude: int | None = None) -> int | None:
-        """A learning card due within the learn-ahead window (shown when nothing else is left)."""
+    def learning_ahead(self, bank_ids: Sequence[str], exclude: Skip = None, hidden: Collection[int] = ()) -> int | None:
+        """A learning card due within the learn-ahead window (shown when nothing else is left): one not in
+        `exclude` if there is one, else one not `hidden`."""
         limit = self.now_ms() + _AHEAD_MS
-        return self.next_learning(bank_ids, limit, exclude) or self.next_learning(bank_ids, limit)
+        return self.next_learning(bank_ids, limit, exclude) or self.next_learning(bank_ids, limit, hidden)
 
-    def scoped_queue(self, card_ids: Iterable[int], *, new: bool, exclude: int | None = None) -> Iterator[int]:
+    def scoped_queue(self, card_ids: Iterable[int], *, new: bool, exclude: int | None = None,
+                     hidden: Collection[int] = ()) -> Iterator[int]:
         """The same queue order as next_learning / next_review / next_new / learning_ahead, over the
         cards `card_ids` only (a tag-filtered session): learning due now, reviews due today, new cards
         (when `new`) in bank order, then learning cards due within the learn-ahead window.
-        `exclude` (the card just answered) is skipped except in the learn-ahead group."""
+        `exclude` (the card just answered) is skipped except in the learn-ahead group; `hidden` cards
+        (buried siblings) always."""
         now = self.now_ms()
         _start, end = self.day()
         ids = sorted(card_ids)
@@ -136,10 +179,11 @@ class Queues:
         )
         for group in groups:
             for r in group:
-                if r[0] != exclude:
+                if r[0] != exclude and r[0] not in hidden:
                     yield r[0]
         for r in sorted((r for r in learning if now < r[2] <= now + _AHEAD_MS), key=lambda r: r[2]):
-            yield r[0]
+            if r[0] not in hidden:
+                yield r[0]
 
     # ---- missed and leeches ----------------------------------------------------------------
     def missed(self, bank_ids: Sequence[str], *, days: int | None = None, limit: int = 1000) -> list[CardRow]:

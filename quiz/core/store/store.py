@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -134,6 +134,21 @@ class Store(Queues):
 
     def now_ms(self) -> int:
         return to_ms(self.clock())
+
+    def first_row(self, sql: str, params: Sequence, skip: Collection[int]) -> tuple | None:
+        """The first row of `sql` whose first column is not in `skip`. Rows are read one at a time,
+        so with nothing to skip this costs what `LIMIT 1` costs."""
+        def scan() -> tuple | None:
+            for row in self.conn.execute(sql if skip else sql + " LIMIT 1", params):
+                if row[0] not in skip:
+                    return row
+            return None
+        if self.conn.in_transaction:
+            try:
+                return scan()
+            except sqlite3.Error as e:
+                raise db.translate(e, self.path) from e
+        return db.retrying(scan, self.path)
 
     def day(self, now: datetime | None = None) -> tuple[int, int]:
         """(start, end) in ms of the learner's current day."""
