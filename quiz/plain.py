@@ -12,6 +12,7 @@ from typing import TextIO
 from quiz.core import qtype
 from quiz.core.answers.checking import Verdict
 from quiz.core.answers.normalize import normalize
+from quiz.core.hints import hint_for
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType
 from quiz.core.session import Outcome, Session, Summary
@@ -23,6 +24,7 @@ from quiz.i18n import LANGS, messages, resolve_lang
 MESSAGES = {lang: messages(lang, "plain") for lang in LANGS}
 
 QUIT, UNDO = {"q", "quit", ":q", "退出"}, {"u", "undo", "撤销"}
+HINT, HELP = {"h", "hint", "提示"}, {"?", "？", "help", "帮助"}  # never an answer: never graded
 
 
 class _Invalid(Exception):
@@ -38,6 +40,7 @@ class Plain:
         self.m = MESSAGES[self.lang]
         self.rng = rng or random.Random()
         self.stderr = stderr or stdout
+        self.used_hint = False
         try:
             self.echo = not stdin.isatty()  # piped input is not echoed: echo it so lines stay lines
         except (AttributeError, ValueError):
@@ -87,10 +90,17 @@ class Plain:
     # ---- one question ------------------------------------------------------------------------
     def show(self, q: Question) -> tuple[str, ...]:
         done, total = self.s.progress
+        repeat = getattr(self.s, "is_repeat", lambda _q: False)(q)
+        n = done if repeat else done + 1
+        again = getattr(self.s, "again", 0)
+        counter = f"{n}/{max(total, n)}"
+        if again:
+            counter += self.m["again"].format(n=again)
         self.say()
-        self.say(f"[{done + 1}/{max(total, done + 1)}] {clean(q.prompt)}")
+        self.say(f"[{counter}] {clean(q.prompt)}")
+        self.used_hint = False
         if q.type.picks_options:
-            items = q.choices
+            items = tuple(qtype.option_order(q, self.rng))
         elif q.type is QuestionType.ORDER:
             items = tuple(qtype.shuffled_items(q.choices or q.answers, self.rng))
         elif q.type is QuestionType.TRUEFALSE:
@@ -108,7 +118,9 @@ class Plain:
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
-            done = self._command(line)
+            done = self._command(line, q)
+            if done == "asked":
+                continue
             if done is not None or line is None:
                 return done or "quit"
             try:
@@ -117,39 +129,56 @@ class Plain:
                 self.say(str(e))
                 continue
             elapsed = (self.clock() - t0).total_seconds()
-            outcome = self.s.answer(q, response, elapsed=elapsed)
+            outcome = self.s.answer(q, response, elapsed=elapsed, used_hint=self.used_hint)
             self.feedback(outcome, dont_know=response is None, response=response)
             return "answered"
 
     def _ask_card(self, q: Question, t0: datetime) -> str:
         self.say(self.m["reveal"])
-        line = self.prompt()
-        if (done := self._command(line)) is not None:
+        while (done := self._command(line := self.prompt(), q)) == "asked":
+            pass
+        if done is not None:
             return done
         self.say(f"{self.m['back']}: {clean(q.answer)}")
-        self.say(self.m["rate"])
-        while True:
+        rating = _int(line or "")  # a grade typed at once is taken at once (as Anki's keys 1-4)
+        if rating not in (1, 2, 3, 4):
+            self.say(self.m["rate"])
+        while rating not in (1, 2, 3, 4):
             line = self.prompt()
-            done = self._command(line)
+            done = self._command(line, q)
+            if done == "asked":
+                continue
             if done is not None or line is None:
                 return done or "quit"
             rating = _int(line)
             if rating not in (1, 2, 3, 4):
                 self.say(self.m["ask_rate"])
-                continue
-            outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
-            self.feedback(outcome)
-            return "answered"
+        outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
+        self.feedback(outcome)
+        return "answered"
 
-    def _command(self, line: str | None) -> str | None:
-        """End of input or q quits, u undoes (returning what happened); None for an answer line."""
+    def _command(self, line: str | None, q: Question | None = None) -> str | None:
+        """End of input or q quits, u undoes, h shows the hint and ? the keys ("asked": the question is
+        still open); None for an answer line. None of them is ever graded."""
         if line is None or line.lower() in QUIT:
             return "quit"
-        if line.lower() in UNDO:
+        word = line.lower()
+        if word in UNDO:
             return self._undo()
+        if q is not None and word in HINT:
+            hint = hint_for(q)
+            self.say(self.m["hint"].format(hint=clean(hint)) if hint else self.m["no_hint"])
+            self.used_hint = self.used_hint or (bool(hint) and not q.type.self_graded)
+            return "asked"
+        if q is not None and word in HELP:
+            self.say(self.m["help"] if getattr(self.s, "can_undo", True) else self.m["help_contest"])
+            return "asked"
         return None
 
     def _undo(self) -> str:
+        if not getattr(self.s, "can_undo", True):
+            self.say(self.m["no_undo"])
+            return "asked"
         q = self.s.undo()
         self.say(self.m["undone"] if q is not None else self.m["nothing_to_undo"])
         return "undone"
@@ -170,7 +199,7 @@ class Plain:
                 raise _Invalid(self.m["ask_tf"])
             return value
         if q.type in (QuestionType.MULTI, QuestionType.ORDER):
-            numbers = _numbers(line, n)
+            numbers = _numbers(line, n) or _texts(line, items)
             if q.type is QuestionType.MULTI:
                 if numbers is None or len(set(numbers)) != len(numbers) or not numbers:
                     raise _Invalid(self.m["ask_multi"])
@@ -191,6 +220,11 @@ class Plain:
             self.say(f"✓ {m['right']}  {extra}")
         else:
             self.say(f"✗ {m['dont_know'] if dont_know else m['wrong']}")
+            q = o.question
+            if not dont_know and o.check is not None and not (q.type.arranges or q.type is QuestionType.MULTI):
+                yours = qtype.response_text(q, response, m["true"], m["false"])
+                if yours:
+                    self.say(f"{m['yours']}: {clean(yours)}")
             if not dont_know:
                 for line in what_was_wrong(o.check, response, m):
                     self.say(line)
@@ -206,6 +240,9 @@ class Plain:
         self.say()
         self.say(self.m["summary"].format(answered=s.answered, correct=s.correct, pct=round(s.accuracy * 100),
                                           points=s.points, best=s.best_streak, time=f"{minutes}:{seconds:02d}"))
+        if s.held_back:
+            key = "held_back_study" if s.mode in ("study", "flashcards") else "held_back"
+            self.say(self.m[key].format(n=s.held_back))
         if s.missed:
             self.say(self.m["missed"])
             for q in s.missed:
@@ -242,6 +279,17 @@ def _int(text: str) -> int | None:
         return int(text)
     except ValueError:
         return None
+
+
+def _texts(line: str, items: tuple[str, ...]) -> list[int] | None:
+    """'学史明理 学史增信' or '学史明理、学史增信' -> their numbers (1-based) among `items`; None unless every
+    part names an item (ignoring spaces, punctuation and width)."""
+    names = {normalize(item): i for i, item in enumerate(items, 1)}
+    parts = [p for p in re.split(r"[\s,，、;；/|]+|→|->", line) if normalize(p)]
+    nums = [names.get(normalize(p)) for p in parts]
+    if not nums or any(x is None for x in nums):
+        return None
+    return [x for x in nums if x is not None]
 
 
 def _numbers(line: str, n: int) -> list[int] | None:

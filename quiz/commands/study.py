@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_plain_study(args: argparse.Namespace, bank) -> int:
+    import os
     import random
     from datetime import datetime
 
@@ -86,7 +87,8 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
         say(f"quiz: {e}")
         return 1
     try:
-        rng = random.Random()
+        seed = os.environ.get("QUIZ_SEED")  # a fixed option order for scripts and tests, as in the app
+        rng = random.Random(int(seed) if seed and seed.isdigit() else None)
         try:
             session = Session(store, [bank], Mode(args.mode), clock=clock, rng=rng, new_limit=args.new,
                               count=args.count, tags=args.tag)

@@ -155,6 +155,15 @@ def wrong_options(question: Question, items: Sequence[str], picked: Iterable[int
     return set(picked) - right
 
 
+def option_order(question: Question, rng: random.Random) -> list[str]:
+    """The options of a choice or multi question in the order shown: a fresh order from `rng`, unless
+    the question (or its bank) says `shuffle: false` (options such as 以上都对 that must stay last)."""
+    options = list(shown_options(question))
+    if question.shuffle is not False:
+        rng.shuffle(options)
+    return options
+
+
 def shuffled_items(items: Sequence[str], rng: random.Random) -> list[str]:
     """The items of an ordering question as shown: shuffled, never in their given (right) order when
     that can be helped. Up to five shuffles (so a seeded rng gives the same order as it always did),

@@ -66,9 +66,9 @@ def reviews(data):
 
 def test_answers_every_type(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    code, out, err = study(monkeypatch, capsys, bank, data, ["2", "力行", "对", "1 2", "", "3"], "--plain")
+    code, out, err = study(monkeypatch, capsys, bank, data, ["1951", "力行", "对", "广播 电视", "", "3"], "--plain")
     assert code == 0, err
-    assert "  1. 1949" in out and "  2. 1951" in out
+    assert {"1949", "1951", "1959"} <= {line.split(". ", 1)[-1] for line in out.splitlines() if line.startswith("  ")}
     feedback = [line for line in out.splitlines() if line.startswith(("✓", "✗"))]
     assert len(feedback) == 5 and all(line.startswith("✓") for line in feedback)
     assert "出处: 1951年，西藏和平解放。" in out
@@ -79,7 +79,7 @@ def test_answers_every_type(monkeypatch, capsys, bank, tmp_path):
 
 def test_wrong_dont_know_and_invalid_input(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    code, out, err = study(monkeypatch, capsys, bank, data, ["7", "xyz", "1", "", "q"], "--plain")
+    code, out, err = study(monkeypatch, capsys, bank, data, ["7", "xyz", "1949", "", "q"], "--plain")
     assert code == 0
     lines = out.splitlines()
     assert sum("请输入 1-3" in line for line in lines) == 2     # re-asked twice, nothing recorded
@@ -91,7 +91,7 @@ def test_wrong_dont_know_and_invalid_input(monkeypatch, capsys, bank, tmp_path):
 
 def test_undo_reasks_and_removes_the_answer(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    code, out, _ = study(monkeypatch, capsys, bank, data, ["1", "u", "2"], "--plain")
+    code, out, _ = study(monkeypatch, capsys, bank, data, ["1949", "u", "1951"], "--plain")
     assert code == 0 and "已撤销上一题。" in out
     assert out.count("西藏和平解放是哪一年？") >= 2
     assert reviews(data) == (1, 1)  # only the re-answer is stored; EOF ended the session
@@ -99,7 +99,7 @@ def test_undo_reasks_and_removes_the_answer(monkeypatch, capsys, bank, tmp_path)
 
 
 def test_non_tty_input_uses_plain_mode(monkeypatch, capsys, bank, tmp_path):
-    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["2"])
+    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["1951"])
     assert code == 0 and "✓" in out
 
 
@@ -121,7 +121,7 @@ def test_control_characters_are_not_printed(monkeypatch, capsys, tmp_path):
 
 def test_newer_database_is_refused(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    study(monkeypatch, capsys, bank, data, ["2"], "--plain")
+    study(monkeypatch, capsys, bank, data, ["1951"], "--plain")
     conn = sqlite3.connect(data / "quiz.db")
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
@@ -143,7 +143,7 @@ def test_corrupt_database(monkeypatch, capsys, bank, tmp_path):
 
 def test_new_limit_option(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    code, out, _ = study(monkeypatch, capsys, bank, data, ["2", "力行", "对"], "--plain", "--new", "1")
+    code, out, _ = study(monkeypatch, capsys, bank, data, ["1951", "力行", "对"], "--plain", "--new", "1")
     assert reviews(data) == (1, 1)
     assert "[1/1]" in out
 
@@ -181,18 +181,18 @@ questions:
 
 def test_circled_and_superscript_digits_are_reasked_fullwidth_digits_work(monkeypatch, capsys, bank, tmp_path):
     data = tmp_path / "d"
-    lines = ["①", "²", "２", "力行", "对", "1 ²", "１ ２"]
+    lines = ["①", "²", "1951", "力行", "对", "1 ²", "广播　电视"]
     code, out, err = study(monkeypatch, capsys, bank, data, lines, "--plain")
     assert code == 0 and "Traceback" not in err, err
     assert sum("请输入 1-3" in line for line in out.splitlines()) == 2
     assert sum("请输入多个数字" in line for line in out.splitlines()) == 1
     feedback = [line for line in out.splitlines() if line.startswith(("✓", "✗"))]
-    assert len(feedback) == 4 and all(line.startswith("✓") for line in feedback)   # １ ２ picked 广播、电视
+    assert len(feedback) == 4 and all(line.startswith("✓") for line in feedback)   # a full-width space too
     assert reviews(data) == (4, 4)
 
 
 def test_multi_feedback_says_what_was_picked_wrongly_and_what_was_missing(monkeypatch, capsys, bank, tmp_path):
-    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["2", "力行", "对", "1 3", "q"], "--plain")
+    code, out, _ = study(monkeypatch, capsys, bank, tmp_path / "d", ["1951", "力行", "对", "广播，电影院", "q"], "--plain")
     lines = out.splitlines()
     i = lines.index("✗ 错误")
     assert lines[i + 1:i + 3] == ["多选了：电影院", "漏选了：电视"]
@@ -321,3 +321,135 @@ def test_any_input_line_is_reasked_or_a_valid_response(qid, line, seed):
             assert response in (1, 2, 3, 4)
         else:
             assert isinstance(response, str)
+
+
+# ---- issue 11: h and ?, item texts, cards, "your answer", siblings, tags, shuffle, no undo in contests ----
+
+SIBLINGS = """\
+bank:
+  id: sib
+  title: Siblings
+questions:
+  - id: s1
+    type: fill
+    prompt: 全区设____个会场
+    answer: "726"
+    source: 全区设726个会场，2万余名党员干部代表参加。
+    tags: [figure]
+  - id: s2
+    type: fill
+    prompt: 全区设726个会场，____党员干部代表参加。
+    answer: 2万余名
+    source: 全区设726个会场，2万余名党员干部代表参加。
+    tags: [figure]
+  - id: s3
+    type: order
+    prompt: 按原文顺序排列
+    items: [学史明理, 学史增信, 学史崇德]
+    tags: [slogan]
+  - id: s4
+    type: card
+    front: 2021年是西藏民主改革多少周年？
+    back: 62周年
+"""
+
+
+@pytest.fixture
+def sib(tmp_path):
+    p = tmp_path / "sib.yaml"
+    p.write_text(SIBLINGS, encoding="utf-8")
+    return p
+
+
+def ratings(data):
+    return sqlite3.connect(data / "quiz.db").execute("SELECT rating, correct FROM reviews ORDER BY id").fetchall()
+
+
+def test_h_and_question_mark_give_the_hint_and_help_and_are_never_graded(monkeypatch, capsys, sib, tmp_path):
+    data = tmp_path / "d"
+    code, out, err = study(monkeypatch, capsys, sib, data, ["h", "?", "726", "q"], "--plain")
+    assert code == 0, err
+    assert "提示：全区设□□□个会场，2万余名党员干部代表参加。" in out
+    assert "h 提示" in out and "u 撤销" in out
+    assert ratings(data) == [(2, 1)]           # one answer, right, Hard because of the hint
+
+
+def test_order_takes_the_items_text(monkeypatch, capsys, sib, tmp_path):
+    data = tmp_path / "d"
+    code, out, err = study(monkeypatch, capsys, sib, data, ["726", "学史明理 学史增信、学史崇德", "q"], "--plain")
+    assert code == 0, err
+    assert [c for _r, c in ratings(data)] == [1, 1]
+
+
+def test_a_card_takes_the_grade_at_once(monkeypatch, capsys, sib, tmp_path):
+    data = tmp_path / "d"
+    code, out, err = study(monkeypatch, capsys, sib, data, ["726", "学史明理 学史增信 学史崇德", "4", "q"], "--plain")
+    assert code == 0, err
+    assert "背面: 62周年" in out
+    assert ratings(data)[-1] == (4, 1)
+
+
+def test_a_wrong_answer_is_echoed(monkeypatch, capsys, sib, tmp_path):
+    code, out, _ = study(monkeypatch, capsys, sib, tmp_path / "d", ["727", "q"], "--plain")
+    lines = out.splitlines()
+    i = lines.index("✗ 错误")
+    assert lines[i + 1] == "你的答案: 727" and lines[i + 2] == "答案: 726"
+
+
+def test_siblings_are_left_out_and_the_session_says_why(monkeypatch, capsys, sib, tmp_path):
+    data = tmp_path / "d"
+    code, out, _ = study(monkeypatch, capsys, sib, data, ["726", "学史明理 学史增信 学史崇德", "4"], "--plain")
+    assert code == 0
+    assert "全区设726个会场，____党员干部代表参加。" not in out   # s2 would have been given away by s1
+    assert "[1/3]" in out and "[3/3]" in out
+    assert "另有 1 道题与答过的题出自同一句原文" in out
+    code, out, _ = study(monkeypatch, capsys, sib, data, [], "--plain")
+    assert "没有需要学习的题目。" in out          # s2 is buried until tomorrow
+
+
+def test_a_tag_session_counts_its_questions(monkeypatch, capsys, sib, tmp_path):
+    code, out, _ = study(monkeypatch, capsys, sib, tmp_path / "d", ["学史明理 学史增信 学史崇德"], "--plain",
+                         "--tag", "slogan")
+    assert "[1/1]" in out
+
+
+def test_no_undo_in_a_quiz(monkeypatch, capsys, sib, tmp_path):
+    data = tmp_path / "d"
+    code, out, _ = study(monkeypatch, capsys, sib, data, ["", "u", "q"], "--plain", "--mode", "exam",
+                         "--tag", "figure", "--tag", "slogan")
+    assert code == 0 and "测验和挑战中不能撤销答案。" in out
+    assert len(ratings(data)) == 1
+
+
+CHOICES = """\
+bank:
+  id: sh
+  title: Shuffle
+questions:
+  - id: c1
+    type: choice
+    prompt: 哪个？
+    choices: [甲, 乙, 丙, 以上都对]
+    answer: 以上都对
+{extra}"""
+
+
+@pytest.mark.parametrize("extra,fixed", [("", False), ("    shuffle: false\n", True)])
+def test_choice_options_are_shuffled_unless_the_question_says_not(monkeypatch, capsys, tmp_path, extra, fixed):
+    p = tmp_path / "c.yaml"
+    p.write_text(CHOICES.format(extra=extra), encoding="utf-8")
+    orders = set()
+    for seed in range(8):
+        monkeypatch.setenv("QUIZ_SEED", str(seed))
+        _code, out, _ = study(monkeypatch, capsys, p, tmp_path / f"d{seed}", ["q"], "--plain")
+        orders.add(tuple(line.split(". ", 1)[1] for line in out.splitlines() if line.startswith("  ")))
+    assert (orders == {("甲", "乙", "丙", "以上都对")}) is fixed
+    assert fixed or len(orders) > 2
+
+
+def test_full_width_digits_pick_an_option():
+    q = QUESTIONS["q1"]
+    plain, _ = _plain(0)
+    items = plain.show(q)
+    assert plain.parse(q, items, "２") == items[1]
+    assert plain.parse(QUESTIONS["q4"], ("广播", "电视", "电影院"), "１ ２") == ("广播", "电视")
