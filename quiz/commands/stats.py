@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC
 
-from quiz.commands.common import out, out_json, say
+from quiz.commands.common import Failure, out, out_json, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +18,17 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.core import paths
     from quiz.core.store import Store, StoreError, stats
-    from quiz.i18n import resolve_lang
+    from quiz.i18n import resolve_lang, text
 
     now = datetime.now(UTC)
     try:
         with Store.open(paths.data_dir(args.data_dir), clock=lambda: now, create=False, backup=False) as store:
+            lang = resolve_lang(args.lang, store)  # --lang, else the saved setting, else the locale
+            known = stats.studied_banks(store)
+            unknown = [b for b in args.bank or () if b not in known]
+            if unknown:
+                raise Failure(text(lang, "cli.stats.unknown_bank", banks=", ".join(unknown),
+                                   known=", ".join(known) or text(lang, "cli.stats.no_banks")))
             over = stats.overview(store, now, args.bank)
             data = over.to_dict()
             data["accuracy_by_bank"] = {b: {"right": r, "answered": n} for b, (r, n) in
@@ -30,7 +36,6 @@ def run(args: argparse.Namespace) -> int:
             data["seconds_per_answer"] = stats.time_per_answer(store, args.bank, 30, now)
             data["reviews_per_day"] = {d.isoformat(): n for d, n in
                                        sorted(stats.reviews_per_day(store, now, 30, args.bank).items())}
-            lang = resolve_lang(args.lang, store)  # --lang, else the saved setting, else the locale
     except StoreError as e:
         say(f"quiz: {e}")
         return 1
@@ -52,7 +57,8 @@ def render(d: dict, lang: str) -> str:
         text(lang, "cli.stats.due", due=d["due_today"], new=d["new"], learning=d["learning"]),
         text(lang, "cli.stats.missed", missed=d["missed"], leeches=d["leeches"]),
         text(lang, "cli.stats.retention", retention=ret, seconds=spa),
-        text(lang, "cli.stats.streak", days=d["streak_days"], best=d.get("best_streak_days", d["streak_days"])),
+        text(lang, "cli.stats.streak", days=days(lang, d["streak_days"]),
+             best=days(lang, d.get("best_streak_days", d["streak_days"]))),
         text(lang, "cli.stats.forecast", days=" ".join(str(n) for n in d["forecast"][:7])),
     ]
     if d["accuracy_by_bank"]:
@@ -61,3 +67,10 @@ def render(d: dict, lang: str) -> str:
             pct = a["right"] / a["answered"] * 100 if a["answered"] else 0
             lines.append(f"  {bank}: {a['right']}/{a['answered']} ({pct:.0f}%)")
     return "\n".join(lines)
+
+
+def days(lang: str, n: int) -> str:
+    """"1 day", "3 days", "3 天"."""
+    from quiz.i18n import text
+
+    return text(lang, "cli.day" if n == 1 else "cli.days", n=n)

@@ -114,8 +114,8 @@ class QuizApp(App):
 
         session = self.new_session(banks, mode, **options)
         if session.progress[1] == 0:
-            key = "home.no_missed" if mode == "missed" else "home.nothing"
-            self.notify(i18n.t(key, bank=" / ".join(one_line(b.title) for b in banks)), markup=False)
+            self.notify(self.nothing_to_do(banks, mode, ahead=bool(options.get("ahead"))), markup=False,
+                        timeout=10)
             if replace:
                 self.pop_screen()
             return
@@ -124,6 +124,29 @@ class QuizApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def nothing_to_do(self, banks, mode: str, *, ahead: bool = False) -> str:
+        """Why a session would be empty, and what the learner can do: when the next card falls due,
+        how many siblings wait for tomorrow, and the key that studies ahead."""
+        if mode == "missed":
+            return i18n.t("home.no_missed")
+        text = i18n.t("home.nothing", bank=" / ".join(one_line(b.title) for b in banks))
+        if mode not in ("study", "flashcards") or ahead:
+            return text
+        from quiz.core.session import today
+        from quiz.tui.screens.home import due_text
+
+        try:
+            now = today(self.store, banks)
+        except Exception:  # a store that cannot say: the plain message
+            return text
+        parts = [text]
+        if now.held:
+            parts.append(i18n.t("home.held", n=now.held))
+        if now.next_due is not None:
+            parts.append(due_text(now.next_due, self.clock(), self.store.tz))
+        parts.append(i18n.t("home.study_ahead_hint"))
+        return "\n".join(parts)
 
     def open_start(self) -> None:
         """`quiz study BANK [--mode M]`: open that session at once (escape then shows home)."""
@@ -135,6 +158,10 @@ class QuizApp(App):
     # actions (keys on the home screen and the command palette) -------------------------
     def action_study(self) -> None:
         self.start_session(self.selected_banks(), "study")
+
+    def action_study_ahead(self) -> None:
+        """Nothing due: the cards due soonest, then new ones past today's limit (Anki's custom study)."""
+        self.start_session(self.selected_banks(), "study", ahead=True)
 
     def action_challenge(self) -> None:
         self.start_session(self.selected_banks(), "challenge", schedule=False)

@@ -8,7 +8,8 @@ from textual.command import DiscoveryHit, Hit, Provider
 from quiz.tui.i18n import t
 
 ACTIONS = [
-    ("palette.study", "study"), ("palette.exam", "exam"), ("palette.challenge", "challenge"),
+    ("palette.study", "study"), ("palette.study_ahead", "study_ahead"), ("palette.exam", "exam"),
+    ("palette.challenge", "challenge"),
     ("palette.missed", "missed"), ("palette.flashcards", "flashcards"), ("palette.stats", "stats"),
     ("palette.leeches", "leeches"),
     ("palette.lang", "lang"), ("palette.help", "help"),

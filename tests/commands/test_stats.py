@@ -31,14 +31,14 @@ def test_stats_json_after_study(monkeypatch, capsys, tmp_path):
     assert d["best_streak_days"] == 1
     assert d["leeches"] == 0 and d["retention"] is None and d["due_today"] >= 1
     assert d["accuracy_by_bank"] == {"s": {"right": 1, "answered": 2}}
-    assert main(["stats", "--json", "--bank", "other", "--data-dir", str(data)]) == 0
-    assert json.loads(capsys.readouterr().out)["reviews"] == 0
+    assert main(["stats", "--json", "--bank", "s", "--data-dir", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews"] == 2
     assert main(["stats", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
     assert "答题总数：2" in out and "错题：1" in out and "最长连续：1 天" in out
     assert main(["stats", "--lang", "en", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "Reviews: 2" in out and "Study streak: 1 days   Longest: 1 days" in out
+    assert "Reviews: 2" in out and "Study streak: 1 day   Longest: 1 day" in out
 
 
 def test_stats_language_follows_locale_then_saved_setting(monkeypatch, capsys, tmp_path):
@@ -72,3 +72,29 @@ def test_stats_on_damaged_database(capsys, tmp_path):
     assert main(["stats", "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("quiz: ") and "damaged" in err
+
+
+def test_stats_of_an_unknown_bank_names_it_and_fails(monkeypatch, capsys, tmp_path):
+    bank = tmp_path / "s.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    data = tmp_path / "d"
+    monkeypatch.setattr("sys.stdin", io.StringIO("答0\n"))
+    assert main(["study", str(bank), "--data-dir", str(data), "--plain"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--bank", "NOPE", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "NOPE" in err and "s" in err.split("：")[-1] and "Traceback" not in err
+    assert main(["stats", "--json", "--bank", "NOPE", "--lang", "en", "--data-dir", str(data)]) == 1
+    assert "no study records of a bank with the id NOPE (banks with records: s)" in capsys.readouterr().err
+
+
+def test_due_today_is_the_first_day_of_the_forecast(monkeypatch, capsys, tmp_path):
+    bank = tmp_path / "s.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    data = tmp_path / "d"
+    monkeypatch.setattr("sys.stdin", io.StringIO("错\n错\n"))   # wrong: learning cards due in minutes
+    assert main(["study", str(bank), "--data-dir", str(data), "--plain"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--json", "--data-dir", str(data)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["due_today"] == 2 and d["forecast"][0] == d["due_today"]

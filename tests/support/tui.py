@@ -36,3 +36,23 @@ def make_leech(store, bank, qid: str, lapses: int) -> None:
     with store.transaction() as c:
         c.execute("UPDATE cards SET leech = 1, suspended = 1, lapses = ?, state = 2 "
                   "WHERE bank_id = ? AND question_id = ?", (lapses, bank.id, qid))
+
+
+def option_key(app, text: str) -> str:
+    """The key that picks the option `text` on the current question (options are shuffled)."""
+    from quiz.tui.widgets.options import LETTERS, OptionPicker
+
+    picker = app.screen.query_one(OptionPicker)
+    return LETTERS[picker.items.index(text)]
+
+
+def right_key(app) -> str:
+    """The key of the (first) right option of the current choice or multi question."""
+    question = app.screen.question
+    return option_key(app, next(c for c in question.choices if c in question.answers))
+
+
+def wrong_key(app) -> str:
+    """The key of a wrong option of the current choice or multi question."""
+    question = app.screen.question
+    return option_key(app, next(c for c in question.choices if c not in question.answers))

@@ -84,7 +84,7 @@ def test_real_quiz_in_tmux_stores_answers(tmp_path):
         tmux.wait_for("第 3/")
         tmux.keys("Escape")
         results = tmux.wait_for("本次成绩")
-        assert "作答 1/2" in results and "正确率 50%" in results
+        assert "作答 2   正确 1" in results and "正确率 50%" in results
         tmux.keys("Escape")
         tmux.wait_for("题库")
         tmux.keys("C-q")

@@ -1,7 +1,9 @@
 """Pilot tests of every flow: each question type right and wrong, hint, undo, leave and resume."""
 from __future__ import annotations
 
-from support.tui import only, put_in_order, screen_text
+from support.tui import only, put_in_order, right_key, screen_text, wrong_key
+
+from quiz.tui.widgets.options import LETTERS
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.results import ResultsScreen
@@ -25,7 +27,7 @@ async def test_choice_right_by_letter_key(make, bank, store):
     app = make(banks=[only(bank, "secretary")])
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        await pilot.press("a")
+        await pilot.press(right_key(app))   # options are shuffled: the key of the right one
         await pilot.pause()
         text = screen_text(app)
         assert "✓ Right" in text
@@ -37,7 +39,7 @@ async def test_choice_wrong_by_number_key_shows_the_answer_and_explanation(make,
     app = make(banks=[only(bank, "secretary")], lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        await pilot.press("2")
+        await pilot.press(str(LETTERS.index(wrong_key(app)) + 1))
         await pilot.pause()
         text = screen_text(app)
         assert "✗ 错误" in text
@@ -50,13 +52,14 @@ async def test_choice_by_arrows_and_enter_and_by_mouse(make, bank, store):
     app = make(banks=[only(bank, "secretary")])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        await pilot.press("down", "up", "enter")
+        right = LETTERS.index(right_key(app))
+        await pilot.press(*["down"] * (right + 1), "up", "enter")
         await pilot.pause()
         assert "✓ Right" in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         rows = screen.input_widget.rows
-        await pilot.click(rows[2])
+        await pilot.click(rows[LETTERS.index(wrong_key(app))])
         await pilot.pause()
         assert "✗ Wrong" in screen_text(app)
         assert reviews(store) == [("secretary", 1, 0)]
@@ -65,13 +68,17 @@ async def test_choice_by_arrows_and_enter_and_by_mouse(make, bank, store):
 async def test_multi_right_and_wrong_with_what_was_wrong(make, bank, store):
     app = make(banks=[only(bank, "media")])
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        await pilot.press("a", "b", "c", "d", "enter")
+        screen = await start(pilot)
+        items = screen.input_widget.items       # shuffled: pick by text
+        await pilot.press(*[LETTERS[items.index(x)] for x in ("广播", "电视", "报刊", "网络新媒体")], "enter")
         await pilot.pause()
         assert "✓ Right" in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await pilot.press("a", "space", "down", "down", "down", "down", "space", "enter")
+        items = screen.input_widget.items
+        step = items.index("电影院") - items.index("广播")   # tick 广播 by key, then 电影院 with the arrows
+        arrows = ["down"] * step if step > 0 else ["up"] * -step
+        await pilot.press(LETTERS[items.index("广播")], *arrows, "space", "enter")
         await pilot.pause()
         text = screen_text(app)
         assert "✗ Wrong" in text

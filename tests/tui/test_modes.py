@@ -11,9 +11,11 @@ from quiz.tui.screens.session import SessionScreen
 
 
 def choice_bank(bank, n=3):
-    """n copies of the choice question with distinct ids (right answer: A)."""
+    """n copies of the choice question with distinct ids and sources (not siblings), options in the
+    written order (right answer: A)."""
     q = bank.question("secretary")
-    qs = tuple(dataclasses.replace(q, id=f"secretary-{i}") for i in range(n))
+    qs = tuple(dataclasses.replace(q, id=f"secretary-{i}", source=f"{q.source}（第{i}份）", shuffle=False)
+               for i in range(n))
     return dataclasses.replace(bank, id="choices", questions=qs)
 
 

@@ -5,7 +5,9 @@ Update after an intended change with: .venv/bin/pytest tests/tui/test_snapshots.
 from __future__ import annotations
 
 import pytest
-from support.tui import only
+from support.tui import only, right_key, wrong_key
+
+RIGHT, WRONG = right_key, wrong_key
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -17,12 +19,13 @@ def _app(make, bank, *ids):
 
 
 def keys(*names):
-    """run_before for snap_compare: press each key and let the app settle after each."""
+    """run_before for snap_compare: press each key and let the app settle after each. A name may be a
+    function of the app (options are shuffled: RIGHT and WRONG are the keys of a right and a wrong option)."""
 
     async def run(pilot) -> None:
         await pilot.pause()
         for name in names:
-            await pilot.press(name)
+            await pilot.press(name(pilot.app) if callable(name) else name)
             await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
@@ -43,12 +46,13 @@ def test_question(snap_compare, make, bank, qid, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_right(snap_compare, make, bank, size):
-    assert snap_compare(_app(make, bank, "secretary"), run_before=keys(*["s", "a"]), terminal_size=size)
+    assert snap_compare(_app(make, bank, "secretary"), run_before=keys("s", RIGHT), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_wrong_multi(snap_compare, make, bank, size):
-    assert snap_compare(_app(make, bank, "media"), run_before=keys(*["s", "a", "e", "enter"]), terminal_size=size)
+    assert snap_compare(_app(make, bank, "media"), run_before=keys("s", RIGHT, WRONG, "enter"),
+                        terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -58,13 +62,13 @@ def test_card_flipped(snap_compare, make, bank, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_results(snap_compare, make, bank, size):
-    presses = ["s", "a", "enter", "a", "enter", "escape"]  # right, then wrong on the multi, then leave
+    presses = ["s", RIGHT, "enter", WRONG, "enter", "escape"]  # right, then wrong on the multi, then leave
     assert snap_compare(_app(make, bank, "secretary", "media"), run_before=keys(*presses), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_stats(snap_compare, make, bank, size):
-    presses = ["s", "a", "enter", "b", "enter", "escape", "escape", "t"]
+    presses = ["s", RIGHT, "enter", "y", "enter", "escape", "escape", "t"]
     assert snap_compare(_app(make, bank, "secretary", "memorial"), run_before=keys(*presses), terminal_size=size)
 
 

@@ -35,8 +35,9 @@ class FlakyStore:
 
 def three(bank):
     q = bank.question("secretary")
-    return dataclasses.replace(bank, id="three",
-                               questions=tuple(dataclasses.replace(q, id=f"s{i}") for i in range(3)))
+    # three independent copies (distinct sources: not siblings), options as written (right: A)
+    return dataclasses.replace(bank, id="three", questions=tuple(
+        dataclasses.replace(q, id=f"s{i}", source=f"{q.source}（{i}）", shuffle=False) for i in range(3)))
 
 
 def count(store):

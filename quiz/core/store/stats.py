@@ -160,15 +160,15 @@ def retention(store: Store, now: datetime, days: int | None = 30,
 
 def forecast(store: Store, now: datetime, days: int = 30,
              bank_ids: Sequence[str] | None = None) -> list[int]:
-    """Review cards falling due on each of the next `days` learning days (index 0: today,
-    including everything overdue)."""
+    """Learning and review cards falling due on each of the next `days` learning days (index 0: today,
+    including everything overdue: the same cards as "due today")."""
     _s, end = store.day(now)
     horizon = end + (days - 1) * 86_400_000
     out = [0] * days
     banks = bank_ids or [b for (b,) in store.query("SELECT DISTINCT bank_id FROM cards")]
     for b in banks:
         rows = store.query("SELECT CASE WHEN due < ? THEN 0 ELSE (due - ?) / 86400000 + 1 END AS d, count(*) "
-                           "FROM cards WHERE bank_id = ? AND state = 2 AND due < ? AND active = 1 AND suspended = 0 "
+                           "FROM cards WHERE bank_id = ? AND state IN (1, 2, 3) AND due < ? AND active = 1 AND suspended = 0 "
                            "GROUP BY d", (end, end, b, horizon))
         for d, n in rows:
             if 0 <= d < days:
@@ -228,6 +228,11 @@ class Overview:
                 "new": self.new, "learning": self.learning, "missed": self.missed, "leeches": self.leeches,
                 "retention": self.retention, "streak_days": self.streak_days,
                 "best_streak_days": self.best_streak_days, "forecast": list(self.forecast)}
+
+
+def studied_banks(store: Store) -> list[str]:
+    """The ids of every bank with cards in the store."""
+    return [b for (b,) in store.query("SELECT DISTINCT bank_id FROM cards ORDER BY bank_id")]
 
 
 def overview(store: Store, now: datetime, bank_ids: Sequence[str] | None = None) -> Overview:

@@ -5,6 +5,7 @@ through it (small ones at once, large ones in a worker) and never decides which 
 which itself."""
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Label
 
 from quiz.core.banks.library import Entry, Reading
 from quiz.core.model import Bank
+from quiz.core.session import today
 from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
@@ -51,7 +53,9 @@ class HomeScreen(QuizScreen[None]):
         Binding("t", "app.stats", "action.stats"),
         Binding("L", "app.leeches", "action.leeches"),
         Binding("l", "app.lang", "action.lang", show=False),  # in help and the palette; the footer is full at 80 columns
-        Binding("escape", "app.quit", "Quit", show=False),
+        Binding("a", "app.study_ahead", "action.study_ahead", show=False),
+        # leaving takes q or ctrl+q: escape here does nothing (after a session, escape, escape went too far)
+        Binding("q", "app.quit", "action.quit", show=False),
         Binding("home", "row(0)", show=False, priority=True),
         Binding("end", "row(-1)", show=False, priority=True),
     ]
@@ -186,9 +190,10 @@ class HomeScreen(QuizScreen[None]):
         bank = entry.bank
         if not entry.ok:
             return [Text("⚠ " + one_line(bank.title)), Text(t("home.conflict")), "", "", "", ""]
-        try:
+        try:  # due and new as a study session would hold them today (daily limit, buried siblings)
             c = self.app.store.bank_counts(bank)
-            counts: list = [c.due, c.new, c.missed, c.leeches]
+            now = today(self.app.store, [bank])
+            counts: list = [now.due, now.new, c.missed, c.leeches]
         except Exception:
             counts = ["–"] * 4
         return [Text(one_line(bank.title)), len(bank.questions), *counts]
@@ -279,3 +284,26 @@ def _same(a: Entry, b: Entry) -> bool:
     if a.path is not None or b.path is not None:
         return a.path == b.path
     return a.bank is not None and b.bank is not None and a.bank.id == b.bank.id
+
+
+def due_text(due_ms: int, now: datetime, tz: tzinfo | None = None) -> str:
+    """When a card falls due, for a person: "today 14:05 (in 3 h)", "tomorrow 09:00 (in 21 h)", "6-18 09:00
+    (in 3 days)", in local time (`tz`, else the system's)."""
+    when = datetime.fromtimestamp(due_ms / 1000, tz=tz or now.astimezone().tzinfo)
+    local_now = now.astimezone(when.tzinfo)
+    days = (when.date() - local_now.date()).days
+    clock = when.strftime("%H:%M")
+    if days <= 0:
+        day = t("home.today", time=clock)
+    elif days == 1:
+        day = t("home.tomorrow", time=clock)
+    else:
+        day = t("home.on_date", month=when.month, day=when.day, time=clock)
+    minutes = max(int((when - local_now).total_seconds() // 60), 0)
+    if minutes < 60:
+        delta = t("home.in_minutes", n=minutes)
+    elif minutes < 48 * 60:
+        delta = t("home.in_hours", n=round(minutes / 60))
+    else:
+        delta = t("home.in_days", n=round(minutes / 1440))
+    return t("home.next_due", when=day, delta=delta)

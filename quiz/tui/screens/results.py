@@ -35,12 +35,19 @@ class ResultsScreen(QuizScreen[None]):
             acc = f"{s.accuracy * 100:.0f}%" if s.answered else "–"
             facts = [
                 (t("results.score"), str(s.points)),
-                (t("results.answered"), f"{s.correct}/{s.answered}"),
+                (t("results.answered"), str(s.answered)),  # answers given and right ones, each on its own
+                (t("results.right"), str(s.correct)),
                 (t("results.accuracy"), acc),
                 (t("results.time"), clock_text(s.seconds)),
                 (t("results.best_streak"), str(s.best_streak)),
             ]
             yield Label(Content("   ".join(f"{k} {v}" for k, v in facts)), id="results-facts")
+            if s.answered > s.questions > 0:  # misses came back: answers outnumber questions
+                yield Label(t("results.questions", n=s.questions), id="results-questions")
+            if s.held_back:
+                mode = str(getattr(s.mode, "value", s.mode))
+                key = "results.held_back_study" if mode in ("study", "flashcards") else "results.held_back"
+                yield Wrapped(Content(t(key, n=s.held_back)), id="results-held")
             challenge = str(getattr(s.mode, "value", s.mode)) == "challenge"
             best = self.app.challenge_best(getattr(self.session, "bank_ids", None)) if challenge else None
             if best is not None:

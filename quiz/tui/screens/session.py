@@ -1,9 +1,13 @@
-"""One session: a question at a time, feedback at once, progress always visible."""
+"""One session: a question at a time, feedback at once, progress always visible.
+
+The per-question and total timers run on the app's clock and stop while another screen covers
+this one (help, the command palette, any dialog). A question whose time runs out is recorded as
+not answered and says so; its untouched widget is not judged. A quiz or a challenge has no undo."""
 from __future__ import annotations
 
-import time
+import dataclasses
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
@@ -11,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label
 
 from quiz.core import qtype
+from quiz.core.answers.checking import Verdict
 from quiz.core.hints import hint_for
 from quiz.core.qtype import QuestionType
 from quiz.core.store.db import StoreError
@@ -20,7 +25,7 @@ from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
-from quiz.tui.widgets.header import ProgressHeader
+from quiz.tui.widgets.header import ProgressHeader, Stopwatch
 from quiz.tui.widgets.options import ChoiceList, MultiList, OptionPicker, OrderList, TrueFalseList, letter
 from quiz.tui.widgets.wrapped import Wrapped
 
@@ -47,12 +52,14 @@ class SessionScreen(QuizScreen[None]):
         self.question_limit = question_limit or None
         self.total_limit = total_limit or None
         self.question = None
-        self.started = time.monotonic()
-        self.session_started = time.monotonic()
         self.used_hint = False
         self.answered = False
+        self.timed_out = False
+        self.finished = False
         self.on_done = on_done
         self.input_widget = None
+        self.watch: Stopwatch | None = None   # this question's time (made on mount: the app's clock)
+        self.total_watch: Stopwatch | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(id="header")
@@ -71,12 +78,36 @@ class SessionScreen(QuizScreen[None]):
         self.query_one("#store-error").display = False
         self.query_one("#feedback").display = False
         localize_tree(self)
+        self.watch = Stopwatch(self._now)
+        self.total_watch = Stopwatch(self._now)
         self.set_interval(0.5, self._tick)
         self.advance()
 
+    def _now(self) -> float:
+        return self.app.clock().timestamp()
+
+    # timers stop while another screen covers this one -------------------------
+    def on_screen_suspend(self, _event: events.ScreenSuspend) -> None:
+        for watch in (self.watch, self.total_watch):
+            if watch is not None:
+                watch.pause()
+        self._tick()
+
+    def on_screen_resume(self, _event: events.ScreenResume) -> None:
+        for watch in (self.watch, self.total_watch):
+            if watch is not None:
+                watch.resume()
+        self._tick()
+
+    def _total_left(self) -> float | None:
+        if not self.total_limit or self.total_watch is None:
+            return None
+        return self.total_limit - self.total_watch.elapsed()
+
     # flow -------------------------------------------------------------
     def advance(self) -> None:
-        if self.total_limit and time.monotonic() - self.session_started >= self.total_limit:
+        left = self._total_left()
+        if left is not None and left <= 0:
             self.notify(t("session.time_up"), markup=False)
             self.finish()
             return
@@ -87,6 +118,9 @@ class SessionScreen(QuizScreen[None]):
             self.show(question)
 
     def finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
         summary = self.session.summary()
         from quiz.tui.screens.results import ResultsScreen
 
@@ -94,15 +128,18 @@ class SessionScreen(QuizScreen[None]):
 
     def _refresh_header(self) -> None:
         done, total = self.session.progress
+        repeat = self.question is not None and not self.answered and self.session.is_repeat(self.question)
         self.query_one(ProgressHeader).show(mode=self.mode, done=done, total=total,
                                             points=self.session.points, streak=self.session.streak,
-                                            answering=not self.answered)
+                                            answering=not self.answered, again=self.session.again, repeat=repeat)
 
     def show(self, question) -> None:
         self.question = question
         self.answered = False
+        self.timed_out = False
         self.used_hint = False
-        self.started = time.monotonic()
+        if self.watch is not None:
+            self.watch.restart()
         self._refresh_header()
         as_card = question.type.self_graded or self.mode == "flashcards"
         kind = QuestionType.CARD.value if as_card else question.type.value
@@ -135,10 +172,10 @@ class SessionScreen(QuizScreen[None]):
                 self.query_one("#prompt", Wrapped).update(
                     clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(options)))
             return CardView(back)
-        if q.type is QuestionType.CHOICE:
-            return ChoiceList(list(q.choices))
+        if q.type is QuestionType.CHOICE:  # a fresh order each time (unless the bank says shuffle: false)
+            return ChoiceList(qtype.option_order(q, self.app.rng))
         if q.type is QuestionType.MULTI:
-            return MultiList(list(q.choices))
+            return MultiList(qtype.option_order(q, self.app.rng))
         if q.type is QuestionType.TRUEFALSE:
             return TrueFalseList(t("session.true"), t("session.false"))
         if q.type is QuestionType.ORDER:
@@ -149,7 +186,7 @@ class SessionScreen(QuizScreen[None]):
 
     # answers ----------------------------------------------------------
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return self.watch.elapsed() if self.watch is not None else 0.0
 
     def submit(self, response, shown: str | None) -> None:
         if self.answered or self.question is None:
@@ -182,13 +219,22 @@ class SessionScreen(QuizScreen[None]):
         self._refresh_header()
         widget = self.input_widget
         if isinstance(widget, OptionPicker):
-            right = qtype.right_options(q, widget.items)
-            wrong = qtype.wrong_options(q, widget.items, widget.picked())
-            widget.mark(right, wrong if not outcome.correct else set())
+            if self.timed_out:  # nothing was picked: show the right options, judge nothing
+                widget.mark(set() if isinstance(widget, OrderList) else qtype.right_options(q, widget.items), set())
+            else:
+                right = qtype.right_options(q, widget.items)
+                wrong = qtype.wrong_options(q, widget.items, widget.picked())
+                widget.mark(right, wrong if not outcome.correct else set())
         elif isinstance(widget, Input):
             widget.disabled = True
         panel = self.query_one("#feedback", feedback.FeedbackPanel)
-        panel.show(feedback.lines(q, outcome, response_text=shown, used_hint=self.used_hint))
+        if self.timed_out:
+            unjudged = dataclasses.replace(outcome, check=Verdict(False, qtype.expected_text(q)))
+            rows = feedback.lines(q, unjudged, response_text=None, used_hint=self.used_hint)
+            rows[0] = ("fb-wrong", Content(t("session.timed_out")))
+        else:
+            rows = feedback.lines(q, outcome, response_text=shown, used_hint=self.used_hint)
+        panel.show(rows)
         self.query_one("#keys", Label).display = False
         panel.focus()
         self.call_after_refresh(panel.scroll_visible)
@@ -240,7 +286,15 @@ class SessionScreen(QuizScreen[None]):
         body = self.query_one(Body)
         body.scroll_page_down() if direction > 0 else body.scroll_page_up()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo" and not self.session.can_undo:
+            return False  # a quiz or a challenge: no undo (and none in the footer)
+        return True
+
     def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify(t("session.no_undo"), markup=False)
+            return
         try:
             question = self.session.undo()
         except StoreError as e:
@@ -260,23 +314,33 @@ class SessionScreen(QuizScreen[None]):
             self.app.pop_screen()
 
     def _tick(self) -> None:
+        if not self.is_mounted or self.watch is None:
+            return
         header = self.query_one(ProgressHeader)
+        paused = self.watch.paused
+        total_left = self._total_left()
         if self.question_limit:
             left = self.question_limit - self.elapsed()
-            header.timer(left if not self.answered else None)
-            if left <= 0 and not self.answered and self.question is not None:
-                self.notify(t("session.time_up"), markup=False)
-                self._time_out()
-        elif self.total_limit:
-            header.timer(self.total_limit - (time.monotonic() - self.session_started))
+            header.timer(left if not self.answered else None, paused)
         else:
-            header.timer(None)
+            left = None
+            header.timer(total_left, paused)
+        if paused or self.question is None:
+            return
+        if total_left is not None and total_left <= 0:  # the whole quiz is over: an open question is not recorded
+            self.notify(t("session.time_up"), markup=False)
+            self.finish()
+        elif left is not None and left <= 0 and not self.answered:
+            self.notify(t("session.time_up"), markup=False)
+            self._time_out()
 
     def _time_out(self) -> None:
+        """The question's time ran out: recorded as not answered (Again), said so, its widget unjudged."""
         q = self.question
-        if q is None:
+        if q is None or self.answered:
             return
         if q.type.self_graded or self.mode == "flashcards":
             self._graded(CardView.Graded(1))
             return
-        self.submit(qtype.empty_response(q), "")
+        self.timed_out = True
+        self.submit(None, None)

@@ -83,7 +83,8 @@ def test_overview_forecast_and_accuracy(env):
     for key in ("reviews", "due_today", "new", "missed", "leeches", "retention", "streak_days"):
         assert key in over
     assert over["reviews"] == 3 and over["new"] == 2 and over["missed"] == 1 and over["streak_days"] == 1
-    assert len(over["forecast"]) == 30 and sum(over["forecast"]) == 2
+    assert len(over["forecast"]) == 30 and sum(over["forecast"]) == 3   # two reviews and the learning card
+    assert over["forecast"][0] == over["due_today"]                      # day 0 is "due today"
     assert stats.accuracy_by_bank(store) == {"b1": (2, 3)}
     assert stats.accuracy_by_tag(store, [b]) == {"bank-tag": (2, 3), "date": (2, 3)}
     assert stats.time_per_answer(store) == pytest.approx(4.0)
