@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir is None:
         args.data_dir = os.environ.get("QUIZ_DATA_DIR") or None
+    from quiz.i18n import cli_lang
+
+    # one language rule for every command, before or after the subcommand: --lang, else the saved
+    # setting, else the locale (commands read args.lang)
+    args.lang = cli_lang(getattr(args, "lang", None), args.data_dir)
     module = getattr(args, "_module", None)
     from quiz.commands.common import Failure, say
 

@@ -19,13 +19,15 @@ def run(args: argparse.Namespace) -> int:
     from quiz.core import paths
     from quiz.core.store import StoreError, backup
     from quiz.core.store.schema import SCHEMA_VERSION
+    from quiz.i18n import text
 
+    lang = args.lang or "en"  # resolved by quiz.cli: --lang, else the saved setting, else the locale
     data_dir = paths.data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
-        say(f"quiz: the data dir {data_dir} is a file, not a folder; give --data-dir a folder")
+        say("quiz: " + text(lang, "cli.doctor.not_a_folder", path=data_dir))
         return 1
     db = paths.db_path(data_dir)
-    out(f"database: {db}")
+    out(text(lang, "cli.doctor.database", path=db))
     if args.restore:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
@@ -40,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
         if aside is not None:
             out(f"the previous database was kept as {aside}")
     if not db.exists():
-        out("no database yet (nothing studied)")
+        out(text(lang, "cli.doctor.none_yet"))
         return 0
     check = backup.integrity(db)
     ok = check.ok
-    out("integrity: ok" if check.ok else "integrity: FAILED")
+    out(text(lang, "cli.doctor.integrity_ok" if check.ok else "cli.doctor.integrity_failed"))
     for p in check.problems[:20]:
         out(f"  {p}")
     if check.ok:
@@ -52,21 +54,22 @@ def run(args: argparse.Namespace) -> int:
             writable = os.access(data_dir, os.W_OK)
             found_in = backup.contents(db)
             version, cards, reviews = found_in.version, found_in.cards, found_in.reviews
-            out(f"schema: {version} (this quiz: {SCHEMA_VERSION})")
+            out(text(lang, "cli.doctor.schema", version=version, ours=SCHEMA_VERSION))
             if version > SCHEMA_VERSION:
-                out("  written by a newer quiz: upgrade quiz to use it")
+                out(text(lang, "cli.doctor.newer"))
                 ok = False
-            out(f"cards: {cards}   answers: {reviews}")
+            out(text(lang, "cli.doctor.counts", cards=cards, reviews=reviews))
             if not writable:
-                out(f"the folder {data_dir} is read-only: answers cannot be stored until it is writable")
-                say(f"quiz: {data_dir} is read-only; make it writable or use --data-dir")
+                out(text(lang, "cli.doctor.read_only", path=data_dir))
+                say("quiz: " + text(lang, "cli.doctor.read_only_fail", path=data_dir))
                 return 1
         except StoreError as e:
-            out(f"  cannot read: {e}")
+            out(text(lang, "cli.doctor.cannot_read", why=e))
             ok = False
     found = backup.backups(data_dir)
-    out(f"backups: {len(found)}" + (f" (newest {found[0].name})" if found else ""))
+    out(text(lang, "cli.doctor.backups", n=len(found)) + (text(lang, "cli.doctor.newest", name=found[0].name)
+                                                          if found else ""))
     if not ok:
-        say("quiz: the database has problems; `quiz doctor --restore` puts back the newest good backup")
+        say("quiz: " + text(lang, "cli.doctor.problems"))
         return 1
     return 0

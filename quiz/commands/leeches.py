@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.core import paths
     from quiz.core.store import Store, StoreError
     from quiz.core.textsafe import one_line, printable
+    from quiz.i18n import text
+
+    lang = args.lang or "en"  # resolved by quiz.cli: --lang, else the saved setting, else the locale
 
     writing = bool(args.unsuspend or args.unsuspend_all)
     try:
@@ -49,13 +52,13 @@ def run(args: argparse.Namespace) -> int:
                 by_key = {f"{c.bank_id}:{c.question_id}": c for c in leeches}
                 unknown = sorted((wanted or set()) - set(by_key))
                 if unknown:
-                    say(f"quiz: not a leech: {printable(', '.join(unknown))} "
-                          "(see `quiz leeches` for the list)")
+                    say("quiz: " + text(lang, "cli.leeches.not_leech", cards=printable(", ".join(unknown))))
                     return 1
                 chosen = [c for k, c in by_key.items() if wanted is None or k in wanted]
                 for c in chosen:
                     store.set_suspended(c.id, False)
-                out(f"unsuspended {len(chosen)} card{'s' if len(chosen) != 1 else ''}")
+                out(text(lang, "cli.leeches.unsuspended_one" if len(chosen) == 1 else "cli.leeches.unsuspended",
+                         n=len(chosen)))
                 return 0
     except StoreError as e:
         say(f"quiz: {e}")
@@ -67,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
         out_json(rows)
         return 0
     if not rows:
-        out("no leeches")
+        out(text(lang, "cli.leeches.none"))
         return 0
     for r in rows:
-        state = "suspended" if r["suspended"] else "active"
-        text = one_line(r["prompt"] or "")[:60]
-        out(f"{r['bank']}:{r['question']}\t{r['lapses']} lapses\t{state}\t{text}")
+        state = text(lang, "cli.leeches.suspended" if r["suspended"] else "cli.leeches.active")
+        out(text(lang, "cli.leeches.row", card=f"{r['bank']}:{r['question']}", lapses=r["lapses"], state=state,
+                 prompt=one_line(r["prompt"] or "")[:60]))
     return 0

@@ -26,19 +26,22 @@ def run(args: argparse.Namespace) -> int:
     from quiz.core import paths
     from quiz.core.optimizer import fit
     from quiz.core.store import Store, StoreError
+    from quiz.i18n import text
+
+    lang = args.lang or "en"  # resolved by quiz.cli: --lang, else the saved setting, else the locale
 
     def clock() -> datetime:
         return datetime.now(UTC)
 
     data_dir = paths.data_dir(args.data_dir)
     if not paths.db_path(data_dir).exists():
-        say(f"quiz: nothing to optimize yet: no study history in {data_dir}")
+        say("quiz: " + text(lang, "cli.optimize.nothing", path=data_dir))
         return 1
     try:
         with Store.open(data_dir, clock=clock, backup=False) as store:
             if args.reset:
                 store.delete_setting("fsrs_parameters")
-                out("FSRS parameters reset to the defaults")
+                out(text(lang, "cli.optimize.reset"))
                 return 0
             old = store.scheduler(fuzz=False).parameters
             try:
@@ -46,24 +49,22 @@ def run(args: argparse.Namespace) -> int:
             except ValueError as e:  # too little data, or fsrs-rs rejecting it (InvalidInput)
                 say(f"quiz: {e}")
                 return 1
-            out(f"answers used: {result.reviews} ({result.items} training items)")
-            out(f"actual recall after a day or more: {_pct(result.actual_retention)}")
-            out(f"predicted recall, old parameters: {_pct(result.old_predicted)}   "
-                  f"log loss {_num(result.old_log_loss)}")
-            out(f"predicted recall, new parameters: {_pct(result.new_predicted)}   "
-                  f"log loss {_num(result.new_log_loss)}")
-            out("new parameters: " + ", ".join(f"{x:.4f}" for x in result.new))
+            out(text(lang, "cli.optimize.used", reviews=result.reviews, items=result.items))
+            out(text(lang, "cli.optimize.actual", pct=_pct(result.actual_retention)))
+            out(text(lang, "cli.optimize.old", pct=_pct(result.old_predicted), loss=_num(result.old_log_loss)))
+            out(text(lang, "cli.optimize.new", pct=_pct(result.new_predicted), loss=_num(result.new_log_loss)))
+            out(text(lang, "cli.optimize.params", params=", ".join(f"{x:.4f}" for x in result.new)))
             try:
                 from quiz.core.scheduler import Scheduler
                 Scheduler(result.new)  # py-fsrs accepts them?
             except ValueError as e:
-                say(f"quiz: the fitted parameters are out of range for the scheduler ({e}); nothing saved")
+                say("quiz: " + text(lang, "cli.optimize.out_of_range", why=e))
                 return 1
             if args.dry_run:
-                out("(dry run: not saved)")
+                out(text(lang, "cli.optimize.dry_run"))
                 return 0
             store.set_setting("fsrs_parameters", list(result.new))
-            out("saved: the scheduler uses these parameters from now on")
+            out(text(lang, "cli.optimize.saved"))
     except StoreError as e:
         say(f"quiz: {e}")
         return 1

@@ -23,35 +23,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only questions with this tag (may repeat)")
 
 
-def load_bank(path: str):
-    """Load and validate a bank; print its problems and return None if it cannot be used."""
+def load_bank(path: str, lang: str = "en"):
+    """Load and validate a bank; print its problems (in `lang`) and return None if it cannot be used."""
     from quiz.core.banks.loader import load_path
+    from quiz.i18n import text
+    from quiz.i18n.problems import problem_line
+
     result = load_path(path)
     for problem in result.problems:
-        say(str(problem))
+        say(problem_line(lang, problem))
     if not result.ok:
-        say(f"quiz: {path}: the bank has errors; fix them and try again")
+        say("quiz: " + text(lang, "cli.study.bank_errors", path=path))
         return None
     return result.bank
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.i18n import text
+
+    lang = args.lang or "en"  # resolved by quiz.cli: --lang, else the saved setting, else the locale
     if args.new is not None and args.new < 0:
-        say("quiz: --new must be 0 or more")
+        say("quiz: " + text(lang, "cli.study.new_negative"))
         return 2
     if args.count is not None and args.count < 1:
-        say("quiz: --count must be 1 or more")
+        say("quiz: " + text(lang, "cli.study.count_positive"))
         return 2
-    bank = load_bank(args.bank)
+    bank = load_bank(args.bank, lang)
     if bank is None:
         return 1
     if args.tag:
         known = {t for q in bank.questions for t in q.tags} | set(bank.tags)
         unknown = [t for t in args.tag if t not in known]
         if unknown:
-            listed = "、".join(sorted(known)) or "none"
-            say(f"quiz: no question of {args.bank} has the tag {', '.join(unknown)} "
-                            f"(its tags: {listed})")
+            listed = "、".join(sorted(known)) or text(lang, "cli.none")
+            say("quiz: " + text(lang, "cli.study.no_tag", path=args.bank, tags=", ".join(unknown), known=listed))
             return 1
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not args.plain and interactive:

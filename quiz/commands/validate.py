@@ -13,16 +13,19 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from quiz.core.banks.loader import load_path
+    from quiz.i18n import text
+    from quiz.i18n.problems import problem_line
 
+    lang = args.lang  # resolved by quiz.cli: --lang, else the saved setting, else the locale
     bad = 0
     for path in args.banks:
         result = load_path(path)
         if result.problems:
             bad += 1
             for p in result.problems:
-                out(str(p))
+                out(problem_line(lang, p))
         elif not args.quiet and result.bank is not None:
             n = len(result.bank.questions)
-            say(f"{path}: ok ({n} question{'s' if n != 1 else ''})")
+            say(text(lang, "cli.validate.ok_one" if n == 1 else "cli.validate.ok", path=path, n=n))
     sys.stdout.flush()
     return 1 if bad else 0

@@ -42,6 +42,22 @@ def resolve_lang(arg: str | None, store=None, env: Mapping[str, str] | None = No
     return saved_lang(store) or default_lang(env)
 
 
+def cli_lang(arg: str | None, data_dir=None, env: Mapping[str, str] | None = None) -> str:
+    """The one rule of every command: --lang, else the setting saved in the data dir (the app's
+    language switch), else the locale. Reads the setting without opening the store for study."""
+    if arg in LANGS:
+        return arg
+    saved = None
+    try:
+        from quiz.core import paths
+        from quiz.core.store.store import saved_setting
+
+        saved = saved_setting(paths.data_dir(data_dir), LANG_SETTING)
+    except Exception:  # no data dir yet, or it cannot be read: the locale decides
+        saved = None
+    return saved if saved in LANGS else default_lang(env)
+
+
 def text(lang: str, key: str, /, **fields: object) -> str:
     """The string for `key` in `lang` (zh or en), with `fields` filled in; the key itself if unknown."""
     pair = CATALOG.get(key)
@@ -75,5 +91,5 @@ def t(key: str, /, **fields: object) -> str:
     return text(_current[0], key, **fields)
 
 
-__all__ = ["CATALOG", "LANGS", "LANG_SETTING", "default_lang", "get_lang", "messages", "resolve_lang",
+__all__ = ["CATALOG", "LANGS", "LANG_SETTING", "cli_lang", "default_lang", "get_lang", "messages", "resolve_lang",
            "saved_lang", "set_lang", "t", "text"]

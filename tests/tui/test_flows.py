@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from support.tui import only, put_in_order, right_key, screen_text, wrong_key
 
-from quiz.tui.widgets.options import LETTERS
-
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.session import SessionScreen
+from quiz.tui.widgets.options import LETTERS
 
 
 def reviews(store):

@@ -160,7 +160,7 @@ async def test_the_total_timer_ends_the_quiz_without_judging_the_open_question(m
 async def test_misses_coming_back_are_counted_apart_and_results_separate_answered_and_right(make, bank, store):
     app = make(banks=[only(bank, "slogan", "person")])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+        await start(pilot)
         assert "1 of 2" in screen_text(app)
         await pilot.press(*"不知道", "enter")            # wrong: comes back in a minute
         await pilot.pause()
@@ -204,7 +204,7 @@ async def test_new_shows_what_todays_limit_allows_and_nothing_to_do_says_when_an
         await pilot.pause()
         assert app.screen.query_one("#banks").get_row_at(0)[3] == 20      # New: today's limit, not 25
         screen = await start(pilot)
-        for i in range(20):
+        for _i in range(20):
             q = screen.question
             await pilot.press(*q.answer, "enter")
             await pilot.pause()
@@ -240,3 +240,18 @@ async def test_no_help_line_is_cut(make):
                     lines = row.lines(row.size.width)
                     shown = "".join(line.plain.strip() for line in lines).replace(" ", "")
                     assert shown == row.text.replace(" ", ""), (size, lang, row.text)
+
+
+async def test_bank_errors_on_the_chinese_home_are_in_chinese(make, bank, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("bank:\n  id: b\n  title: 坏\nquestions:\n  - id: a\n    type: choise\n    prompt: 谁？\n",
+                      encoding="utf-8")
+    app = make(banks=[bank], bank_paths=[broken], lang="zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "未知的题型 'choise'" in text and "unknown question type" not in text

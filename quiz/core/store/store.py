@@ -280,4 +280,21 @@ class Store(Queues):
         return self.query("SELECT card_id, at, rating FROM reviews WHERE scheduled = 1 ORDER BY card_id, at")
 
 
-__all__ = ["CardRow", "Counts", "Review", "SessionRow", "Store", "StoreError"]
+def saved_setting(data_dir: Path | str, key: str):
+    """A setting read without opening the store for study (no database made, no migration, no
+    backup): None when there is no database, no such setting, or it cannot be read."""
+    path = paths.db_path(Path(data_dir))
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(db.uri(path, mode="ro"), uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+__all__ = ["CardRow", "Counts", "Review", "SessionRow", "Store", "StoreError", "saved_setting"]

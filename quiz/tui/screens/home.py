@@ -20,8 +20,9 @@ from quiz.core.banks.library import Entry, Reading
 from quiz.core.model import Bank
 from quiz.core.session import today
 from quiz.core.textsafe import one_line
+from quiz.i18n.problems import located_text
 from quiz.tui.base import QuizScreen
-from quiz.tui.i18n import t
+from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize, localize_tree
 from quiz.tui.widgets.wrapped import Wrapped
 
@@ -137,7 +138,7 @@ class HomeScreen(QuizScreen[None]):
             if result.bank is not None and not errors:
                 self._sync(result.bank)
             else:
-                problem = str(errors[0]) if errors else t("home.unreadable")
+                problem = located_text(get_lang(), str(errors[0])) if errors else t("home.unreadable")
                 self.notify(t("app.load_failed", problem=one_line(problem)), severity="error", timeout=8,
                             markup=False)
         if done >= total:
@@ -259,7 +260,7 @@ class HomeScreen(QuizScreen[None]):
             return
         key = "home.conflict_file" if entry.conflict is not None else "home.invalid_file"
         lines = [t(key, path=one_line(entry.name))]
-        lines += [one_line(p) for p in entry.problems[:PROBLEMS_SHOWN]]
+        lines += [one_line(located_text(get_lang(), p)) for p in entry.problems[:PROBLEMS_SHOWN]]
         if len(entry.problems) > PROBLEMS_SHOWN:
             lines.append(t("home.more_problems", n=len(entry.problems) - PROBLEMS_SHOWN))
         info.update(Content("\n".join(lines)))  # problems quote the bank: data, never markup

@@ -58,7 +58,7 @@ class SessionScreen(QuizScreen[None]):
         self.finished = False
         self.on_done = on_done
         self.input_widget = None
-        self.watch: Stopwatch | None = None   # this question's time (made on mount: the app's clock)
+        self.question_watch: Stopwatch | None = None   # this question's time (made on mount: the app's clock)
         self.total_watch: Stopwatch | None = None
 
     def compose(self) -> ComposeResult:
@@ -78,7 +78,7 @@ class SessionScreen(QuizScreen[None]):
         self.query_one("#store-error").display = False
         self.query_one("#feedback").display = False
         localize_tree(self)
-        self.watch = Stopwatch(self._now)
+        self.question_watch = Stopwatch(self._now)
         self.total_watch = Stopwatch(self._now)
         self.set_interval(0.5, self._tick)
         self.advance()
@@ -88,13 +88,13 @@ class SessionScreen(QuizScreen[None]):
 
     # timers stop while another screen covers this one -------------------------
     def on_screen_suspend(self, _event: events.ScreenSuspend) -> None:
-        for watch in (self.watch, self.total_watch):
+        for watch in (self.question_watch, self.total_watch):
             if watch is not None:
                 watch.pause()
         self._tick()
 
     def on_screen_resume(self, _event: events.ScreenResume) -> None:
-        for watch in (self.watch, self.total_watch):
+        for watch in (self.question_watch, self.total_watch):
             if watch is not None:
                 watch.resume()
         self._tick()
@@ -138,8 +138,8 @@ class SessionScreen(QuizScreen[None]):
         self.answered = False
         self.timed_out = False
         self.used_hint = False
-        if self.watch is not None:
-            self.watch.restart()
+        if self.question_watch is not None:
+            self.question_watch.restart()
         self._refresh_header()
         as_card = question.type.self_graded or self.mode == "flashcards"
         kind = QuestionType.CARD.value if as_card else question.type.value
@@ -186,7 +186,7 @@ class SessionScreen(QuizScreen[None]):
 
     # answers ----------------------------------------------------------
     def elapsed(self) -> float:
-        return self.watch.elapsed() if self.watch is not None else 0.0
+        return self.question_watch.elapsed() if self.question_watch is not None else 0.0
 
     def submit(self, response, shown: str | None) -> None:
         if self.answered or self.question is None:
@@ -314,10 +314,10 @@ class SessionScreen(QuizScreen[None]):
             self.app.pop_screen()
 
     def _tick(self) -> None:
-        if not self.is_mounted or self.watch is None:
+        if not self.is_mounted or self.question_watch is None:
             return
         header = self.query_one(ProgressHeader)
-        paused = self.watch.paused
+        paused = self.question_watch.paused
         total_left = self._total_left()
         if self.question_limit:
             left = self.question_limit - self.elapsed()
