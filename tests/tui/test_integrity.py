@@ -254,4 +254,4 @@ async def test_bank_errors_on_the_chinese_home_are_in_chinese(make, bank, tmp_pa
         await pilot.press("down")
         await pilot.pause()
         text = screen_text(app)
-        assert "未知的题型 'choise'" in text and "unknown question type" not in text
+        assert "未知的题型" in text and "（是不是要写 'choice'？）" in text and "unknown question type" not in text
