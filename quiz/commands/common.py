@@ -113,3 +113,36 @@ def bank_id_option(value: str | None) -> str | None:
     if why:
         fail(f"--id {value!r} {why}", USAGE)
     return value
+
+
+def free_bank_id(wanted: str, args, *, writing: str | os.PathLike | None = None, explicit: bool = False) -> str:
+    """`wanted`, or the first of wanted-2, wanted-3 ... that no bank in the bank folders (./banks, the
+    shipped ones, the user's, --bank-dir) already has, saying so: two banks with one id share one
+    history, and home studies only the first. The file being written does not count (regenerating a
+    bank keeps its id). An id given with --id is kept, with a warning when it is taken."""
+    from quiz.core.banks.library import bank_dirs, find_bank_files
+    from quiz.core.banks.loader import load_path
+    from quiz.core.paths import data_dir
+    from quiz.i18n import text
+
+    mine = os.path.abspath(writing) if writing else None
+    taken: dict[str, str] = {}
+    for path in find_bank_files(bank_dirs(getattr(args, "bank_dir", None),
+                                          data_dir=data_dir(getattr(args, "data_dir", None)))):
+        if mine is not None and os.path.abspath(path) == mine:
+            continue
+        bank = load_path(path).bank
+        if bank is not None:
+            taken.setdefault(bank.id, str(path))
+    if wanted not in taken:
+        return wanted
+    lang = getattr(args, "lang", None) or "en"
+    if explicit:
+        say("quiz: " + text(lang, "cli.id_taken_kept", id=wanted, path=taken[wanted]))
+        return wanted
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    chosen = f"{wanted}-{n}"
+    say("quiz: " + text(lang, "cli.id_taken", id=wanted, path=taken[wanted], chosen=chosen))
+    return chosen

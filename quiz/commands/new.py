@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.commands.common import USAGE, bank_id_option, check_output, fail, say, write_or_print
+from quiz.commands.common import USAGE, bank_id_option, check_output, fail, free_bank_id, say, write_or_print
 
 HELP = "start a new bank file"
 
@@ -15,6 +15,8 @@ TEMPLATE = """\
 #   quiz validate {name}      (mistakes, with line and column)
 #   quiz lint {name}          (things a careful editor would flag)
 # The format: docs/bank-format.md; a teacher's guide: docs/authoring.md.
+# Questions with the same `source` sentence (or the same `group:`) are siblings: a session shows
+# one of them, so that one does not give another's answer away.
 bank:
   id: {id}            # history is kept by bank id + question id: do not change them later
   title: {title}
@@ -105,6 +107,10 @@ def _from_article(args, bank_id: str | None) -> str:
 
     path = Path(args.from_article)
     result = bank_from_article(path, bank_id=bank_id or _id_of(args.file), title=args.title)
+    if result.bank.id != (chosen := free_bank_id(result.bank.id, args, writing=args.file, explicit=bool(bank_id))):
+        from dataclasses import replace
+
+        result.bank = replace(result.bank, id=chosen)
     header = [f"Generated from {path.name} by `quiz new --from-article`: edit it freely (this copy is yours).",
               "Check it with `quiz validate` and `quiz lint`; the format is in docs/bank-format.md."]
     return dump_bank(result.bank, schema=schema_ref(os.path.dirname(os.path.abspath(args.file))),
@@ -127,7 +133,8 @@ def run(args) -> int:
         text = _from_article(args, bank_id)
     else:
         stem = os.path.basename(args.file).rsplit(".", 1)[0]
-        text = template(args.file, bank_id=bank_id or _id_of(args.file), title=args.title or stem or "新题库")
+        chosen = free_bank_id(bank_id or _id_of(args.file), args, writing=args.file, explicit=bool(bank_id))
+        text = template(args.file, bank_id=chosen, title=args.title or stem or "新题库")
     write_or_print(args.file, text, force=args.force)
     say(f"quiz: wrote {args.file}; check it with `quiz validate {args.file}`")
     return 0

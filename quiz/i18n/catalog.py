@@ -268,6 +268,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.stats.unknown_bank": ("没有编号为 {banks} 的题库的学习记录（有记录的题库：{known}）",
                                "no study records of a bank with the id {banks} (banks with records: {known})"),
     "cli.stats.no_banks": ("无", "none"),
+    # quiz new, quiz generate
+    "cli.id_taken": ("编号 '{id}' 已被 {path} 使用；这个题库的编号改为 '{chosen}'（两个题库编号相同会共用学习记录）",
+                     "the id '{id}' is taken by {path}; this bank's id is '{chosen}' (two banks with one id would "
+                     "share one history)"),
+    "cli.id_taken_kept": ("警告：编号 '{id}' 已被 {path} 使用；主页只会学习其中一个，请换一个 --id",
+                          "warning: the id '{id}' is taken by {path}; home studies only one of the two: "
+                          "give another --id"),
     # quiz validate
     "cli.validate.ok": ("{path}：没有问题（{n} 道题）", "{path}: ok ({n} questions)"),
     "cli.validate.ok_one": ("{path}：没有问题（1 道题）", "{path}: ok (1 question)"),

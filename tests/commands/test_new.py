@@ -52,3 +52,26 @@ def test_new_bad_arguments(tmp_path, capsys):
     assert main(["new", str(tmp_path / "x.yaml"), "--id", "有 空格"]) == 2
     assert main(["new", str(tmp_path)]) == 2
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_new_and_generate_pick_an_id_no_bank_in_the_bank_folders_has(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
+    seed = ROOT / "seeds" / "xizang-dangshi-2021.txt"
+    mine = tmp_path / "copy.yaml"
+    assert main(["new", str(mine), "--from-article", str(seed), "--id", "xizang-dangshi-2021", "--lang", "en"]) == 0
+    assert "warning: the id 'xizang-dangshi-2021' is taken by" in capsys.readouterr().err  # --id: kept, warned
+    mine = tmp_path / "xizang-dangshi-2021.yaml"   # the id from the file name is the shipped bank's
+    assert main(["new", str(mine), "--from-article", str(seed), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "the id 'xizang-dangshi-2021' is taken by" in err and "'xizang-dangshi-2021-2'" in err
+    assert load_path(mine).bank.id == "xizang-dangshi-2021-2"
+    (tmp_path / "banks").mkdir()
+    out = tmp_path / "banks" / "again.yaml"
+    assert main(["generate", str(seed), "-o", str(out), "--lang", "zh"]) == 0
+    assert "编号 'xizang-dangshi-2021' 已被" in capsys.readouterr().err
+    assert load_path(out).bank.id == "xizang-dangshi-2021-2"
+    assert main(["generate", str(seed), "-o", str(out), "--lang", "en"]) == 0   # rewriting it keeps its id
+    assert load_path(out).bank.id == "xizang-dangshi-2021-2"
+    plain = tmp_path / "banks" / "tutorial-copy.yaml"
+    assert main(["new", str(plain), "--id", "fresh"]) == 0 and load_path(plain).bank.id == "fresh"
