@@ -1,5 +1,5 @@
-"""TUI speed: launch to first screen in tmux (vs a minimal one-line Textual app), and key press
-to feedback on screen (pilot timing, including the durable write of the answer)."""
+"""TUI speed: launch to home's bank rows in tmux (vs a minimal one-line Textual app's first text, in the
+same run), and key press to feedback on screen (pilot timing, including the durable write of the answer)."""
 from __future__ import annotations
 
 import asyncio
@@ -27,7 +27,8 @@ class Minimal(App):
 
 Minimal().run()
 '''
-RUNS = int(os.environ.get("QUIZ_BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("QUIZ_BENCH_RUNS", "9"))
+FIRST_ROW = "教程：西藏党史学习教育"  # the title of home's first bank row (the shipped tutorial bank)
 
 
 def _tmux(socket: str, *args: str) -> str:
@@ -68,18 +69,18 @@ def launch_lines() -> Iterable[str]:
         # warm up both (file cache, the database is created on the first run)
         _launch(socket, base_cmd, "MINIMAL-READY", str(tmp), env)
         _launch(socket, quiz_cmd, "Banks", str(tmp), env)
-        base, first, rows = [], [], []
-        for _ in range(RUNS):
+        base, rows, info = [], [], []
+        for _ in range(RUNS):  # interleaved, so that the machine's load hits both alike
             base.append(_launch(socket, base_cmd, "MINIMAL-READY", str(tmp), env))
-            first.append(_launch(socket, quiz_cmd, "Banks", str(tmp), env))
-            rows.append(_launch(socket, quiz_cmd, "Source:", str(tmp), env))
+            rows.append(_launch(socket, quiz_cmd, FIRST_ROW, str(tmp), env))
+            info.append(_launch(socket, quiz_cmd, "Source:", str(tmp), env))
     finally:
         _tmux(socket, "kill-server")
         shutil.rmtree(tmp, ignore_errors=True)
-    b, f, r = statistics.median(base), statistics.median(first), statistics.median(rows)
+    b, r, i = statistics.median(base), statistics.median(rows), statistics.median(info)
     yield f"launch: minimal textual app {b * 1000:.0f} ms (median of {RUNS})"
-    yield f"launch: quiz home screen {f * 1000:.0f} ms, ratio {f / b:.2f}x (goal <= 1.3x)"
-    yield f"launch: quiz home with the first shipped bank shown {r * 1000:.0f} ms, ratio {r / b:.2f}x"
+    yield f"launch: quiz home with its bank rows {r * 1000:.0f} ms, ratio {r / b:.2f}x (goal <= 1.3x)"
+    yield f"launch: quiz home with the selected bank's source line {i * 1000:.0f} ms, ratio {i / b:.2f}x"
 
 
 async def _feedback_times(count: int) -> tuple[list[float], list[float]]:

@@ -23,15 +23,15 @@ from typing import Any
 from quiz.core.answers.checking import Verdict, check_guarded
 from quiz.core.model import Bank, Question
 from quiz.core.qtype import empty_response
-from quiz.core.scheduler import AGAIN, LEARN_AHEAD, NEW, State, rating_for, to_ms
+from quiz.core.scheduler import AGAIN, NEW, State, rating_for, to_ms
 from quiz.core.scoring import points_for
-from quiz.core.siblings import Siblings, plan, sibling_key
+from quiz.core.siblings import AHEAD_MS, DEFAULT_NEW_LIMIT, Today, families, new_allowed_today, plan, today
+
+__all__ = ["DEFAULT_NEW_LIMIT", "Mode", "Outcome", "Session", "Summary", "Today", "new_allowed_today", "today"]
 from quiz.core.store import Review, SessionRow, Store
 
-DEFAULT_NEW_LIMIT = 20
 EXAM_COUNT = 20
 AHEAD_COUNT = 20  # answers in a "study ahead" session (nothing is due: the soonest cards, then more new ones)
-_AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
 _ALWAYS = 2 ** 62  # a due time after every other: "study ahead" takes review cards whenever they fall due
 # In a missed-items session a wrong answer comes back at the end of the queue until it is answered
 # right (the learner can leave at any time: everything answered is stored).
@@ -79,43 +79,6 @@ class Summary:
         return self.correct / self.answered if self.answered else 0.0
 
 
-def new_allowed_today(store: Store, bank_ids: Sequence[str]) -> int:
-    """New cards today's daily limit still allows in these banks."""
-    return max(DEFAULT_NEW_LIMIT - store.new_studied_today(bank_ids), 0)
-
-
-@dataclass(frozen=True, slots=True)
-class Today:
-    """What a study session on a bank would hold now (home's columns)."""
-
-    due: int     # learning and review cards, one per family
-    new: int     # new cards within today's limit, one per family
-    held: int    # siblings buried or left out today
-    next_due: int | None  # when the next card falls due (ms), for "nothing to do"
-
-
-def today(store: Store, banks: Sequence[Bank]) -> Today:
-    """The study session's plan without starting one (the same rules as Session)."""
-    bank_ids = [b.id for b in banks]
-    family = _families(store, banks)
-    hidden = family.buried_by(store.answered_today(bank_ids))
-    _start, end = store.day()
-    p = plan(store.queue_rows(bank_ids, end), family, now_ms=store.now_ms(), ahead_ms=_AHEAD_MS,
-             new_left=new_allowed_today(store, bank_ids), hidden=hidden)
-    return Today(due=len(p.cards) - p.new, new=p.new, held=len(p.held), next_due=store.next_due(bank_ids))
-
-
-def _families(store: Store, banks: Sequence[Bank], by_card: dict[int, Question] | None = None) -> Siblings:
-    family = Siblings()
-    for bank in banks:
-        ids = store.sync_bank(bank)
-        for q in bank.questions:
-            family.add(ids[q.id], sibling_key(bank.id, q))
-            if by_card is not None:
-                by_card[ids[q.id]] = q
-    return family
-
-
 @dataclass(slots=True)
 class _Done:
     review_id: int
@@ -147,7 +110,7 @@ class Session:
         self.bank_ids = [b.id for b in self.banks]
         # card id <-> question, for questions in scope (tags); families over every question of the banks
         everything: dict[int, Question] = {}
-        self.family = _families(store, self.banks, everything)
+        self.family = families(store, self.banks, everything)
         wanted = set(tags) if tags else None
         tags_of = {id(q): set(q.tags) | set(b.tags) for b in self.banks for q in b.questions} if wanted else {}
         self._by_card = {c: q for c, q in everything.items() if wanted is None or wanted & tags_of[id(q)]}
@@ -176,7 +139,7 @@ class Session:
             rows = store.queue_rows(self.bank_ids, None if self.ahead else end)
             if self._scoped:
                 rows = [r for r in rows if r[0] in self._by_card]
-            p = plan(rows, self.family, now_ms=store.now_ms(), ahead_ms=_AHEAD_MS, new_left=self._new_left,
+            p = plan(rows, self.family, now_ms=store.now_ms(), ahead_ms=AHEAD_MS, new_left=self._new_left,
                      hidden=self._hidden, limit=self.count)
             self._plan, self._held = set(p.cards), set(p.held)
         else:

@@ -6,15 +6,22 @@ until the next learning day (as Anki buries the sibling cards of a note).
 
 Planning a study session: which cards today's session will show, in the order the queues pick
 them (learning cards due now, reviews due today, new cards in bank order within the new-card
-budget, learning cards due within the learn-ahead window), one per family."""
+budget, learning cards due within the learn-ahead window), one per family; `today` gives home
+the same plan's counts without starting a session (and without importing the session engine)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.core.answers.normalize import normalize
-from quiz.core.model import Question
-from quiz.core.scheduler import State
+from quiz.core.model import Bank, Question
+from quiz.core.scheduler import LEARN_AHEAD, State
+
+if TYPE_CHECKING:
+    from quiz.core.store import Store
+
+DEFAULT_NEW_LIMIT = 20  # new cards a day, over every session of the day
+AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
 
 
 def sibling_key(bank_id: str, question: Question) -> str | None:
@@ -23,7 +30,7 @@ def sibling_key(bank_id: str, question: Question) -> str | None:
     if question.group:
         return f"group\0{bank_id}\0{question.group}"
     if question.source:
-        text = normalize(question.source)
+        text = "".join(question.source.split())  # the same sentence, however it was wrapped or spaced
         return f"source\0{text}" if text else None
     return None
 
@@ -98,3 +105,42 @@ def plan(rows: Sequence[tuple[int, int, int | None, int, int]], siblings: Siblin
         cards = cards[:limit]
         new = sum(1 for r in rows if r[0] in set(cards) and r[1] == State.NEW)
     return Plan(tuple(cards), new, frozenset(held))
+
+
+def new_allowed_today(store: Store, bank_ids: Sequence[str]) -> int:
+    """New cards today's daily limit still allows in these banks."""
+    return max(DEFAULT_NEW_LIMIT - store.new_studied_today(bank_ids), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """What a study session on a bank would hold now (home's columns)."""
+
+    due: int     # learning and review cards, one per family
+    new: int     # new cards within today's limit, one per family
+    held: int    # siblings buried or left out today
+    next_due: int | None  # when the next card falls due (ms), for "nothing to do"
+
+
+def today(store: Store, banks: Sequence[Bank]) -> Today:
+    """The study session's plan without starting one (the same rules as Session)."""
+    bank_ids = [b.id for b in banks]
+    family = families(store, banks)
+    hidden = family.buried_by(store.answered_today(bank_ids))
+    _start, end = store.day()
+    p = plan(store.queue_rows(bank_ids, end), family, now_ms=store.now_ms(), ahead_ms=AHEAD_MS,
+             new_left=new_allowed_today(store, bank_ids), hidden=hidden)
+    return Today(due=len(p.cards) - p.new, new=p.new, held=len(p.held), next_due=store.next_due(bank_ids))
+
+
+def families(store: Store, banks: Sequence[Bank], by_card: dict[int, Question] | None = None) -> Siblings:
+    """The families of every question of `banks` by card id (making the cards), and with `by_card`
+    each card's question."""
+    family = Siblings()
+    for bank in banks:
+        ids = store.sync_bank(bank)
+        for q in bank.questions:
+            family.add(ids[q.id], sibling_key(bank.id, q))
+            if by_card is not None:
+                by_card[ids[q.id]] = q
+    return family

@@ -133,7 +133,7 @@ class QuizApp(App):
         text = i18n.t("home.nothing", bank=" / ".join(one_line(b.title) for b in banks))
         if mode not in ("study", "flashcards") or ahead:
             return text
-        from quiz.core.session import today
+        from quiz.core.siblings import today
         from quiz.tui.screens.home import due_text
 
         try:
@@ -219,5 +219,9 @@ def make_app(store: Store, clock: Callable[[], datetime], rng: random.Random, *,
              start: str | None = None, bank_dirs: Sequence[Path] = ()) -> QuizApp:
     """The app over `store`: `banks` are loaded Bank objects, `bank_paths` files read when home opens,
     `bank_dirs` the folders searched again for new bank files whenever home is shown again."""
-    library = BankLibrary(banks, bank_paths, bank_dirs)
+    from quiz.core.banks.cache import cache_dir
+
+    # parsed banks are kept beside the database (an unchanged bank file is not parsed again)
+    cache = cache_dir(Path(store.path).parent) if store is not None and store.path != ":memory:" else None
+    library = BankLibrary(banks, bank_paths, bank_dirs, cache=cache)
     return QuizApp(store, clock, rng, library, lang=lang, session_options=session_options, start=start)

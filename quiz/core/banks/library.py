@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import quiz
-from quiz.core.banks.loader import load_path
 from quiz.core.model import Bank, LoadResult
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -103,18 +102,34 @@ class BankLibrary:
     Pure of any UI: the app owns one and hands it to its screens; the home screen renders it."""
 
     def __init__(self, banks: Sequence[Bank] = (), paths: Sequence[Path] = (),
-                 dirs: Sequence[Path] = ()) -> None:
+                 dirs: Sequence[Path] = (), *, cache: Path | None = None) -> None:
         self.given = list(banks)
         self.paths = [Path(p) for p in paths]
         self.dirs = [Path(d) for d in dirs]  # searched again for new bank files on each look
+        self.cache = cache  # parsed banks kept between runs (quiz.core.banks.cache); None: none
         self._readings: dict[Path, Reading] = {}
 
     # ---- reading files -----------------------------------------------------------------
-    @staticmethod
-    def read(path: Path) -> Reading:
-        """Read one bank file (safe in a worker thread: it changes nothing)."""
+    def read(self, path: Path) -> Reading:
+        """Read one bank file (safe in a worker thread: it changes nothing but the cache). An unchanged
+        file comes from the cache: no YAML to parse (PyYAML is not even imported)."""
         stamp = file_stamp(path)  # before reading: an edit during the read is seen next time
-        return Reading(path, stamp, load_path(path) if stamp is not None else None)
+        if stamp is None:
+            return Reading(path, None, None)
+        if self.cache is not None:
+            from quiz.core.banks import cache
+
+            bank = cache.read(self.cache, path, stamp)
+            if bank is not None:
+                return Reading(path, stamp, LoadResult(bank, ()))
+        from quiz.core.banks.loader import load_path
+
+        result = load_path(path)
+        if self.cache is not None and result.ok and result.bank is not None and not result.problems:
+            from quiz.core.banks import cache
+
+            cache.write(self.cache, path, stamp, result.bank)
+        return Reading(path, stamp, result)
 
     def apply(self, reading: Reading) -> None:
         self._readings[reading.path] = reading

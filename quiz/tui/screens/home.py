@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label
 
 from quiz.core.banks.library import Entry, Reading
 from quiz.core.model import Bank
-from quiz.core.session import today
+from quiz.core.siblings import today
 from quiz.core.textsafe import one_line
 from quiz.i18n.problems import located_text
 from quiz.tui.base import QuizScreen
@@ -69,38 +69,39 @@ class HomeScreen(QuizScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Label(t("app.title") + " · " + t("home.title"), id="home-title", classes="title")
+            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
             yield Label("", id="loading")
             yield Wrapped("", id="bank-info")
 
     def on_mount(self) -> None:
+        # the bank rows are the useful content: small bank files are read here, so the first frame
+        # already shows them (large ones load in a worker while the frame shows the progress line);
+        # the footer (many widgets to style) follows right after that frame
         localize(self.app)
         localize_tree(self)
-        todo = self.app.library.stale()
-        self._loading(t("app.loading", done=0, total=len(todo)) if todo else None)
-        # the first frame shows the title and the progress line; the table and the footer
-        # (many widgets to style) follow right after it, then the banks are parsed
-        self.call_after_refresh(self._build)
-
-    async def _build(self) -> None:
-        from textual.widgets import Footer
-
-        await self.query_one("#home", Vertical).mount(
-            DataTable(id="banks", cursor_type="row", zebra_stripes=True), before="#loading")
-        await self.mount(Footer())
+        self.call_after_refresh(self._add_footer)
         self.query_one("#banks", DataTable).focus()
         self._columns()
         library = self.app.library
         todo = library.stale()
-        self._rebuild()
-        if todo:
+        self._loading(t("app.loading", done=0, total=len(todo)) if todo else None)
+        if not todo:
+            self._rebuild()
+            if self.app.start_mode and self.entries:  # `quiz study BANK`: its session at once
+                self.call_after_refresh(self.app.open_start)
+        elif library.bytes_to_read() <= SMALL_BANKS:
             self.loading = True
-            if library.bytes_to_read() <= SMALL_BANKS:
-                self.load_now(todo)  # a few small banks: faster here than a thread's start and GIL waits
-            else:
-                self.load(todo)
-        self.refresh_bindings()
-        if self.app.start_mode and self.entries and not todo:
-            self.app.open_start()
+            self.load_now(todo)  # a few small banks: faster here than a thread's start and GIL waits
+        else:
+            self._rebuild()
+            self.loading = True
+            self.load(todo)
+
+    async def _add_footer(self) -> None:
+        from textual.widgets import Footer
+
+        await self.mount(Footer())
+        localize_tree(self)
 
     def _columns(self) -> None:
         table = self.query_one("#banks", DataTable)
@@ -126,11 +127,12 @@ class HomeScreen(QuizScreen[None]):
             self.app.call_from_thread(self._loaded, reading, i, total, first)
 
     def load_now(self, paths: list[Path]) -> None:
-        """Read small bank files on the UI thread (the worker is for large ones)."""
+        """Read small bank files on the UI thread (the worker is for large ones); the table is built
+        once, when all are read (no frame shows the progress in between)."""
         for i, path in enumerate(paths, 1):
-            self._loaded(self.app.library.read(path), i, len(paths))
+            self._loaded(self.app.library.read(path), i, len(paths), progress=False)
 
-    def _loaded(self, reading: Reading, done: int, total: int, first: bool = True) -> None:
+    def _loaded(self, reading: Reading, done: int, total: int, first: bool = True, progress: bool = True) -> None:
         self.app.library.apply(reading)
         result = reading.result
         if result is not None:
@@ -146,8 +148,8 @@ class HomeScreen(QuizScreen[None]):
             self._loading(None)
             self._rebuild()
             if first and self.app.start_mode and self.entries:
-                self.app.open_start()
-        elif first:
+                self.call_after_refresh(self.app.open_start)
+        elif first and progress:
             self._loading(t("app.loading", done=done, total=total))
             self._rebuild()
 
