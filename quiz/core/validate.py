@@ -11,7 +11,7 @@ from quiz.core.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
 BLANK = "____"  # what a cloze blank looks like in Question.prompt
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)
 
-COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags")
+COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags", "score")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "choice": ("choices", "answer", "accept"),
     "multi": ("choices", "answer"),
