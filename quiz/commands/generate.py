@@ -1,4 +1,5 @@
-"""quiz generate ARTICLE.txt [-o BANK.yaml] [--id ID] [--title TITLE]: a question bank from an article."""
+"""quiz generate ARTICLE.txt [-o BANK.yaml] [--id ID] [--title TITLE] [--max N | --all] [--explain]:
+a question bank from an article."""
 from __future__ import annotations
 
 import os
@@ -14,6 +15,23 @@ def add_arguments(p) -> None:
                    help="write the bank here (default: print it on stdout)")
     p.add_argument("--id", dest="bank_id", default=None, help="bank id (default: from the file name)")
     p.add_argument("--title", default=None, help="bank title (default: the metadata file or the article's title)")
+    p.add_argument("--max", dest="most", type=_count, default=None, metavar="N",
+                   help="keep at most the N best questions")
+    p.add_argument("--all", dest="keep_all", action="store_true",
+                   help="keep every candidate question, best first (default: the best few per sentence)")
+    p.add_argument("--explain", action="store_true",
+                   help="print on stderr one line for each candidate that was not kept, and why")
+
+
+def _count(text: str) -> int:
+    import argparse
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def _err(msg: str) -> None:
@@ -35,7 +53,33 @@ def _summary(result, dest: str) -> None:
         lines.append(f"  {kind:<7} {sum(types.values()):>4}  ({parts})")
     if by_type:
         lines.append("  by type: " + ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())))
+    lines += _report(result)
     print("\n".join(lines), file=sys.stderr)
+
+
+def _report(result) -> list[str]:
+    """How many candidates were found and why the others were not kept (by reason, then kind)."""
+    from collections import Counter
+
+    from quiz.core.generate.select import REASONS
+    total = len(result.bank.questions)
+    lines = [f"  {result.candidates} candidates, {total} kept"]
+    why: Counter = Counter(reason for _, reason in result.dropped)
+    for reason, n in why.most_common():
+        kinds = Counter(c.question.tags[0] for c, r in result.dropped if r == reason)
+        parts = ", ".join(f"{k} {m}" for k, m in sorted(kinds.items()))
+        lines.append(f"  dropped {n:>4}  {REASONS.get(reason, reason)} ({parts})")
+    return lines
+
+
+def _explain(result) -> None:
+    from quiz.core.generate.select import REASONS
+    from quiz.core.textsafe import printable
+    for c, reason in result.dropped:
+        q = c.question
+        answer = "、".join(q.answers) if q.type in ("multi", "order") else q.answer
+        line = f"  dropped {q.id} [{q.tags[0]} {q.type} {c.score:.2f}] {REASONS.get(reason, reason)}: {answer} | {q.prompt}"
+        print(printable(line), file=sys.stderr)
 
 
 def run(args) -> int:
@@ -88,7 +132,7 @@ def run(args) -> int:
         _err(f"--id {bank_id!r}: use only letters, digits, - _ .")
         return 2
     result = generate(text, bank_id=bank_id, title=args.title or meta.title, description=meta.description,
-                      tags=meta.tags, progress=progress,
+                      tags=meta.tags, progress=progress, keep_all=args.keep_all, most=args.most,
                       source=Source(file=path.name, title=meta.full_title or None,
                                     publisher=meta.publisher, date=meta.date))
     if result.bank.source and not result.bank.source.title:
@@ -102,6 +146,8 @@ def run(args) -> int:
     yaml_text = dump_bank(result.bank, schema=schema_ref(out_dir), header_comment_lines=header)
     for w in result.warnings:
         _err(f"{args.article}: warning: {w}")
+    if args.explain:
+        _explain(result)
     if args.output:
         from quiz.core.fileio import write_output
         try:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.generate.categories import category_of, pool
 from quiz.core.generate.facts import Fact
+
+_COMMON_NOUNS = frozenset(pool("people") + pool("media") + pool("activity") + pool("venue"))
 
 _CLAUSE = re.compile(r"[^，。；：！？（）“”‘’《》「」\s,;:!?()\"']+")
 _LEAD = ("通过", "围绕", "包括", "采取", "解决好", "解决", "开展", "聚焦", "涵盖", "坚持", "推进", "加强",
@@ -45,8 +48,13 @@ def _last_item(part: str, longest: int) -> str | None:
 
 
 def _parallel(items: list[str]) -> bool:
+    """A fixed formula: items of one shape (学史明理、学史增信…; 边摸排、边梳理…), or three-character
+    verb-object phrases (学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走) that are no nouns of a category."""
     if len({len(x) for x in items}) != 1 and not all(len(x) >= 3 for x in items):
         return False
+    if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
+            and not any(x in _COMMON_NOUNS for x in items):
+        return True
     if len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
         return True
     first = items[0]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.generate.text import (ArticleError, decode_article, normalize, parse_article,
+from quiz.core.generate.text import (ArticleError, decode_article, fold_same_length as normalize, parse_article,
                                      split_sentences)
 
 

@@ -1,0 +1,94 @@
+"""What a lifted clause needs from the rest of the article.
+
+A sentence lifted alone may lean on what came before: 他 (who?), 该局 (which
+bureau?), 今年 (which year?). The referent is written in brackets after the
+word when the article gives it (他（石角）, 今年（2021年）); otherwise the
+question is not selected. The article's own subject (the region or city the
+whole report is about, named in its title) is never asked: every sentence is
+about it, so the blank gives nothing to learn.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.core.generate.extract_names import find_places
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_REL_YEAR = re.compile(r"今年|去年|明年|当年")
+_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
+_SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": "队", "团": "团", "馆": "馆", "院": "院",
+              "校": "校", "所": "所", "中心": "中心", "县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "乡",
+              "村": "村"}
+
+
+@dataclass
+class Context:
+    year: int | None = None
+    subject: set[str] = field(default_factory=set)
+    people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
+    names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
+
+
+def article_year(title: str, date: str | None, text_years: list[str]) -> int | None:
+    for s in (date or "", title):
+        m = re.search(r"(?:19|20)\d{2}", s)
+        if m:
+            return int(m.group())
+    return int(text_years[0]) if text_years else None
+
+
+def subject_names(title: str) -> set[str]:
+    """Places named in the title, with their short forms (西藏自治区, 西藏)."""
+    out = set()
+    for a, b in find_places(title):
+        name = title[a:b]
+        out.add(name)
+        short = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|省$|市$|自治州$|县$|区$", "", name)
+        if len(short) >= 2:
+            out.add(short)
+    return out
+
+
+def refer(prompt: str, sentence: int, ctx: Context) -> tuple[str | None, float]:
+    """(the prompt with the referents it needs written in, a score penalty); None when a
+    person or body it points back to is missing. 今年 without a known year costs a little:
+    the clause still makes sense, only less precisely."""
+    out = prompt
+    penalty = 0.0
+    m = _REL_YEAR.search(out)
+    if m and not _YEAR.search(out):
+        if ctx.year is None:
+            penalty = 0.1
+        else:
+            delta = {"今年": 0, "当年": 0, "去年": -1, "明年": 1}[m.group()]
+            out = out[:m.end()] + f"（{ctx.year + delta}年）" + out[m.end():]
+    m = _PRONOUN.search(out)
+    if m:
+        if m.group(1):
+            who = _last_person(sentence, ctx)
+            if who is None or m.group(1).endswith("们"):
+                return None, 0.0
+            return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
+        name = _last_named(sentence, m.group(3), ctx)
+        if name is None:
+            return None, 0.0
+        return out[:m.end()] + f"（{name}）" + out[m.end():], penalty
+    return out, penalty
+
+
+def _last_person(sentence: int, ctx: Context) -> str | None:
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        if k in ctx.people:
+            return ctx.people[k]
+    return None
+
+
+def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
+    end = _SUFFIX_OF.get(suffix)
+    if end is None:
+        return None
+    for k, _kind, name in reversed(ctx.names[-30:]):
+        if k < sentence and sentence - k <= 3 and name.endswith(end):
+            return name
+    return None

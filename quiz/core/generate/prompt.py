@@ -1,0 +1,112 @@
+"""Prompts: the clause around the blank, not the whole sentence.
+
+A news sentence often runs to 150-300 characters and holds several facts; a
+prompt that prints all of it shows the learner the answers of the neighbouring
+questions. The prompt is the comma clause that holds the fact, grown to its
+neighbours while it stays short (about 60 characters), with the sentence's
+opening frame (a date, 党史学习教育开展以来, 清明节期间…) put in front when the
+clause does not hold it: ``3月26日上午，……全区设____个会场``. Quoted slogans
+are never cut (their commas are part of the slogan); long quoted speeches are.
+"""
+from __future__ import annotations
+
+import re
+
+BLANK = "____"
+TARGET = 60        # grow the clause while it stays this short
+MAX_PROMPT = 90    # never longer, apart from the blank's own clause
+_CUTS = "，；：。！？"
+_OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
+_SHORT_QUOTE = 40
+_FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
+_DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
+
+
+def pieces(norm: str) -> list[tuple[int, int]]:
+    """The comma clauses of a sentence as (start, end); a short quote is never cut."""
+    cuts = [0]
+    depth = 0
+    quote_start = -1
+    n = len(norm)
+    i = 0
+    while i < n:
+        ch = norm[i]
+        if ch in _OPEN:
+            if depth == 0:
+                quote_start = i
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _CUTS:
+            inside_short = depth > 0 and _quote_len(norm, quote_start) <= _SHORT_QUOTE
+            if not inside_short:
+                j = i + 1
+                while j < n and norm[j] in _CUTS + "”’）":
+                    j += 1
+                if j < n:
+                    cuts.append(j)
+                i = j
+                continue
+        i += 1
+    cuts.append(n)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _quote_len(norm: str, start: int) -> int:
+    """Length of the quote opening at `start` (bounded look-ahead: a long one is a speech)."""
+    if start < 0:
+        return 0
+    close = _CLOSE[_OPEN.index(norm[start])] if norm[start] in _OPEN else "”"
+    j = norm.find(close, start + 1, start + _SHORT_QUOTE + 2)
+    return (j - start) if j >= 0 else _SHORT_QUOTE + 1
+
+
+def _is_frame(norm: str, a: int, b: int) -> bool:
+    s = norm[a:b].rstrip(_CUTS)
+    return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
+
+
+def window(norm: str, a: int, b: int, target: int = TARGET) -> tuple[int, int, tuple[int, int] | None]:
+    """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
+    frame clause to put in front of it (None when the span already starts the sentence).
+    A smaller `target` gives the narrow form: the blank's own clause (and the frame)."""
+    ps = pieces(norm)
+    first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
+    last = next((k for k, (s, e) in enumerate(ps) if s < b <= e), len(ps) - 1)
+    first, last = min(first, last), max(first, last)
+    lo, hi = ps[first][0], ps[last][1]
+    grew = True
+    while grew:
+        grew = False
+        if first > 0 and hi - ps[first - 1][0] <= target:
+            first -= 1
+            lo = ps[first][0]
+            grew = True
+        if last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
+            last += 1
+            hi = ps[last][1]
+            grew = True
+    if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
+        room = max(MAX_PROMPT - (b - a), 20)
+        lo = max(lo, a - room // 2)
+        hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
+    frame = None
+    if first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
+        frame = ps[0]
+    return lo, hi, frame
+
+
+def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
+           frame: tuple[int, int] | None) -> str:
+    """The prompt: text[lo:hi] with text[a:b] replaced by `fill`, the frame in front."""
+    body = text[lo:a] + fill + text[b:hi]
+    body = body.strip()
+    cut_end = hi < len(norm.rstrip())
+    if cut_end:
+        body = body.rstrip("，；：、,;: ") + "……"
+    if frame:
+        head = text[frame[0]:frame[1]].strip().rstrip("，；：,;: ")
+        body = f"{head}，……{body}"
+    elif lo > 0 and norm[lo - 1] not in _CUTS:
+        body = "……" + body
+    return body

@@ -1,0 +1,138 @@
+"""Keep the best candidates: few per sentence, no answer shown by another prompt.
+
+Candidates are taken best first. One is kept when its fact has no question yet,
+its sentence has given fewer than its share (one question; up to three when
+the sentence holds several important facts of different kinds), no kept prompt
+prints its answer and its prompt prints no kept answer. Every candidate that is
+not kept gets a reason, for the teacher's report.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from quiz.core.generate.candidates import Candidate
+from quiz.core.generate.score import SELECT_AT
+
+PER_SENTENCE = 3
+SECOND_AT = 0.65     # a second or third question from one sentence needs this score
+MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
+MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
+
+REASONS = {
+    "boundary": "answer is not whole words",
+    "subject": "answer is the article's own subject",
+    "context": "needs an earlier sentence to make sense",
+    "low": "minor fact (score below the cut)",
+    "sentence": "its sentence already has its questions",
+    "fact": "its fact is already asked",
+    "leak": "its answer is printed in a kept prompt (or the reverse)",
+    "max": "beyond --max",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    kept: tuple[Candidate, ...]
+    dropped: tuple[tuple[Candidate, str], ...]   # (candidate, reason key)
+
+
+_DIGIT_EDGE = re.compile(r"[0-9.]")
+
+
+def fold(s: str) -> str:
+    """What the leak test compares: width-folded, without spaces or quotes."""
+    return re.sub(r"[\s“”‘’\"'《》]", "", unicodedata.normalize("NFKC", s))
+
+
+def shows_in(answer: str, text: str) -> bool:
+    """Does `text` print `answer` (a number only as a whole number: 12 is not in 122)?"""
+    start = 0
+    while True:
+        i = text.find(answer, start)
+        if i < 0:
+            return False
+        before = text[i - 1] if i else ""
+        j = i + len(answer)
+        after = text[j] if j < len(text) else ""
+        edge = (answer[0].isdigit() and bool(_DIGIT_EDGE.match(before or "x"))) or \
+               (answer[-1].isdigit() and bool(_DIGIT_EDGE.match(after or "x")))
+        if not edge:
+            return True
+        start = i + 1
+
+
+def _prints_any(prompt: str, shown: dict[int, set[str]]) -> bool:
+    """Does the prompt print a kept answer? (a set lookup per substring of each answer length)"""
+    for n, answers in shown.items():
+        for i in range(len(prompt) - n + 1):
+            piece = prompt[i:i + n]
+            if piece in answers and shows_in(piece, prompt[max(0, i - 1):i + n + 1]):
+                return True
+    return False
+
+
+def rank(cands: list[Candidate]) -> list[Candidate]:
+    """Best first; ties in reading order, then by id (deterministic)."""
+    return sorted(cands, key=lambda c: (-c.score, c.sentence, c.start, c.question.id))
+
+
+def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+    dropped: list[tuple[Candidate, str]] = []
+    if keep_all:
+        ranked = rank([c for c in cands if not c.drop])
+        dropped = [(c, c.drop) for c in cands if c.drop]
+        kept = ranked[:MAX_ALL]
+        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
+        return Choice(tuple(kept), tuple(dropped))
+    kept: list[Candidate] = []
+    facts: set[tuple] = set()
+    per_sentence: Counter = Counter()
+    kinds_of: dict[int, set[str]] = defaultdict(set)
+    shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
+    prompts: list[str] = []                         # folded prompts of kept questions
+    joined = ""                                     # the same, joined: one search per answer
+    ranked = rank(cands)
+    for i, c in enumerate(ranked):
+        if len(kept) >= MAX_KEPT:
+            dropped += [(d, d.drop or "max") for d in ranked[i:]]
+            break
+        if c.drop:
+            dropped.append((c, c.drop))
+            continue
+        if c.score < SELECT_AT:
+            dropped.append((c, "low"))
+            continue
+        if c.fact in facts:
+            dropped.append((c, "fact"))
+            continue
+        n = per_sentence[c.sentence]
+        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or c.kind in kinds_of[c.sentence])):
+            dropped.append((c, "sentence"))
+            continue
+        mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
+        if any(a in joined and shows_in(a, joined) for a in mine):
+            dropped.append((c, "leak"))
+            continue
+        p = fold(c.question.prompt)
+        if _prints_any(p, shown):
+            p = fold(c.narrow) if c.narrow else ""
+            if not p or _prints_any(p, shown):
+                dropped.append((c, "leak"))
+                continue
+            c = replace(c, question=replace(c.question, prompt=c.narrow))
+        kept.append(c)
+        facts.add(c.fact)
+        per_sentence[c.sentence] += 1
+        kinds_of[c.sentence].add(c.kind)
+        for a in mine:
+            shown[len(a)].add(a)
+        prompts.append(p)
+        joined += "\x00" + p
+    if most is not None and len(kept) > most:
+        dropped += [(c, "max") for c in kept[most:]]
+        kept = kept[:most]
+    kept.sort(key=lambda c: (c.sentence, c.start, c.question.id))
+    return Choice(tuple(kept), tuple(dropped))
