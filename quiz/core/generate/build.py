@@ -6,14 +6,16 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from quiz.core.generate.candidates import Builder, Candidate
-from quiz.core.generate.context import Context, article_year, subject_names
+from quiz.core.generate.context import Context, article_year, main_place, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import unique
 from quiz.core.generate.people import extract_people
+from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
+from quiz.core.generate.titled import extract_titled
 from quiz.core.generate.text import Article, parse_article
 from quiz.core.model import Bank, Question, Source
 
@@ -44,8 +46,9 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         found = qf + extract_dates(sent, masked) + extract_figures(sent, masked)
         found += extract_lists(sent)
         people = extract_people(sent, masked)
-        found += people
         masked += [(f.start, f.end) for f in people if f.kind == "person"]
+        people += extract_titled(sent, masked)   # masks its names itself
+        found += people
         place_spans = find_places(sent.norm)
         for a, b in place_spans:
             if len(known_places) < 5000:
@@ -70,6 +73,8 @@ MAX_FACTS = 20_000              # bounded work on any input: the rest of a huge 
 
 def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
     ctx = Context(year=article_year(article.title, date, article.years), subject=subject_names(article.title))
+    if not ctx.subject:   # no title: the place most sentences are about
+        ctx.subject = main_place(facts, len(article.sentences))
     last = None
     for f in facts:
         i = f.sentence.index
@@ -77,7 +82,7 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
             last = f.text
         if last is not None:
             ctx.people[i] = last
-        if f.kind in ("org", "place"):
+        if f.kind in ("org", "place") and words(f.sentence.text).whole(f.start, f.end):
             ctx.names.append((i, f.kind, f.text))
     return ctx
 

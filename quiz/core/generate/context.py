@@ -38,16 +38,38 @@ def article_year(title: str, date: str | None, text_years: list[str]) -> int | N
     return int(text_years[0]) if text_years else None
 
 
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:(?:维吾尔|壮族|回族)?自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
+
+
 def subject_names(title: str) -> set[str]:
-    """Places named in the title, with their short forms (西藏自治区, 西藏)."""
+    """Places named in the title, whole and unit by unit, with their short forms
+    (崇左市大新县: 崇左市, 大新县, 大新; 西藏自治区: 西藏)."""
     out = set()
     for a, b in find_places(title):
-        name = title[a:b]
-        out.add(name)
-        short = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|省$|市$|自治州$|县$|区$", "", name)
-        if len(short) >= 2:
-            out.add(short)
+        chain = title[a:b]
+        out.add(chain)
+        for m in _UNIT.finditer(chain):
+            unit = m.group()
+            out.add(unit)
+            short = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|自治州$|自治县$|省$|市$|州$|盟$|县$|区$|旗$", "", unit)
+            if len(short) >= 2:
+                out.add(short)
     return out
+
+
+def main_place(facts, sentences: int) -> set[str]:
+    """The place named in a quarter or more of the sentences (at least three): the article's
+    subject when no title names it."""
+    seen: dict[str, set[int]] = {}
+    for f in facts:
+        if f.kind == "place":
+            seen.setdefault(f.text, set()).add(f.sentence.index)
+    if not seen:
+        return set()
+    name, where = max(seen.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(where) >= 3 and len(where) * 4 >= sentences:
+        return subject_names(name)
+    return set()
 
 
 def refer(prompt: str, sentence: int, ctx: Context) -> tuple[str | None, float]:

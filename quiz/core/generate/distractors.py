@@ -118,8 +118,8 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
             return False
         if not kinds.fits(f.kind, answer, c, glued):
             return False
-        if f.kind == "slogan" and ("、" in c) != ("、" in answer):
-            return False
+        if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· "):
+            return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
         return True
 
     outs = pools.nearby(f.kind, answer, seed, ok, count)

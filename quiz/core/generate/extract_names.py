@@ -102,6 +102,17 @@ def _over_chain(start: int, spans) -> int:
     return start
 
 
+def _over_known(norm: str, start: int, places: set[str]) -> int:
+    """大新县委: a place named elsewhere in the article (大新县) whose name holds a stop word
+    (新) still heads the body that starts with its unit character."""
+    if start < 2 or start >= len(norm) or norm[start] not in "省市州县区旗乡镇村":
+        return start
+    for k in (4, 3, 2):
+        if start >= k and norm[start - k:start + 1] in places:
+            return start - k
+    return start
+
+
 def _over_and(norm: str, start: int, places: set[str], spans) -> int:
     """文化和旅游局, 人力资源和社会保障厅: a 和 inside the name, not between two bodies."""
     if start < 3 or norm[start - 1] != "和" or _headed(norm[start:start + 12], places):
@@ -130,6 +141,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         start = _left_extend(norm, m.start(), 14)
         org, start = _trim_stops(norm[start:end], start)
         start = _over_chain(_over_and(norm, start, places, spans), spans)
+        start = _over_known(norm, start, places)
         org = norm[start:end]
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf):
             continue

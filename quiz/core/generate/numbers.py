@@ -103,7 +103,7 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
     if base < 10:
         steps = [1, 2]
     elif base < 40:
-        steps = [max(1, round(base * r)) for r in (0.1, 0.15, 0.2)]
+        steps = [max(q, round(base * r / q) * q) for r in (0.1, 0.15, 0.2)]
     else:
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
     if percent:

@@ -13,6 +13,7 @@ import re
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
+_GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
 # units of what a report counts when it says how big something was: people, events, money, shares
 _HEADLINE_UNITS = frozenset("人 名 人次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
                             "项 件 条 所 个 支 批 期 类".split())
@@ -32,7 +33,9 @@ def importance(f: Fact) -> float:
     if k == "name":
         return 0.8
     if k == "person":
-        return 0.85 if f.role else 0.6
+        if not f.role or f.role.endswith(_GENERIC_ROLES):
+            return 0.6   # 志愿者代表魏春明: a name without an office
+        return 0.85
     if k == "role":
         return 0.7
     if k == "date":
