@@ -10,7 +10,7 @@ order question (only for fixed formulas: parallel phrases such as 学史明理�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.core.generate import distractors, prompt as P, score as S
 from quiz.core.generate.context import Context, refer
@@ -86,12 +86,19 @@ class Builder:
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
         self.penalty = 0.0
+        tail = ""
+        if f.kind in ("date", "figure"):
+            f, tail = _snapped(f)
         drop = self._well_formed(f)
         if not drop and self.ctx.subject and f.kind in ("place", "org") and f.norm_text in self.ctx.subject:
             drop = "subject"
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
-        wrong = distractors.for_fact(f, self.pools, seed)
+        if tail:   # 5月6日起, 85台次: the options carry the same ending
+            bare = replace(f, text=f.text[:-len(tail)], end=f.end - len(tail))
+            wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
+        else:
+            wrong = distractors.for_fact(f, self.pools, seed)
         weight = S.importance(f)
         expl = f"{KIND_ZH[f.kind]}：{f.text}{_where(f)}。原文：{_clause(f)}"
         prompt, why = self._prompt(f, f.start, f.end, BLANK)
@@ -204,6 +211,19 @@ def _sort(kind: str, f: Fact) -> str:
         if unit in units:
             return f"figure:{name}"
     return "figure"
+
+
+def _snapped(f: Fact) -> tuple[Fact, str]:
+    """A date or figure that ends inside a word (5月6日|起 read as 日起, 85台|次) takes the
+    rest of that word when it is one or two characters: (the fact, the characters taken)."""
+    ws = words(f.sentence.text)
+    if ws.whole(f.start, f.end) or f.start not in ws.bounds:
+        return f, ""
+    end = ws.snap_end(f.end, 2)
+    if end is None or end == f.end or not all("\u4e00" <= c <= "\u9fff" for c in f.sentence.norm[f.end:end]):
+        return f, ""
+    tail = f.sentence.text[f.end:end]
+    return replace(f, text=f.text + tail, end=end), tail
 
 
 def _fact_key(f: Fact) -> tuple:

@@ -55,8 +55,9 @@ def _parallel(items: list[str]) -> bool:
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
             and not any(x in _COMMON_NOUNS for x in items):
         return True
-    if len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
-        return True
+    if len({x[0] for x in items}) == 1:
+        return True   # a shared opening: 学史明理、学史增信…, 边摸排、边梳理… (a shared ending is a
+    #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)
     first = items[0]
     grams = {first[i:i + 2] for i in range(len(first) - 1)}
     return any(all(g in x for x in items[1:]) for g in grams)

@@ -95,6 +95,17 @@ def ratio_tell(values: list[float], answer: float, ties: bool = True) -> bool:
     return ties or sum(1 for x in score.values() if x == best) == 1
 
 
+def _tell_odds(values: list[float], answer: float) -> float:
+    """How often the ratio pick finds the answer: 1 / the number of options tied with it at the top."""
+    def hits(v: float) -> int:
+        return sum(1 for w in values if w != v and v and any(abs(w / v - r) <= 0.02 * r for r in SIMPLE_RATIOS))
+    score = {v: hits(v) for v in values}
+    best = max(score.values())
+    if best == 0 or score[answer] != best:
+        return 0.0
+    return 1 / sum(1 for x in score.values() if x == best)
+
+
 def _ladders(base: int, tz: int, seed: int, percent: bool = False):
     """Candidate (step, rank) pairs: four evenly spaced values with the answer at a rank
     chosen by the seed, the step a tenth to a quarter of the value (never a multiple of it,
@@ -154,7 +165,8 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
     if base <= 0:
         return []
     percent = fig.unit in ("%", "％", "百分点", "个百分点")
-    for strict in (True, False):   # a ladder whose ratios tell nothing; else one where the answer only ties
+    best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
+    for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
         for step, k in _ladders(base, tz, seed, percent and base * scale > 60):
             values = [base + (i - k) * step for i in range(4)]
             if values[0] <= 0:
@@ -166,13 +178,20 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
                 continue
             if decimals and base % 10 and any(v % 10 == 0 for v in wrong):
                 continue   # 1.2万 -> never 1.0万
-            if any(v * scale in forbidden for v in wrong) or ratio_tell(values, base, strict):
+            if any(v * scale in forbidden for v in wrong):
                 continue
             texts = [write(v) for v in wrong]
             if any(t in taken for t in texts) or len(set(texts)) < len(texts):
                 continue
-            taken.update(texts)
-            return texts[:count]
+            if strict and not ratio_tell(values, base):
+                taken.update(texts)
+                return texts[:count]
+            tell = _tell_odds(values, base)
+            if not strict and (best is None or tell < best[0]):
+                best = (tell, texts)
+    if best is not None:
+        taken.update(best[1])
+        return best[1][:count]
     return []
 
 

@@ -19,6 +19,7 @@ _HEADLINE_UNITS = frozenset("人 名 人次 场 场次 万元 亿元 元 % ％ �
                             "项 件 条 所 个 支 批 期 类".split())
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
+_FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
 _EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
 
 
@@ -37,7 +38,7 @@ def importance(f: Fact) -> float:
             return 0.6   # 志愿者代表魏春明: a name without an office
         return 0.85
     if k == "role":
-        return 0.7
+        return 0.5 if f.role.endswith(_GENERIC_ROLES) else 0.7
     if k == "date":
         form = f.form
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)
@@ -52,6 +53,8 @@ def importance(f: Fact) -> float:
             w += 0.1   # the body that acts: the subject of its clause
         if len(f.norm_text) > 16:
             w -= 0.1
+        if _FOUNDED.search(norm, max(0, f.start - 4), f.start):
+            w += 0.15   # 成立红旗蔬菜专业合作社: what was founded is what the report is about
         return w
     if k == "place":
         before = norm[max(0, f.start - 1):f.start]

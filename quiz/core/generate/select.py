@@ -17,7 +17,7 @@ from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.score import SELECT_AT
 
 PER_SENTENCE = 3
-SECOND_AT = 0.65     # a second or third question from one sentence needs this score
+SECOND_AT = 0.6      # a second or third question from one sentence needs this score
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
@@ -64,6 +64,22 @@ def shows_in(answer: str, text: str) -> bool:
         start = i + 1
 
 
+def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) -> bool:
+    """Replace the kept prompts that print one of `answers` by their narrow form when every
+    one of them has a narrow form that does not; False (nothing changed) otherwise."""
+    hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
+    narrow = {}
+    for i in hits:
+        n = fold(kept[i].narrow) if kept[i].narrow else ""
+        if not n or any(shows_in(a, n) for a in answers):
+            return False
+        narrow[i] = n
+    for i, n in narrow.items():
+        kept[i] = replace(kept[i], question=replace(kept[i].question, prompt=kept[i].narrow), narrow="")
+        prompts[i] = n
+    return True
+
+
 def _prints_any(prompt: str, shown: dict[int, set[str]]) -> bool:
     """Does the prompt print a kept answer? (a set lookup per substring of each answer length)"""
     for n, answers in shown.items():
@@ -74,9 +90,28 @@ def _prints_any(prompt: str, shown: dict[int, set[str]]) -> bool:
     return False
 
 
-def rank(cands: list[Candidate]) -> list[Candidate]:
+def _costs(cands: list[Candidate]) -> dict[int, float]:
+    """A prompt that prints the answers of other good facts of its sentence ranks a little
+    lower per fact (keeping it would rule them out: an answer is never shown twice).
+    id(candidate) -> cost; the recorded score and the thresholds are not moved."""
+    answers: dict[int, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c in cands:
+        if not c.drop and c.score >= SELECT_AT:
+            answers[c.sentence][c.fact].extend(fold(a) for a in c.shows if len(fold(a)) >= 2)
+    out = {}
+    for c in cands:
+        others = answers.get(c.sentence, {})
+        p = fold(c.question.prompt)
+        n = sum(1 for fact, shown in others.items() if fact != c.fact and any(shows_in(a, p) for a in shown))
+        out[id(c)] = min(0.03 * n, 0.15)
+    return out
+
+
+def rank(cands: list[Candidate], costs: dict[int, float] | None = None) -> list[Candidate]:
     """Best first; ties in reading order, then by id (deterministic)."""
-    return sorted(cands, key=lambda c: (-c.score, c.sentence, c.start, c.question.id))
+    costs = costs or {}
+    return sorted(cands, key=lambda c: (-round(c.score - costs.get(id(c), 0.0), 2), c.sentence, c.start,
+                                        c.question.id))
 
 
 def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
@@ -94,7 +129,7 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
     prompts: list[str] = []                         # folded prompts of kept questions
     joined = ""                                     # the same, joined: one search per answer
-    ranked = rank(cands)
+    ranked = rank(cands, _costs(cands))
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -114,8 +149,11 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
             continue
         mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
         if any(a in joined and shows_in(a, joined) for a in mine):
-            dropped.append((c, "leak"))
-            continue
+            # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
+            if not _narrow_kept(kept, prompts, mine):
+                dropped.append((c, "leak"))
+                continue
+            joined = "\x00".join(prompts)
         p = fold(c.question.prompt)
         if _prints_any(p, shown):
             p = fold(c.narrow) if c.narrow else ""

@@ -38,7 +38,7 @@ _FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主�
 致辞 讲话 颁发 揭牌 授旗 发言 谈 认为 告诉 回忆 也 还 都 就 已 正 来到 走进 深入 前往 一起 同 把 将 被 是 的 围绕 结合
 要求 称 感慨 坦言 提出 希望 部署 首先 接过 带头 亲自 上台 现场 详细 看望 慰问 调研 检查 陪同 参观 先后 分别 表彰 宣誓
 讲授 发表 寄语 勉励 动员 领誓 带队 获得 荣获 被评为 作为 从 自 用 以 给 让 多年 今年 当天 随后 一直 始终 每天 常常 经常
-""".split(), key=len, reverse=True))
+任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受""".split(), key=len, reverse=True))
 _PUNCT = frozenset("，。、；：！？“”‘’（）《》「」 ,.;:!?()")
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 
@@ -91,6 +91,10 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
         n = _name_at(sent, te)
         if not n:
             continue
+        if m.group() in _GENERIC:   # 志愿者庄严宣誓: after a word for many people, only a tagged name
+            t = words(text).token_at(te)
+            if not (t and t[0] == te and t[1] == te + n and t[2].startswith("nr")):
+                continue
         a, e = te, te + n
         if not all(e <= x or a >= y for x, y in masked):
             continue
