@@ -44,6 +44,7 @@ class Builder:
     out: list[Candidate] = field(default_factory=list)
     prompts: set[str] = field(default_factory=set)
     penalty: float = 0.0        # of the last prompt made: 今年 with no year known
+    base_penalty: float = 0.0   # of the fact: a name the segmenter misreads here
 
     def __post_init__(self) -> None:
         self.pools = distractors.Pools(self.facts)
@@ -58,7 +59,8 @@ class Builder:
         s = f.sentence
         lo, hi, frame = P.window(s.norm, a, b, target)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
-        told, self.penalty = refer(text, s.index, self.ctx)
+        told, extra = refer(text, s.index, self.ctx)
+        self.penalty = self.base_penalty + extra
         if told is None:
             return text, "context"
         return told, ""
@@ -85,11 +87,13 @@ class Builder:
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
-        self.penalty = 0.0
+        self.penalty = self.base_penalty = 0.0
         tail = ""
         if f.kind in ("date", "figure"):
             f, tail = _snapped(f)
         drop = self._well_formed(f)
+        if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
+            self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and self.ctx.subject and f.kind in ("place", "org") and f.norm_text in self.ctx.subject:
             drop = "subject"
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
@@ -141,7 +145,7 @@ class Builder:
         return ""
 
     def role(self, f: Fact) -> None:
-        self.penalty = 0.0
+        self.penalty = self.base_penalty = 0.0
         base = fact_id("role", f.norm_text, f.sentence.norm)
         seed = seed_of(base)
         drop = "" if words(f.sentence.text).whole(f.start, f.end) else "boundary"
@@ -161,7 +165,7 @@ class Builder:
 
     # ------------------------------------------------------------------ lists
     def listing(self, f: Fact, quoted: set[str]) -> None:
-        self.penalty = 0.0
+        self.penalty = self.base_penalty = 0.0
         base = fact_id("list", "、".join(f.items), f.sentence.norm)
         seed = seed_of(base)
         ws = words(f.sentence.text)

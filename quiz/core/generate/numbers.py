@@ -119,9 +119,9 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
     if percent:
         steps = [s for s in (1, 2, 3, 5, 10) if s < base] + steps
-    ranks = _rotated(range(4), seed)
-    for step in _rotated(list(dict.fromkeys(steps)), seed >> 3):
-        for k in ranks:
+    order = _rotated(list(dict.fromkeys(steps)), seed >> 3)
+    for k in _rotated(range(4), seed):   # the seeded rank first, whatever the step
+        for step in order:
             yield step, k
 
 

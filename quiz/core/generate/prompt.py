@@ -11,6 +11,7 @@ are never cut (their commas are part of the slogan); long quoted speeches are.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short
@@ -22,8 +23,10 @@ _FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下�
 _DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
 
 
-def pieces(norm: str) -> list[tuple[int, int]]:
-    """The comma clauses of a sentence as (start, end); a short quote is never cut."""
+@lru_cache(maxsize=512)
+def pieces(norm: str) -> tuple[tuple[int, int], ...]:
+    """The comma clauses of a sentence as (start, end); a short quote is never cut.
+    (Cached: every fact of a sentence asks for its clauses.)"""
     cuts = [0]
     depth = 0
     quote_start = -1
@@ -49,7 +52,7 @@ def pieces(norm: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     cuts.append(n)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if b > a)
 
 
 def _quote_len(norm: str, start: int) -> int:
@@ -58,7 +61,9 @@ def _quote_len(norm: str, start: int) -> int:
         return 0
     close = _CLOSE[_OPEN.index(norm[start])] if norm[start] in _OPEN else "”"
     j = norm.find(close, start + 1, start + _SHORT_QUOTE + 2)
-    return (j - start) if j >= 0 else _SHORT_QUOTE + 1
+    if j < 0 or any(c in norm[start:j] for c in "。！？"):
+        return _SHORT_QUOTE + 1   # a speech, not a slogan: its clauses may be cut
+    return j - start
 
 
 def _is_frame(norm: str, a: int, b: int) -> bool:
@@ -91,7 +96,7 @@ def window(norm: str, a: int, b: int, target: int = TARGET) -> tuple[int, int, t
         lo = max(lo, a - room // 2)
         hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
     frame = None
-    if first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
+    if target and first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
         frame = ps[0]
     return lo, hi, frame
 
