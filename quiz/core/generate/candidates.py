@@ -34,7 +34,7 @@ class Candidate:
     score: float
     shows: tuple[str, ...]      # the answers the learner must find (never shown by another prompt)
     drop: str = ""              # why it can never be selected ('' when it can)
-    narrow: str = ""            # a shorter prompt (the blank's own clause), tried when the prompt shows another answer
+    narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
 
 
 @dataclass
@@ -54,10 +54,11 @@ class Builder:
                 self.roles[f.person] = f.role
 
     # ------------------------------------------------------------------ helpers
-    def _prompt(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET) -> tuple[str, str]:
+    def _prompt(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
+                framed: bool = True) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
-        lo, hi, frame = P.window(s.norm, a, b, target)
+        lo, hi, frame = P.window(s.norm, a, b, target, framed)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
         told, extra = refer(text, s.index, self.ctx)
         self.penalty = self.base_penalty + extra
@@ -65,15 +66,22 @@ class Builder:
             return text, "context"
         return told, ""
 
-    def _narrow(self, f: Fact, a: int, b: int, prefix: str = "") -> str:
+    def _narrow(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
+        """Shorter prompts, best first: the blank's clause with the frame, without it, and
+        grown a little (a form that leaves under four characters to go on is not offered)."""
         keep = self.penalty
-        text, why = self._prompt(f, a, b, BLANK, target=0)
+        out = []
+        for target, framed in ((0, True), (0, False), (P.NARROW, False)):
+            text, why = self._prompt(f, a, b, BLANK, target, framed)
+            context = text.replace(BLANK, "").strip("…，。；：、“”‘’ ")
+            if not why and len(context) >= 4 and prefix + text not in out:
+                out.append(prefix + text)
         self.penalty = keep
-        return prefix + text if not why else ""
+        return tuple(out)
 
     def _emit(self, f: Fact, base: str, qtype: str, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
-              fact: tuple | None = None, narrow: str = "") -> None:
+              fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
         self.prompts.add(prompt)
@@ -83,7 +91,7 @@ class Builder:
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
         self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
-                                  narrow if narrow != prompt else ""))
+                                  tuple(n for n in narrow if n != prompt)))
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short
 MAX_PROMPT = 90    # never longer, apart from the blank's own clause
+NARROW = 24        # the narrow form when the clause alone says too little
 _CUTS = "，；：。！？"
 _OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
 _SHORT_QUOTE = 40
@@ -71,10 +72,12 @@ def _is_frame(norm: str, a: int, b: int) -> bool:
     return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
 
 
-def window(norm: str, a: int, b: int, target: int = TARGET) -> tuple[int, int, tuple[int, int] | None]:
+def window(norm: str, a: int, b: int, target: int = TARGET,
+           framed: bool = True) -> tuple[int, int, tuple[int, int] | None]:
     """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
     frame clause to put in front of it (None when the span already starts the sentence).
-    A smaller `target` gives the narrow form: the blank's own clause (and the frame)."""
+    A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
+    `framed` is false)."""
     ps = pieces(norm)
     first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
     last = next((k for k, (s, e) in enumerate(ps) if s < b <= e), len(ps) - 1)
@@ -96,7 +99,7 @@ def window(norm: str, a: int, b: int, target: int = TARGET) -> tuple[int, int, t
         lo = max(lo, a - room // 2)
         hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
     frame = None
-    if target and first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
+    if framed and first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
         frame = ps[0]
     return lo, hi, frame
 

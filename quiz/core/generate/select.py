@@ -65,18 +65,18 @@ def shows_in(answer: str, text: str) -> bool:
 
 
 def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) -> bool:
-    """Replace the kept prompts that print one of `answers` by their narrow form when every
-    one of them has a narrow form that does not; False (nothing changed) otherwise."""
+    """Replace the kept prompts that print one of `answers` by a narrow form that does not,
+    when each of them has one; False (nothing changed) otherwise."""
     hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
     narrow = {}
     for i in hits:
-        n = fold(kept[i].narrow) if kept[i].narrow else ""
-        if not n or any(shows_in(a, n) for a in answers):
+        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)), None)
+        if n is None:
             return False
         narrow[i] = n
     for i, n in narrow.items():
-        kept[i] = replace(kept[i], question=replace(kept[i].question, prompt=kept[i].narrow), narrow="")
-        prompts[i] = n
+        kept[i] = replace(kept[i], question=replace(kept[i].question, prompt=n), narrow=())
+        prompts[i] = fold(n)
     return True
 
 
@@ -156,11 +156,15 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
             joined = "\x00".join(prompts)
         p = fold(c.question.prompt)
         if _prints_any(p, shown):
-            p = fold(c.narrow) if c.narrow else ""
-            if not p or _prints_any(p, shown):
+            n = next((x for x in c.narrow if not _prints_any(fold(x), shown)), None)
+            if n is None:
                 dropped.append((c, "leak"))
                 continue
-            c = replace(c, question=replace(c.question, prompt=c.narrow))
+            p = fold(n)
+            c = replace(c, question=replace(c.question, prompt=n))
+        if p in prompts:
+            dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
+            continue
         kept.append(c)
         facts.add(c.fact)
         per_sentence[c.sentence] += 1
