@@ -60,7 +60,7 @@ class Builder:
         s = f.sentence
         lo, hi, frame = P.window(s.norm, a, b, target, framed)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
-        told, extra = refer(text, s.index, self.ctx)
+        told, extra = refer(text, s.index, self.ctx, f.text)
         self.penalty = self.base_penalty + extra
         if told is None:
             return text, "context"
@@ -146,10 +146,10 @@ class Builder:
             alone = words(f.text)
             if alone.tokens and (alone.tokens[0][2] in VERBISH or alone.tokens[-1][2] in VERBISH):
                 return "boundary"
-        if f.kind == "place":
+        if f.kind == "place" and f.norm_text.endswith("旗"):
             s, e, tag = ws.inside(f.start, f.end)[-1]
-            if e - s == 2 and s > f.start and tag not in _NAME_TAGS:
-                return "boundary"   # 服务队授旗: a word that happens to end in a unit character
+            if tag not in _NAME_TAGS and not re.search("[盟市]", f.norm_text[:-1]):
+                return "boundary"   # 服务队授旗: a word that happens to end in a banner's 旗
         return ""
 
     def role(self, f: Fact) -> None:

@@ -72,7 +72,7 @@ def main_place(facts, sentences: int) -> set[str]:
     return set()
 
 
-def refer(prompt: str, sentence: int, ctx: Context) -> tuple[str | None, float]:
+def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[str | None, float]:
     """(the prompt with the referents it needs written in, a score penalty); None when a
     person or body it points back to is missing. 今年 without a known year costs a little:
     the clause still makes sense, only less precisely."""
@@ -91,6 +91,8 @@ def refer(prompt: str, sentence: int, ctx: Context) -> tuple[str | None, float]:
             who = _last_person(sentence, ctx)
             if who is None or m.group(1).endswith("们"):
                 return None, 0.0
+            if who == answer or who in out:
+                return out, penalty   # the referent is the blank itself, or already in sight
             return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
         name = _last_named(sentence, m.group(3), ctx)
         if name is None:
@@ -100,7 +102,7 @@ def refer(prompt: str, sentence: int, ctx: Context) -> tuple[str | None, float]:
 
 
 def _last_person(sentence: int, ctx: Context) -> str | None:
-    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+    for k in range(sentence, max(-1, sentence - 4), -1):   # the speaker of this sentence first
         if k in ctx.people:
             return ctx.people[k]
     return None

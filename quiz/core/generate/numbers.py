@@ -73,6 +73,8 @@ def parse_match(m: re.Match) -> Figure | None:
         # 〇 writes digit by digit (二〇二一年: a year, read by dates.py); never a figure
         if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",) or "〇" in cn:
             return None
+        if not any(c in "十百千万" for c in cn):
+            return None   # 六七场, 三五个: two numerals side by side say "six or seven", no figure
     digits = m.group("num") or cn
     mag = m.group("mag") or m.group("mag2") or ""
     return Figure(digits, bool(cn), mag, m.group("approx") or "",
