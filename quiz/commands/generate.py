@@ -119,12 +119,14 @@ def run(args) -> int:
         tty = sys.stderr.isatty()
         last = [-1]
 
-        def progress(done: int, total: int) -> None:
+        def _progress(done: int, total: int) -> None:
             pct = 100 * done // max(total, 1)
             if pct // 10 != last[0] // 10 or (tty and pct != last[0]):
                 last[0] = pct
                 end = "\r" if tty and pct < 100 else "\n"
                 print(f"quiz: reading {args.article}: {pct}%", end=end, file=sys.stderr, flush=True)
+
+        progress = _progress
 
     bank_id = args.bank_id or meta.id or bank_id_from(path.name)
     from quiz.core.generate.meta import _ID_OK
