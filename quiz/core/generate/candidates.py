@@ -73,8 +73,8 @@ class Builder:
         out = []
         for target, framed in ((0, True), (0, False), (P.NARROW, False)):
             text, why = self._prompt(f, a, b, BLANK, target, framed)
-            context = text.replace(BLANK, "").strip("…，。；：、“”‘’ ")
-            if not why and len(context) >= 4 and prefix + text not in out:
+            context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
+            if not why and context >= 4 and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
@@ -225,15 +225,18 @@ def _sort(kind: str, f: Fact) -> str:
     return "figure"
 
 
+_WORD_ENDS = frozenset("次起止前后许")   # 台次, 日起, 日止, 日前: endings that belong to the figure or date
+
+
 def _snapped(f: Fact) -> tuple[Fact, str]:
     """A date or figure that ends inside a word (5月6日|起 read as 日起, 85台|次) takes the
     rest of that word when it is one or two characters: (the fact, the characters taken)."""
     ws = words(f.sentence.text)
     if ws.whole(f.start, f.end) or f.start not in ws.bounds:
         return f, ""
-    end = ws.snap_end(f.end, 2)
-    if end is None or end == f.end or not all("\u4e00" <= c <= "\u9fff" for c in f.sentence.norm[f.end:end]):
-        return f, ""
+    end = ws.snap_end(f.end, 1)
+    if end is None or end == f.end or f.sentence.norm[f.end:end] not in _WORD_ENDS:
+        return f, ""   # 45所|省管高校: the word goes on into a noun; the figure is not whole
     tail = f.sentence.text[f.end:end]
     return replace(f, text=f.text + tail, end=end), tail
 

@@ -8,6 +8,7 @@ from quiz.core.generate import categories, dates, kinds, numbers
 from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.segment import VERBISH, words
 from quiz.core.generate.text import in_width_of
 
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}?(?:自治区|省|市|州|县))+|^(?:自治区|区|市|县)")
@@ -48,6 +49,8 @@ class Pools:
                             self.list_items[key][len(it)].append(it)
             else:
                 k = (f.kind, f.norm_text)
+                if f.kind in ("org", "place") and not _whole_name(f):
+                    continue   # 列入省委, 谋划省教育厅: a cut name is never offered as an option
                 if k not in seen:
                     seen.add(k)
                     self.surface.setdefault(f.norm_text, f.text)
@@ -73,6 +76,14 @@ class Pools:
                 break
         ranked.sort()
         return [c for _, _, c in ranked[:count]]
+
+
+def _whole_name(f: Fact) -> bool:
+    ws = words(f.sentence.text)
+    if not ws.whole(f.start, f.end):
+        return False
+    inner = ws.inside(f.start, f.end)
+    return bool(inner) and inner[0][2] not in VERBISH and inner[-1][2] not in VERBISH
 
 
 def _org_core(s: str) -> str:
@@ -118,7 +129,7 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
             return False
         if not kinds.fits(f.kind, answer, c, glued):
             return False
-        if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· "):
+        if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· —"):
             return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
         return True
 

@@ -68,7 +68,8 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
         masked.append((a, b))
         if _cjk_count(content) < 2 or "{" in content or "}" in content:
             continue
-        named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or content.endswith(_ORG_NAME_END)
+        body = "、" not in content and len(content) >= 5 and content.endswith(_ORG_NAME_END)
+        named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or body
         kind = "name" if named else "slogan"
         facts.append(Fact(kind, sent.text[a + 1:b - 1], a + 1, b - 1, sent, key=(kind, content)))
     return facts, masked

@@ -178,6 +178,8 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
                 continue
             if below is not None and any(v * scale >= below for v in wrong):
                 continue
+            if fig.mag == "万" and base * scale < 1e8 <= max(values) * scale:
+                continue   # 9000万元 -> never 11000万元 (that is 1.1亿元)
             if decimals and base % 10 and any(v % 10 == 0 for v in wrong):
                 continue   # 1.2万 -> never 1.0万
             if any(v * scale in forbidden for v in wrong):
