@@ -18,6 +18,7 @@ _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众",
 _HEADLINE_UNITS = frozenset("人 名 人次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
                             "项 件 条 所 个 支 批 期 类".split())
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
+_DIGITS = re.compile(r"\d+")
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
 _FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
 _EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
@@ -82,4 +83,6 @@ def _figure_weight(f: Fact) -> float:
     norm = f.sentence.norm
     if _TOTAL_WORDS.search(norm, max(0, f.start - 4), f.start):
         w += 0.1
+    elif value < 100 and not fig.mag and len(_DIGITS.findall(norm)) >= 4:
+        w -= 0.1   # one small count in a run of statistics (挖机77台、铲车10台、垃圾拖船11条…)
     return w
