@@ -20,6 +20,7 @@ NARROW = 24        # the narrow form when the clause alone says too little
 _CUTS = "，；：。！？"
 _OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
 _SHORT_QUOTE = 40
+_SUBJECT = 22       # a subject clause this short is put in front of a later clause
 _FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
 _DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
 
@@ -99,9 +100,23 @@ def window(norm: str, a: int, b: int, target: int = TARGET,
         lo = max(lo, a - room // 2)
         hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
     frame = None
-    if framed and first > 0 and lo >= ps[0][1] and _is_frame(norm, *ps[0]) and hi - lo + ps[0][1] - ps[0][0] <= MAX_PROMPT:
-        frame = ps[0]
+    if framed and first > 0 and lo >= ps[0][1]:
+        frame = _frame(norm, ps, first)
+        if frame and hi - lo + frame[1] - frame[0] > MAX_PROMPT:
+            frame = None
     return lo, hi, frame
+
+
+def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
+    """What the sentence opens with, to put in front of a later clause: its time (3月26日上午),
+    its time and subject (2015年，杜文锋创办锋丽金针菇生产基地) or its subject clause alone when
+    short (西藏自治区充分利用各级各类媒体资源)."""
+    a, b = ps[0]
+    if _is_frame(norm, a, b):
+        if first > 1 and b - a <= 10 and ps[1][1] - ps[1][0] <= _SUBJECT:
+            return (a, ps[1][1])
+        return (a, b)
+    return (a, b) if b - a <= _SUBJECT else None
 
 
 def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
