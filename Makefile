@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench reliability clean
+.PHONY: run test bench quality reliability clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
+
+# Question quality on the seed and the held-out eval set (tests/data/eval); more folders of
+# NAME.facts.yaml files with EXTRA=DIR (e.g. real reports kept outside the repository).
+quality: $(STAMP)
+	$(BIN)/python -m bench.quality $(EXTRA)
 
 # The adversarial suite with its long runs; rewrites docs/reliability.md from the figures it measured.
 reliability: $(TEST_STAMP)
