@@ -82,8 +82,10 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
             last = f.text
         if last is not None:
             ctx.people[i] = last
-        if f.kind in ("org", "place") and words(f.sentence.text).whole(f.start, f.end):
+        if f.kind in ("org", "place", "name") and words(f.sentence.text).whole(f.start, f.end):
             ctx.names.append((i, f.kind, f.text))
+        if f.kind == "date" and f.form.kind in ("full", "range"):
+            ctx.days.append((i, f"{f.form.month}月{f.form.day}日"))
     return ctx
 
 

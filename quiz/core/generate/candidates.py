@@ -82,6 +82,8 @@ class Builder:
     def _emit(self, f: Fact, base: str, qtype: str, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
               fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
+        if drop == "context" and narrow and qtype != "truefalse":
+            prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
         self.prompts.add(prompt)
@@ -215,7 +217,10 @@ _MONEY_UNITS = frozenset("元 万元 亿元".split())
 
 
 def _sort(kind: str, f: Fact) -> str:
-    """The kind a sentence's questions must differ in: figures count people, events, money or things."""
+    """The kind a sentence's questions must differ in: figures count people, events, money or
+    things; each person named is a fact of its own kind (两位领导出席: both may be asked)."""
+    if kind == "person":
+        return f"person:{f.norm_text}"
     if kind != "figure" or not f.form:
         return kind
     unit = f.form[-1].unit
@@ -225,7 +230,7 @@ def _sort(kind: str, f: Fact) -> str:
     return "figure"
 
 
-_WORD_ENDS = frozenset("次起止前后许")   # 台次, 日起, 日止, 日前: endings that belong to the figure or date
+_WORD_ENDS = frozenset("次起止前后许冬春夏秋初底末")   # 台次, 日起, 日前, 年冬: endings of the figure or date
 
 
 def _snapped(f: Fact) -> tuple[Fact, str]:

@@ -16,9 +16,12 @@ from quiz.core.generate.extract_names import find_places
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _REL_YEAR = re.compile(r"今年|去年|明年|当年")
-_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
-_SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": "队", "团": "团", "馆": "馆", "院": "院",
-              "校": "校", "所": "所", "中心": "中心", "县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "乡",
+_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(队伍|街道|社区|局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
+_THIS_YEAR = re.compile(r"今年以来[，,]?|今年")
+_REL_DAY = re.compile(r"当天|当日|同日|次日")
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("队", "队伍"), "队伍": ("队", "队伍"), "团": "团", "馆": "馆", "院": "院",
+              "校": ("校", "中学", "小学", "大学", "学院"), "所": "所", "街道": "街道", "社区": "社区", "中心": "中心", "县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "乡",
               "村": "村"}
 
 
@@ -28,6 +31,7 @@ class Context:
     subject: set[str] = field(default_factory=set)
     people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
     names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
+    days: list[tuple[int, str]] = field(default_factory=list)          # (sentence, 4月9日) of dated events
 
 
 def article_year(title: str, date: str | None, text_years: list[str]) -> int | None:
@@ -74,17 +78,28 @@ def main_place(facts, sentences: int) -> set[str]:
 
 def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[str | None, float]:
     """(the prompt with the referents it needs written in, a score penalty); None when a
-    person or body it points back to is missing. 今年 without a known year costs a little:
-    the clause still makes sense, only less precisely."""
+    person, body, year or day it points back to is missing. 今年 of an article that names no
+    year is left out (the clause is true without it)."""
     out = prompt
     penalty = 0.0
     m = _REL_YEAR.search(out)
     if m and not _YEAR.search(out):
         if ctx.year is None:
-            penalty = 0.1
+            if m.group() != "今年":
+                return None, 0.0   # 去年 of which year? the article does not say
+            # 今年 of an article that names no year: the clause is true without it
+            out = _THIS_YEAR.sub("", out)
+            if _REL_YEAR.search(out):
+                return None, 0.0
         else:
             delta = {"今年": 0, "当年": 0, "去年": -1, "明年": 1}[m.group()]
             out = out[:m.end()] + f"（{ctx.year + delta}年）" + out[m.end():]
+    m = _REL_DAY.search(out)
+    if m and not _DAY.search(out):
+        day = _last_day(sentence, ctx)
+        if day is None or m.group() == "次日":
+            return None, 0.0
+        out = out[:m.end()] + f"（{day}）" + out[m.end():]
     m = _PRONOUN.search(out)
     if m:
         if m.group(1):
@@ -95,10 +110,17 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
                 return out, penalty   # the referent is the blank itself, or already in sight
             return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
         name = _last_named(sentence, m.group(3), ctx)
-        if name is None:
+        if name is None or name == answer:
             return None, 0.0
-        return out[:m.end()] + f"（{name}）" + out[m.end():], penalty
+        return out[:m.start()] + name + out[m.end():], penalty   # 该县 -> 萨嘎县: said outright
     return out, penalty
+
+
+def _last_day(sentence: int, ctx: Context) -> str | None:
+    for k, day in reversed(ctx.days[-10:]):
+        if k <= sentence:
+            return day
+    return None
 
 
 def _last_person(sentence: int, ctx: Context) -> str | None:
@@ -109,10 +131,16 @@ def _last_person(sentence: int, ctx: Context) -> str | None:
 
 
 def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
-    end = _SUFFIX_OF.get(suffix)
-    if end is None:
+    """The last body or place with this ending named in the three sentences before (该校: a
+    school, 中学 or 小学 too); for 这支队伍 / 该队 / 该团, the last body or quoted name before."""
+    ends = _SUFFIX_OF.get(suffix)
+    if ends is None:
         return None
     for k, _kind, name in reversed(ctx.names[-30:]):
-        if k < sentence and sentence - k <= 3 and name.endswith(end):
+        if k < sentence and sentence - k <= 3 and name.endswith(ends):
             return name
+    if suffix in ("队", "队伍", "团"):
+        for k, kind, name in reversed(ctx.names[-30:]):
+            if k < sentence and sentence - k <= 1 and kind in ("org", "name"):
+                return name
     return None

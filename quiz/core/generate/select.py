@@ -3,8 +3,9 @@
 Candidates are taken best first. One is kept when its fact has no question yet,
 its sentence has given fewer than its share (one question; up to three when
 the sentence holds several important facts of different kinds), no kept prompt
-prints its answer and its prompt prints no kept answer. Every candidate that is
-not kept gets a reason, for the teacher's report.
+prints its answer and its prompt prints no kept answer (a narrower prompt is
+tried first; an important fact may spend a small leak budget). Every candidate
+that is not kept gets a reason, for the teacher's report.
 """
 from __future__ import annotations
 
@@ -17,7 +18,13 @@ from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.score import SELECT_AT
 
 PER_SENTENCE = 3
+SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
 SECOND_AT = 0.6      # a second or third question from one sentence needs this score
+# An important fact may still be asked when its answer is printed elsewhere, within a budget:
+# at most this share of the kept questions (the issue allows 20%), only from this score up.
+LEAK_SHARE = 0.12
+LEAK_BASE = 12
+LEAK_AT = 0.75
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
@@ -80,14 +87,15 @@ def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) 
     return True
 
 
-def _prints_any(prompt: str, shown: dict[int, set[str]]) -> bool:
-    """Does the prompt print a kept answer? (a set lookup per substring of each answer length)"""
+def _printed(prompt: str, shown: dict[int, set[str]]) -> set[str]:
+    """The kept answers the prompt prints (a set lookup per substring of each answer length)."""
+    out = set()
     for n, answers in shown.items():
         for i in range(len(prompt) - n + 1):
             piece = prompt[i:i + n]
             if piece in answers and shows_in(piece, prompt[max(0, i - 1):i + n + 1]):
-                return True
-    return False
+                out.add(piece)
+    return out
 
 
 def _costs(cands: list[Candidate]) -> dict[int, float]:
@@ -129,6 +137,7 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
     prompts: list[str] = []                         # folded prompts of kept questions
     joined = ""                                     # the same, joined: one search per answer
+    leaked: set[str] = set()                        # kept answers printed in another kept prompt
     ranked = rank(cands, _costs(cands))
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
@@ -144,24 +153,30 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
             dropped.append((c, "fact"))
             continue
         n = per_sentence[c.sentence]
-        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or c.kind in kinds_of[c.sentence])):
+        same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
+        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same)):
             dropped.append((c, "sentence"))
             continue
         mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
+        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
+        spend: set[str] = set()
         if any(a in joined and shows_in(a, joined) for a in mine):
             # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
-            if not _narrow_kept(kept, prompts, mine):
-                dropped.append((c, "leak"))
-                continue
-            joined = "\x00".join(prompts)
-        p = fold(c.question.prompt)
-        if _prints_any(p, shown):
-            n = next((x for x in c.narrow if not _prints_any(fold(x), shown)), None)
-            if n is None:
-                dropped.append((c, "leak"))
-                continue
-            p = fold(n)
-            c = replace(c, question=replace(c.question, prompt=n))
+            if _narrow_kept(kept, prompts, mine):
+                joined = "\x00".join(prompts)
+            else:
+                spend = set(mine)
+        forms = [c.question.prompt, *c.narrow]
+        printed = [_printed(fold(x), shown) for x in forms]
+        best = min(range(len(forms)), key=lambda k: (len(printed[k]), k))
+        spend |= printed[best]
+        if spend and (c.score < LEAK_AT or len(spend - leaked) > budget):
+            dropped.append((c, "leak"))
+            continue
+        leaked |= spend
+        p = fold(forms[best])
+        if best:
+            c = replace(c, question=replace(c.question, prompt=forms[best]))
         if p in prompts:
             dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
             continue
