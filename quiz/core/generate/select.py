@@ -19,12 +19,12 @@ from quiz.core.generate.score import SELECT_AT
 
 PER_SENTENCE = 3
 SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
-SECOND_AT = 0.6      # a second or third question from one sentence needs this score
+SECOND_AT = 0.55     # a second or third question from one sentence needs this score
 # An important fact may still be asked when its answer is printed elsewhere, within a budget:
 # at most this share of the kept questions (the issue allows 20%), only from this score up.
-LEAK_SHARE = 0.12
+LEAK_SHARE = 0.15
 LEAK_BASE = 12
-LEAK_AT = 0.75
+LEAK_AT = 0.7
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
