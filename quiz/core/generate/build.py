@@ -72,7 +72,8 @@ MAX_FACTS = 8_000               # bounded work on any input (an article has a fe
 
 
 def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
-    ctx = Context(year=article_year(article.title, date, article.years), subject=subject_names(article.title))
+    ctx = Context(year=article_year(article.title, date, article.years), subject=subject_names(article.title),
+                  title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
         ctx.subject = main_place(facts, len(article.sentences))
     last = None

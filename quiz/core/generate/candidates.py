@@ -104,8 +104,9 @@ class Builder:
         drop = self._well_formed(f)
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
-        if not drop and self.ctx.subject and f.kind in ("place", "org") and f.norm_text in self.ctx.subject:
-            drop = "subject"
+        if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
+                                                        or f.kind == "org" and f.norm_text in self.ctx.title):
+            drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
         if tail:   # 5月6日起, 85台次: the options carry the same ending
@@ -123,8 +124,9 @@ class Builder:
             choices = _shuffle([f.text, *wrong[:3]], seed)
             self._emit(f, base, "choice", prompt, (f.text,), choices, score=weight + 0.05,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
-        else:
-            self._emit(f, base, "fill", prompt, (f.text, *accept), score=weight, explanation=expl,
+        else:   # a long answer is hard to type: a fill on it ranks lower
+            long = 0.1 if len(f.norm_text) > 12 else 0.0
+            self._emit(f, base, "fill", prompt, (f.text, *accept), score=weight - long, explanation=expl,
                        shows=(f.text,), drop=drop, narrow=narrow)
         if wrong:
             false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge

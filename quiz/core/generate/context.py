@@ -29,6 +29,7 @@ _SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("�
 class Context:
     year: int | None = None
     subject: set[str] = field(default_factory=set)
+    title: str = ""
     people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
     names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
     days: list[tuple[int, str]] = field(default_factory=list)          # (sentence, 4月9日) of dated events

@@ -112,6 +112,7 @@ def _shift(f: DateForm, days: int) -> DateForm | None:
 
 
 _DAYS = (-7, -3, -2, -1, 1, 2, 3, 4, 5, 7, 10, -5, -4, 6)
+_NUMBERED_FEST = ("五四青年节", "三八妇女节", "六一儿童节", "八一建军节")
 _FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节", "青年节",
                "儿童节", "建军节", "教师节")
 
@@ -141,6 +142,7 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
         for d in _rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
-        for name in _rotated(_FEST_CYCLE, seed):
+        numbered = FESTIVALS[f.month][:1] in "一二三四五六七八九十"   # 五四青年节: offer 三八妇女节, 六一儿童节…
+        for name in _rotated(_NUMBERED_FEST if numbered else _FEST_CYCLE, seed):
             take(DateForm("fest", None, FESTIVALS.index(name), 0, f.part))
     return out

@@ -37,6 +37,8 @@ def _first_item(part: str, ref: str, others: list[str]) -> str | None:
             best = cand
     if best:
         return best
+    if part[:1] in "在对从把向以为于将" and len(part) > 3:
+        part = part[1:]   # 在新民主主义革命时期: the preposition is not part of the first item
     return part if len(part) <= L + 1 else None
 
 

@@ -109,6 +109,9 @@ def _tell_odds(values: list[float], answer: float) -> float:
     return 1 / sum(1 for x in score.values() if x == best)
 
 
+_SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届"})
+
+
 def _ladders(base: int, tz: int, seed: int, percent: bool = False):
     """Candidate (step, rank) pairs: four evenly spaced values with the answer at a rank
     chosen by the seed, the step a tenth to a quarter of the value (never a multiple of it,
@@ -118,6 +121,8 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
         steps = [1, 2]
     elif base < 40:
         steps = [max(q, round(base * r / q) * q) for r in (0.1, 0.15, 0.2)]
+    elif tz == 0 and base % 5 == 0:
+        steps = [5, 10]   # 100周年, 60年: round spans move by five or ten
     else:
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
     if percent:
@@ -168,6 +173,8 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
     if base <= 0:
         return []
     percent = fig.unit in ("%", "％", "百分点", "个百分点")
+    if fig.unit in _SPANS and not fig.mag:
+        tz = 0   # 100周年 -> 95/105周年, never 400周年: a span of time moves by years, not by hundreds
     best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
     for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
         for step, k in _ladders(base, tz, seed, percent and base * scale > 60):
