@@ -44,6 +44,7 @@ class Question:
     hint: str | None = None
     tags: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)  # 1-based line in its file (0 when unknown)
+    score: float | None = None   # generated banks: how much the generator wanted it asked (0-1)
 
     def __post_init__(self) -> None:
         if not isinstance(self.type, QuestionType):  # a plain string from a caller: the enum, or ValueError

@@ -82,6 +82,7 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
             prompt = text_of(pnode, "prompt", out)
     explanation, source, hint = opt_text("explanation"), opt_text("source"), opt_text("hint")
     tags = tags_of(fields["tags"][1], "tags", out) if "tags" in fields else ()
+    score = _score(fields, out)
     if qtype is None:
         return None
     answers: tuple[str, ...] = ()
@@ -113,7 +114,24 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
     if len(out) > before or qid is None or prompt is None:
         return None
     return Question(id=qid, type=qtype, prompt=prompt, answers=answers, choices=choices,
-                    explanation=explanation, source=source, hint=hint, tags=tags or (), line=node.line)
+                    explanation=explanation, source=source, hint=hint, tags=tags or (), line=node.line,
+                    score=score)
+
+
+def _score(fields, out: Collector) -> float | None:
+    """The optional `score` of a generated question: a number from 0 to 1."""
+    if "score" not in fields:
+        return None
+    snode = fields["score"][1]
+    raw = snode.value if snode.kind == "scalar" and snode.plain else None
+    try:
+        value = float(raw) if isinstance(raw, str) and len(raw) <= 20 else None
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= 1:
+        out.add(snode, "score must be a number from 0 to 1")
+        return None
+    return value
 
 
 def _accept(fields, out: Collector) -> list[str]:

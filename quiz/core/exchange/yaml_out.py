@@ -59,6 +59,8 @@ def question_dict(q: Question) -> dict:
             d[key] = val
     if q.tags:
         d["tags"] = list(q.tags)
+    if q.score is not None:
+        d["score"] = q.score
     return d
 
 
