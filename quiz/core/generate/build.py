@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from quiz.core.generate.candidates import Builder, Candidate
 from quiz.core.generate.context import Context, article_year, main_place, subject_names
@@ -15,8 +15,8 @@ from quiz.core.generate.ids import unique
 from quiz.core.generate.people import extract_people
 from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
-from quiz.core.generate.titled import extract_titled
 from quiz.core.generate.text import Article, parse_article
+from quiz.core.generate.titled import extract_titled
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from quiz.core.generate import distractors, prompt as P, score as S
+from quiz.core.generate import distractors
+from quiz.core.generate import prompt as P
+from quiz.core.generate import score as S
 from quiz.core.generate.context import Context, refer
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from quiz.core.banks.loader import load_text
 from quiz.core.exchange.yaml_out import dump_bank
 from quiz.core.generate import generate
 from quiz.core.generate.meta import read_meta
 from quiz.core.model import Source
-from quiz.core.banks.loader import load_text
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTICLES = ROOT / "tests" / "data" / "articles"

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from quiz.core.exchange.yaml_out import SCHEMA_FILE, dump_bank
 from quiz.core.banks.loader import load_text
+from quiz.core.exchange.yaml_out import SCHEMA_FILE, dump_bank
 
 BANK = "bank: {id: t, title: x}\nquestions:\n  - {id: a, type: fill, prompt: \"{{甲}}乙\", score: %s}\n"
 

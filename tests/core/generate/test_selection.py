@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz.core.banks.loader import load_text
 from quiz.core.exchange.yaml_out import dump_bank
 from quiz.core.generate import generate
-from quiz.core.banks.loader import load_text
 from quiz.core.model import Source
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.core.generate import dates, generate, numbers, people
-from quiz.core.generate.build import extract
 from quiz.core.generate import text as text_mod
-from quiz.core.generate.text import fold_same_length as normalize, parse_article
+from quiz.core.generate.build import extract
+from quiz.core.generate.text import fold_same_length as normalize
+from quiz.core.generate.text import parse_article
 
 ROOT = Path(__file__).resolve().parents[3]
 FULLWIDTH = ROOT / "tests" / "data" / "articles" / "fullwidth-digits.txt"
@@ -105,7 +106,7 @@ def test_chinese_year_forms_and_no_fragments():
 
 def _unbounded_repeats(pattern: re.Pattern) -> list:
     """Repeats with no upper bound (*, +, {n,}) anywhere in a compiled pattern."""
-    import re._parser as sre_parse   # Python 3.11+
+    import re._parser as sre_parse  # Python 3.11+
     from re._constants import MAXREPEAT
 
     out = []
