@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any
 
 
 class Reason(StrEnum):
@@ -163,15 +164,14 @@ def from_stored(key: str, raw: object) -> tuple[float | int, StoredProblem | Non
 
 def prefs_from(rows: dict[str, object]) -> Prefs:
     """Prefs from the stored (key -> raw text) rows; missing keys take their defaults."""
-    values: dict[str, float | int] = {}
+    values: dict[str, Any] = {}  # each value checked by from_stored: a float or an int as its setting says
     problems: list[StoredProblem] = []
     for key in SETTINGS:
         if key in rows:
-            value, problem = from_stored(key, rows[key])
-            values[key] = value
+            values[key], problem = from_stored(key, rows[key])
             if problem is not None:
                 problems.append(problem)
-    return replace(Prefs(), **values, problems=tuple(problems))
+    return Prefs(**values, problems=tuple(problems))
 
 
 __all__ = ["DAY_START_HOUR", "DESIRED_RETENTION", "LEECH_THRESHOLD", "MAXIMUM_INTERVAL", "NEW_CARDS_PER_DAY",

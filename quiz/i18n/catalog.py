@@ -238,6 +238,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "{name} ({key}) must be a whole number, not “{value}”"),
     "settings.error.range": ("{name}（{key}）必须在 {range} 范围内，而不是“{value}”",
                              "{name} ({key}) must be in the range {range}, not “{value}”"),
+    "settings.field.not_number": ("应为数字，而不是“{value}”", "must be a number, not “{value}”"),
+    "settings.field.not_whole": ("应为整数，而不是“{value}”", "must be a whole number, not “{value}”"),
+    "settings.field.range": ("应在 {range} 范围内，而不是“{value}”", "must be in the range {range}, not “{value}”"),
     "settings.bad_stored": ("保存的设置 {key} = {stored} 无效，已改用默认值 {default}（用 quiz config {key} 值 重新设置）",
                             "the saved setting {key} = {stored} is not valid; using the default {default} "
                             "(set it with: quiz config {key} VALUE)"),

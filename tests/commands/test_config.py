@@ -7,10 +7,10 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
+from support.banks import fill_yaml
 
 from quiz.cli import main
 from quiz.core.store import Store
-from support.banks import fill_yaml
 
 
 def _store(data):

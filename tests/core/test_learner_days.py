@@ -32,7 +32,7 @@ def _zone(name: str):
         return None
 
 
-ZONES = [z for z in (timezone.utc, timezone(timedelta(hours=8)), timezone(timedelta(hours=5, minutes=45)),
+ZONES = [z for z in (UTC, timezone(timedelta(hours=8)), timezone(timedelta(hours=5, minutes=45)),
                      _zone("America/New_York"), _zone("Europe/London"), _zone("Australia/Lord_Howe"))
          if z is not None]
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)

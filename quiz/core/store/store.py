@@ -184,12 +184,16 @@ class Store(Queues):
     def scheduler(self, *, fuzz: bool = True):
         from quiz.core.scheduler import Scheduler
         p = self.prefs
-        options = dict(desired_retention=p.desired_retention, maximum_interval=p.maximum_interval,
-                       leech_threshold=p.leech_threshold, day_start_hour=p.day_start_hour, tz=self.tz, fuzz=fuzz)
+
+        def make(params: list[float] | None) -> Scheduler:
+            return Scheduler(params, desired_retention=p.desired_retention, maximum_interval=p.maximum_interval,
+                             leech_threshold=p.leech_threshold, day_start_hour=p.day_start_hour, tz=self.tz,
+                             fuzz=fuzz)
+
         try:
-            return Scheduler(self.fsrs_parameters(), **options)
+            return make(self.fsrs_parameters())
         except ValueError:  # parameters from a different py-fsrs: fall back to the defaults
-            return Scheduler(None, **options)
+            return make(None)
 
     def fsrs_parameters(self) -> list[float] | None:
         """The saved personal FSRS parameters, or None (the defaults) when none or unreadable ones are saved."""
