@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "leech_threshold")
     parser.add_argument("value", metavar="VALUE", nargs="?", help="the new value (checked before it is saved)")
     parser.add_argument("--reset", action="store_true", help="go back to the default value of KEY")
+    parser.add_argument("--reschedule", action="store_true",
+                        help="after changing desired_retention or maximum_interval, recompute the due dates of "
+                             "studied cards with it (otherwise each card follows it from its next answer)")
 
 
 def describe(lang: str, key: str) -> str:
@@ -45,6 +48,17 @@ def warn_bad_settings(store, lang: str) -> None:
         say("quiz: " + text(lang, "settings.bad_stored", key=p.key, stored=p.stored, default=p.default))
 
 
+RESCHEDULES = ("desired_retention", "maximum_interval")  # settings that change the intervals of cards already due
+
+
+def _reschedule(store, wanted: bool) -> None:
+    if wanted:
+        from quiz.core.optimizer import reschedule
+
+        cards, moved = reschedule(store, store.scheduler())
+        out(f"rescheduled: {cards} studied cards recomputed; {moved} moved to another due day")
+
+
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -64,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     if args.reset and (key is None or args.value is not None):
         fail("--reset needs a KEY and no VALUE: quiz config KEY --reset", USAGE)
     writing = args.value is not None or args.reset
+    if args.reschedule and not (writing and key in RESCHEDULES):
+        fail(f"--reschedule goes with a new value of {' or '.join(RESCHEDULES)}", USAGE)
     data_dir = paths.data_dir(args.data_dir)
     try:
         with Store.open(data_dir, clock=clock, create=writing, backup=False) as store:
@@ -76,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
                     fail(error_text(lang, e), USAGE)
                 store.set_setting(key, value)
                 out(f"{key} = {settings.SETTINGS[key].text(value)}")
+                _reschedule(store, args.reschedule)
                 return 0
             if args.reset:
                 assert key is not None
                 store.delete_setting(key)
                 out(f"{key} = {settings.SETTINGS[key].text(store.prefs.value(key))}  ({text(lang, 'config.default')})")
+                _reschedule(store, args.reschedule)
                 return 0
             warn_bad_settings(store, lang)
             if key is not None:

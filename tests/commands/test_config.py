@@ -103,3 +103,24 @@ def test_every_setting_is_validated_on_read(tmp_path, key, value):
         store.scheduler()  # builds on the defaults
         assert store.prefs.value(key) == {"desired_retention": 0.9, "new_cards_per_day": 20,
                                           "maximum_interval": 36500, "leech_threshold": 8}[key]
+
+
+def test_a_new_retention_can_reschedule_the_cards_studied(capsys, tmp_path):
+    from support.history import simulate
+
+    simulate(tmp_path, 300)
+    with _store(tmp_path) as store:
+        before = {c.id: c.st.due for c in store.all_cards() if c.st.due is not None}
+    assert main(["config", "desired_retention", "0.97", "--data-dir", str(tmp_path)]) == 0
+    with _store(tmp_path) as store:   # without --reschedule: each card follows it from its next answer
+        assert {c.id: c.st.due for c in store.all_cards() if c.st.due is not None} == before
+    capsys.readouterr()
+    assert main(["config", "desired_retention", "0.97", "--reschedule", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "rescheduled:" in out
+    with _store(tmp_path) as store:
+        after = {c.id: c.st.due for c in store.all_cards() if c.st.due is not None}
+    earlier = sum(after[k] < before[k] for k in before)
+    later = sum(after[k] > before[k] for k in before)
+    assert earlier > 3 * later   # higher retention: shorter intervals (fuzz aside)
+    assert main(["config", "day_start_hour", "5", "--reschedule", "--data-dir", str(tmp_path)]) == 2

@@ -255,6 +255,11 @@ class Store(Queues):
             out += [_row_to_card(r) for r in self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ?", (b,))]
         return out
 
+    def set_states(self, changes: Sequence[tuple[int, CardState]]) -> None:
+        """Put each (card id, state) in one transaction (rescheduling after new parameters)."""
+        with self.transaction() as c:
+            c.executemany(_UPDATE_STATE, [(*_state_values(st), card_id) for card_id, st in changes])
+
     def set_suspended(self, card_id: int, suspended: bool) -> None:
         with self.transaction() as c:
             c.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
