@@ -14,10 +14,11 @@ from quiz.core.answers.checking import Verdict
 from quiz.core.answers.normalize import normalize
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType
-from quiz.core.session import Outcome, Session, Summary
+from quiz.core.scheduler import interval_parts
+from quiz.core.session import Mode, Outcome, Session, Summary
 from quiz.core.store import StoreError
 from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
-from quiz.i18n import LANGS, messages, resolve_lang
+from quiz.i18n import LANGS, messages, resolve_lang, text
 
 # its strings live in the one catalog (quiz.i18n, keys plain.*)
 MESSAGES = {lang: messages(lang, "plain") for lang in LANGS}
@@ -85,11 +86,17 @@ class Plain:
                 return 0
 
     # ---- one question ------------------------------------------------------------------------
+    def as_card(self, q: Question) -> bool:
+        """Self-graded: a card, or any question in flashcards mode (as in the app)."""
+        return q.type.self_graded or self.s.mode is Mode.FLASHCARDS
+
     def show(self, q: Question) -> tuple[str, ...]:
         done, total = self.s.progress
         self.say()
         self.say(f"[{done + 1}/{max(total, done + 1)}] {clean(q.prompt)}")
-        if q.type.picks_options:
+        if self.as_card(q):
+            items = qtype.shown_options(q)
+        elif q.type.picks_options:
             items = q.choices
         elif q.type is QuestionType.ORDER:
             items = tuple(qtype.shuffled_items(q.choices or q.answers, self.rng))
@@ -104,7 +111,7 @@ class Plain:
     def ask(self, q: Question) -> str:
         items = self.show(q)
         t0 = self.clock()
-        if q.type.self_graded:
+        if self.as_card(q):
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
@@ -126,8 +133,8 @@ class Plain:
         line = self.prompt()
         if (done := self._command(line)) is not None:
             return done
-        self.say(f"{self.m['back']}: {clean(q.answer)}")
-        self.say(self.m["rate"])
+        self.say(f"{self.m['back']}: {clean(expected_text(q, self.m))}")
+        self.say(self.grades(q))
         while True:
             line = self.prompt()
             done = self._command(line)
@@ -140,6 +147,18 @@ class Plain:
             outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
             self.feedback(outcome)
             return "answered"
+
+    def grades(self, q: Question) -> str:
+        """The grades line, each grade with its next interval when answers move the schedule (as Anki's
+        buttons): "1 重来 1分钟  2 困难 6分钟  3 良好 10分钟  4 简单 8天"."""
+        intervals = self.s.intervals(q)
+        if not intervals:
+            return self.m["rate"]
+        parts = []
+        for rating in (1, 2, 3, 4):
+            unit, n = interval_parts(intervals[rating])
+            parts.append(f"{rating} {text(self.lang, f'grade.{rating}')} {text(self.lang, f'interval.{unit}', n=n)}")
+        return "  ".join(parts)
 
     def _command(self, line: str | None) -> str | None:
         """End of input or q quits, u undoes (returning what happened); None for an answer line."""

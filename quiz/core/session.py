@@ -9,7 +9,7 @@ import dataclasses
 import random
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -20,7 +20,6 @@ from quiz.core.scheduler import AGAIN, NEW, rating_for, to_ms
 from quiz.core.scoring import points_for
 from quiz.core.store import Review, SessionRow, Store
 
-DEFAULT_NEW_LIMIT = 20
 EXAM_COUNT = 20
 # In a missed-items session a wrong answer comes back at the end of the queue until it is answered
 # right (the learner can leave at any time: everything answered is stored).
@@ -32,6 +31,12 @@ class Mode(StrEnum):
     CHALLENGE = "challenge"
     MISSED = "missed"
     FLASHCARDS = "flashcards"
+
+    @property
+    def schedules(self) -> bool:
+        """Whether answers move the schedule unless told otherwise (`--schedule`/`--no-schedule`):
+        study, flashcards and missed do; a quiz (exam) and a challenge do not (docs/scheduling.md)."""
+        return self not in (Mode.EXAM, Mode.CHALLENGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +81,12 @@ class _Done:
 class Session:
     def __init__(self, store: Store, banks: Sequence[Bank], mode: Mode, *, clock: Callable[[], datetime],
                  rng: random.Random, new_limit: int | None = None, count: int | None = None,
-                 tags: Collection[str] | None = None, schedule: bool = True, time_limit: float | None = None,
+                 tags: Collection[str] | None = None, schedule: bool | None = None, time_limit: float | None = None,
                  fuzz: bool = True) -> None:
         self.store, self.banks, self.mode = store, tuple(banks), Mode(mode)
         self.clock, self.rng = clock, rng
-        self.count, self.schedule, self.time_limit = count, schedule, time_limit
+        self.count, self.time_limit = count, time_limit
+        self.schedule = self.mode.schedules if schedule is None else schedule
         self.scheduler = store.scheduler(fuzz=fuzz)
         self.started = clock()
         self.bank_ids = [b.id for b in self.banks]
@@ -101,10 +107,10 @@ class Session:
         self._last_card: int | None = None
         self._ended = False
         self.answered = self.correct = self.points = self.streak = self.best_streak = 0
-        self._queued = self.mode in (Mode.STUDY, Mode.FLASHCARDS) and schedule
+        self._queued = self.mode in (Mode.STUDY, Mode.FLASHCARDS) and self.schedule
         if self._queued:
             if new_limit is None:  # the daily limit, shared by every session of the day
-                self._new_left = max(DEFAULT_NEW_LIMIT - store.new_studied_today(self.bank_ids), 0)
+                self._new_left = max(store.prefs.new_cards_per_day - store.new_studied_today(self.bank_ids), 0)
             else:                  # an explicit number of new cards for this session (`--new N`)
                 self._new_left = max(new_limit, 0)
             self._queue: list[Question] = []
@@ -188,6 +194,15 @@ class Session:
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1..4, not {rating!r}")
         return self._record(question, rating != AGAIN, None, rating, elapsed, False)
+
+    def intervals(self, question: Question) -> dict[int, timedelta] | None:
+        """Each grade's next interval for `question` if graded now (shown on the grades, as Anki does);
+        None when answers in this session do not move the schedule."""
+        if not self.schedule:
+            return None
+        cid = self._card_id(question)
+        row = self.store.card(cid)
+        return None if row is None else dict(self.scheduler.preview(cid, row.st, self.clock()))
 
     def undo(self) -> Question | None:
         if not self._done:

@@ -10,7 +10,7 @@ from quiz.tui.i18n import t
 ACTIONS = [
     ("palette.study", "study"), ("palette.exam", "exam"), ("palette.challenge", "challenge"),
     ("palette.missed", "missed"), ("palette.flashcards", "flashcards"), ("palette.stats", "stats"),
-    ("palette.leeches", "leeches"),
+    ("palette.leeches", "leeches"), ("palette.settings", "settings"),
     ("palette.lang", "lang"), ("palette.help", "help"),
 ]
 

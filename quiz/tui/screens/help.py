@@ -13,7 +13,7 @@ from quiz.tui.i18n import t
 SECTIONS = [
     ("help.title", [("s", "action.study"), ("e", "action.exam"), ("c", "action.challenge"),
                     ("m", "action.missed"), ("f", "action.flashcards"), ("t", "action.stats"),
-                    ("L", "action.leeches"), ("l", "action.lang"), ("ctrl+q", "action.quit")]),
+                    ("L", "action.leeches"), ("o", "action.settings"), ("l", "action.lang"), ("ctrl+q", "action.quit")]),
     ("session.type.choice", [("1-9 a-z ↑↓ ⏎", "session.keys.choice")]),
     ("session.type.multi", [("space ⏎", "session.keys.multi")]),
     ("session.type.truefalse", [("y n", "session.keys.truefalse")]),

@@ -50,6 +50,7 @@ class HomeScreen(QuizScreen[None]):
         Binding("f", "app.flashcards", "action.flashcards"),
         Binding("t", "app.stats", "action.stats"),
         Binding("L", "app.leeches", "action.leeches"),
+        Binding("o", "app.settings", "action.settings", show=False),  # in help and the palette
         Binding("l", "app.lang", "action.lang", show=False),  # in help and the palette; the footer is full at 80 columns
         Binding("escape", "app.quit", "Quit", show=False),
         Binding("home", "row(0)", show=False, priority=True),

@@ -134,7 +134,7 @@ class SessionScreen(QuizScreen[None]):
             if options := qtype.shown_options(q):
                 self.query_one("#prompt", Wrapped).update(
                     clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(options)))
-            return CardView(back)
+            return CardView(back, intervals=self.session.intervals(q))
         if q.type is QuestionType.CHOICE:
             return ChoiceList(list(q.choices))
         if q.type is QuestionType.MULTI:
