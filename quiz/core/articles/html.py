@@ -104,7 +104,8 @@ def read_html(data: bytes, name: str) -> Article:
     except Exception as e:  # a parser failure on a damaged page is a message, never a traceback
         raise ArticleError(f"{name}: cannot read the web page ({type(e).__name__})") from None
     text = _get(doc, "text") if doc is not None else None
-    if not text:
+    if not text or sum(c.isalnum() for c in text) < 20 and not any(c in text for c in "。！？.!?"):
+        # nothing, or a menu's few words (what an extractor returns from a page without an article)
         raise ArticleError(f"{name}: no article text found in the web page (is it the page of one article?)")
     return Article(compose((), text.split("\n")), "html", title=_get(doc, "title"), author=_get(doc, "author"),
                    publisher=_get(doc, "sitename"), date=_get(doc, "date"))

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
-_LATIN_END = re.compile(r"(?:^|\s)[A-Za-z0-9][A-Za-z0-9'’.,:;!?%)\]-]*$")
+_LATIN_END = re.compile(r"(?:^|\s)[A-Za-z0-9][A-Za-z0-9'’.,:;!?%)\]-]*$")  # a whole Latin word ends the line
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\[]")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def line_text(s: str) -> str:
@@ -28,7 +29,9 @@ def join_lines(lines: Iterable[str]) -> str:
         ln = line_text(raw)
         if not ln:
             continue
-        if out and (spaced or not out.endswith("-") and _LATIN_END.search(out) and _LATIN_START.match(ln)):
+        end = _LATIN_END.search(out) if out and not out.endswith("-") else None
+        words = end is not None and _LATIN_START.match(ln) and (_LETTER.search(end.group(0)) or _LETTER.match(ln))
+        if out and (spaced or words):
             out += " "
         out += ln
         spaced = raw.rstrip("\r\n").endswith(" ")

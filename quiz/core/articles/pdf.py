@@ -83,38 +83,56 @@ def _edge_key(text: str) -> str:
 
 
 def _drop_running(pages: list[list[Line]]) -> list[list[Line]]:
-    """Pages without their running headers, footers and page numbers."""
+    """Pages without their running headers, footers and page numbers: edge lines that repeat on
+    most pages (the digits aside), that read as a page number, or that stand apart from the text
+    in a smaller type (the header of a one-page PDF)."""
     counts: dict[str, int] = {}
     for lines in pages:
         by_y = sorted(lines, key=lambda ln: -ln.y)
         for key in {_edge_key(ln.text) for ln in by_y[:_EDGE] + by_y[-_EDGE:]}:
             counts[key] = counts.get(key, 0) + 1
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    sizes = [ln.size for lines in pages for ln in lines]
+    body_size = statistics.median(sizes) if sizes else 0.0
+    body_gaps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:])
+                 if a.y > b.y and abs(a.size - body_size) < 0.5 and abs(b.size - body_size) < 0.5]
+    lead = statistics.median(body_gaps) if body_gaps else body_size * 1.2  # the text's line spacing
     out = []
     for lines in pages:
         by_y = sorted(lines, key=lambda ln: -ln.y)
+        gaps = [a.y - b.y for a, b in zip(by_y, by_y[1:])]
+        apart = set()
+        for i, ln in enumerate(by_y):
+            near = [gaps[j] for j in (i - 1, i) if 0 <= j < len(gaps)]
+            if ln.size < body_size - 0.5 and near and min(near) > 1.5 * lead:
+                apart.add(id(ln))
         edge = {id(ln) for ln in by_y[:_EDGE] + by_y[-_EDGE:]}
         out.append([ln for ln in lines if id(ln) not in edge or not (
-            _PAGE_NUMBER.match(ln.text.strip()) or _edge_key(ln.text) in repeated)])
+            _PAGE_NUMBER.match(ln.text.strip()) or _edge_key(ln.text) in repeated or id(ln) in apart)])
     return out
 
 
-def _paragraphs(pages: list[list[Line]]) -> list[str]:
+def _paragraphs(pages: list[list[Line]], page_width: float) -> list[str]:
     gaps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y - b.y > 0.1]
     lead = statistics.median(gaps) if gaps else 0.0
     paragraphs: list[list[str]] = []
     prev: Line | None = None
     prev_full = False
+    every = [ln for lines in pages for ln in lines]
+    if not every:
+        return []
+    # The margins, the same on every page: where lines start and end at the furthest. With fewer
+    # than two lines reaching the right one, it cannot be told from the text: take the page to be
+    # about as wide on the right as on the left.
+    left = min(ln.x for ln in every)
+    right = max(ln.end for ln in every)
+    if sum(ln.end >= right - 1.2 * ln.size for ln in every) < 2:
+        right = max(right, page_width - left)
     for lines in pages:
-        if not lines:
-            continue
-        starts = [round(ln.x) for ln in lines]
-        left = min(set(starts), key=lambda s: (-starts.count(s), s))  # where most lines start: the margin
-        right = max(ln.end for ln in lines)
         for ln in lines:
             text = ln.text
             indented = text.startswith(("\u3000", "  ")) or ln.x - left > 0.8 * ln.size
-            centered = abs((ln.x - left) - (right - ln.end)) < ln.size
+            centered = ln.x - left > ln.size and abs((ln.x - left) - (right - ln.end)) < ln.size
             new = (prev is None or not prev_full or (indented and not centered)
                    or abs(ln.size - prev.size) > 0.5
                    or (prev.y > ln.y and lead and prev.y - ln.y > 1.8 * lead))
@@ -122,7 +140,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[str]:
                 paragraphs.append([])
             paragraphs[-1].append(text)
             # a line is full when it reaches the right margin; a centred short line (a title) is not
-            prev, prev_full = ln, ln.end >= right - 1.2 * ln.size and not (centered and ln.x - left > ln.size)
+            prev, prev_full = ln, ln.end >= right - 1.2 * ln.size and not centered
     return [join_lines(p) for p in paragraphs]
 
 
@@ -183,5 +201,6 @@ def read_pdf(data: bytes, name: str) -> Article:
     title = (meta.title or "").strip() if meta else ""
     title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title)
     author = (meta.author or "").strip() if meta else ""
-    return Article(compose((), _paragraphs(_drop_running(pages))), "pdf", title=title or None,
+    width = float(reader.pages[0].mediabox.width) if len(reader.pages) else 0.0
+    return Article(compose((), _paragraphs(_drop_running(pages), width)), "pdf", title=title or None,
                    author=author if author and not generic_author(author) else None)
