@@ -1,0 +1,281 @@
+"""A printable 试卷 (.docx, python-docx) drawn from a bank, with its answer key.
+
+The paper: the title, name/class/score lines, then the questions by type in the usual order
+(一、单选题 二、多选题 三、判断题 四、填空题 五、排序题 六、简答题; sections without questions
+are left out and the others numbered on), numbered 1, 2, 3… through the paper. Options are
+laid out A–D four to a line when short, two when longer, one when long; a blank is an
+underline; a 判断题 and a choice end with the answer bracket （　　）. The answer key (answers,
+解析 and 出处 of each question) follows on a new page, or goes to a second file.
+
+Which questions: those with the tag, if one is given; at most `count`; never two siblings
+(questions cut from the same source sentence, or sharing a `group`, as in the app). The
+seed decides the draw and the order of options and items, so the same seed gives the same
+paper (byte for byte: the file's dates are fixed too).
+"""
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from quiz.core.model import Bank, Question, QuestionType
+from quiz.core.qtype import BLANK, is_true, shuffled_items
+
+T = QuestionType
+SECTIONS = ((T.CHOICE, "单选题"), (T.MULTI, "多选题"), (T.TRUEFALSE, "判断题"), (T.FILL, "填空题"), (T.ORDER, "排序题"),
+            (T.CARD, "简答题"))
+NUMERALS = "一二三四五六七八九十"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+BRACKET = "（\u3000\u3000）"
+UNDERLINE = "\u3000" * 6
+FIXED_DATE = datetime(2021, 1, 1)  # the file's created/modified dates: the same paper is the same file
+NOTES = {T.TRUEFALSE: "（正确的打“√”，错误的打“×”）", T.ORDER: "（按正确顺序写出序号）"}
+
+
+class PaperError(ValueError):
+    """No paper can be drawn (no question has the tag, a count below 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A question as printed: its number, options or items in the printed order, and the key."""
+
+    number: int
+    question: Question
+    shown: tuple[str, ...]
+    key: str
+
+
+def sibling_key(q: Question) -> str | None:
+    """Questions with the same key come from one sentence (or one `group`): only one of them goes
+    on a paper. The app's sibling rule; a bank without sources has no siblings."""
+    group = getattr(q, "group", None)
+    if group:
+        return f"group:{group}"
+    return f"source:{q.source.strip()}" if q.source and q.source.strip() else None
+
+
+def draw(bank: Bank, *, count: int | None = None, tag: str | None = None, seed: int = 0) -> list[Item]:
+    """The questions of the paper in printed order, numbered, with shown options and keys."""
+    if count is not None and count < 1:
+        raise PaperError(f"--count must be at least 1, not {count}")
+    pool = [q for q in bank.questions if tag is None or tag in q.tags or tag in bank.tags]
+    if not pool:
+        raise PaperError(f"no question of bank '{bank.id}' has the tag '{tag}'")
+    rng = random.Random(seed)
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    picked: list[Question] = []
+    used: set[str] = set()
+    for q in rng.sample(pool, len(pool)):
+        key = sibling_key(q)
+        if key is not None and key in used:
+            continue
+        if key is not None:
+            used.add(key)
+        picked.append(q)
+        if count is not None and len(picked) == count:
+            break
+    items: list[Item] = []
+    for qtype, _name in SECTIONS:
+        for q in sorted((q for q in picked if q.type is qtype), key=lambda q: order[q.id]):
+            items.append(_item(len(items) + 1, q, rng))
+    return items
+
+
+def _item(number: int, q: Question, rng: random.Random) -> Item:
+    qt = q.type
+    if qt.picks_options:
+        shown = tuple(q.choices if getattr(q, "shuffle", True) is False else rng.sample(q.choices, len(q.choices)))
+        key = "".join(LETTERS[i] for i, c in enumerate(shown) if c in (q.answers[:1] if qt is T.CHOICE else q.answers))
+        return Item(number, q, shown, key)
+    if qt is T.ORDER:
+        shown = tuple(shuffled_items(q.choices, rng))
+        left = list(range(len(shown)))
+        marks = []
+        for a in q.answers:
+            k = next(i for i in left if shown[i] == a)
+            left.remove(k)
+            marks.append(CIRCLED[k] if k < len(CIRCLED) else f"({k + 1})")
+        return Item(number, q, shown, "".join(marks))
+    if qt is T.TRUEFALSE:
+        return Item(number, q, (), "√" if is_true(q) else "×")
+    if qt is T.FILL:
+        return Item(number, q, (), "；".join(q.answers[:1]) + (f"（也可答：{'、'.join(q.answers[1:])}）" if q.answers[1:] else ""))
+    return Item(number, q, (), q.answer)
+
+
+# ---- the document -------------------------------------------------------------------------
+
+def _new_document():
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    d = docx.Document()
+    style = d.styles["Normal"]
+    style.font.name = "宋体"
+    style.font.size = Pt(11)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    style.paragraph_format.space_after = Pt(2)
+    props = d.core_properties
+    props.author = props.last_modified_by = "quiz"
+    props.created = props.modified = FIXED_DATE
+    props.revision = 1
+    return d
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _options(d, shown: Sequence[str], marks: str) -> None:
+    """Options laid out as papers do: four to a line when short, two when longer, else one."""
+    from docx.shared import Cm
+
+    labels = [f"{marks[i] if marks == CIRCLED else marks[i] + '. '}{t}" for i, t in enumerate(shown)]
+    widest = max((_width(x) for x in labels), default=0)
+    per_line = 4 if widest <= 16 and len(labels) <= 4 else 2 if widest <= 34 else 1
+    usable = 16.0  # cm between the margins of an A4 page
+    for start in range(0, len(labels), per_line):
+        p = d.add_paragraph()
+        p.paragraph_format.left_indent = Cm(0.74)
+        for k in range(1, per_line):
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(usable * k / per_line))
+        p.add_run("\t".join(labels[start:start + per_line]))
+
+
+def _prompt(d, item: Item) -> None:
+    """`1. prompt` with each blank an underline; a choice or 判断题 ends with the answer bracket,
+    a 填空题 without a blank with an answer line."""
+    q = item.question
+    p = d.add_paragraph()
+    p.add_run(f"{item.number}. ")
+    parts = q.prompt.split(BLANK)
+    for i, part in enumerate(parts):
+        if part:
+            p.add_run(part)
+        if i < len(parts) - 1:
+            p.add_run(UNDERLINE).underline = True
+    if q.type is T.FILL and len(parts) == 1:
+        p.add_run(" ")
+        p.add_run(UNDERLINE * 2).underline = True
+    if q.type in (T.CHOICE, T.MULTI, T.TRUEFALSE):
+        p.add_run(BRACKET)
+
+
+def _sections(items: Sequence[Item]) -> list[tuple[str, T, list[Item]]]:
+    out = []
+    for qtype, name in SECTIONS:
+        group = [it for it in items if it.question.type is qtype]
+        if group:
+            out.append((f"{NUMERALS[len(out)]}、{name}（共{len(group)}题）", qtype, group))
+    return out
+
+
+def _heading(d, text: str, size: int = 12):
+    from docx.shared import Pt
+
+    p = d.add_paragraph()
+    r = p.add_run(text)
+    r.bold = True
+    r.font.size = Pt(size)
+    return p
+
+
+def _paper(d, title: str, items: Sequence[Item]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    t = _heading(d, title, 16)
+    t.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    who = d.add_paragraph("姓名：__________　　班级：__________　　得分：__________")
+    who.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    who.paragraph_format.space_after = Pt(12)
+    for head, qtype, group in _sections(items):
+        _heading(d, head + NOTES.get(qtype, ""))
+        for it in group:
+            _prompt(d, it)
+            if it.shown:
+                _options(d, it.shown, CIRCLED if qtype is T.ORDER else LETTERS)
+            if qtype is T.ORDER:
+                d.add_paragraph("正确顺序：" + "_" * 16).paragraph_format.left_indent = Pt(21)
+            if qtype is T.CARD:
+                for _ in range(3):
+                    d.add_paragraph("")
+
+
+def _key(d, title: str, items: Sequence[Item]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    _heading(d, f"{title}　参考答案", 16).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for head, _qtype, group in _sections(items):
+        _heading(d, head)
+        for it in group:
+            p = d.add_paragraph()
+            p.add_run(f"{it.number}. ")
+            p.add_run("【答案】").bold = True
+            p.add_run(it.key)
+            if it.question.explanation:
+                p.add_run("　【解析】").bold = True
+                p.add_run(it.question.explanation)
+            if it.question.source:
+                p.add_run("　【出处】").bold = True
+                p.add_run(it.question.source)
+
+
+def _bytes(d) -> bytes:
+    """The document, its zip entries dated like its properties (so a paper is the same file twice)."""
+    raw = io.BytesIO()
+    d.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def paper(bank: Bank, items: Sequence[Item], *, title: str | None = None, with_key: bool = True) -> bytes:
+    """The paper as .docx bytes; `with_key`: the answer key on a page of its own at the end."""
+    from docx.enum.text import WD_BREAK
+
+    title = title or bank.title
+    d = _new_document()
+    d.core_properties.title = title
+    _paper(d, title, items)
+    if with_key:
+        d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _key(d, title, items)
+    return _bytes(d)
+
+
+def answer_key(bank: Bank, items: Sequence[Item], *, title: str | None = None) -> bytes:
+    """The answer key alone, as .docx bytes."""
+    title = title or bank.title
+    d = _new_document()
+    d.core_properties.title = f"{title} 参考答案"
+    _key(d, title, items)
+    return _bytes(d)
+
+
+def key_path(output: str) -> str:
+    """试卷.docx -> 试卷-答案.docx: where --answer-key writes the key."""
+    stem, dot, ext = output.rpartition(".")
+    return f"{stem}-答案.{ext}" if dot and "/" not in ext else f"{output}-答案.docx"
+
+
+def export_files(bank: Bank, args, output: str) -> list[tuple[str, bytes]]:
+    """The files `quiz export --format docx` writes: the paper (with its key at the end), or the
+    paper and the key as a second file with --answer-key."""
+    seed = args.seed if getattr(args, "seed", None) is not None else random.SystemRandom().randrange(2**32)
+    items = draw(bank, count=getattr(args, "count", None), tag=getattr(args, "tag", None), seed=seed)
+    title = getattr(args, "title", None)
+    if getattr(args, "answer_key", False):
+        return [(output, paper(bank, items, title=title, with_key=False)),
+                (key_path(output), answer_key(bank, items, title=title))]
+    return [(output, paper(bank, items, title=title))]
