@@ -51,7 +51,7 @@ def run(args) -> int:
         files = mod.export_files(result.bank, args, args.output)
     except ValueError as e:
         fail(str(e))
-    for path, data in files:
+    for path, _data in files:
         check_output(path, args.bank, what="bank")
     for path, data in files:
         write_or_print(path, data)

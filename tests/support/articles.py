@@ -150,6 +150,32 @@ def news_page(art: Seed | None = None, *, charset: str = "utf-8", headings: str 
 """
 
 
+def wire_page(art: Seed | None = None) -> str:
+    """A second layout, as a news agency's site lays a report out: the text in <div id="detail">
+    with the headings in <p><strong>, a 【纠错】 link and 责任编辑 line, then related reports
+    and reader comments written as whole sentences in <p> (the hard case: they read like text)."""
+    art = art or seed()
+    e = html.escape
+    body = "".join(f"<p><strong>{e(b.text)}</strong></p>" if b.heading else f"<p>{e(b.text)}</p>" for b in art.blocks)
+    related = "".join(f'<div class="item"><p><a href="/r/{k}">{e(r)}</a></p><p>{e(r)}，记者从有关部门获悉，'
+                      f"相关工作正在有序推进。</p></div>" for k, r in enumerate(_RELATED))
+    comments = "".join(f'<div class="comment"><p>{e(c)}</p><p class="meta">网友{k}　2021-04-06</p></div>'
+                       for k, c in enumerate(_COMMENTS))
+    return f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{e("".join(art.title))}-新华网</title><meta name="source" content="新华网"></head><body>
+<div id="top"><a href="/">新华网</a> | <a href="/politics">时政</a> | <a href="/local">地方</a> | <a href="/m">客户端</a></div>
+<div class="h-title">{e("".join(art.title))}</div>
+<div class="h-info"><span class="h-time">2021-04-06 08:16:25</span> <span>来源：人民日报</span></div>
+<div class="share"><a>微博</a><a>微信</a><a>复制链接</a></div>
+<div id="detail">{body}</div>
+<div class="p-right"><a>【纠错】</a> <span class="editor">【责任编辑：刘亮】</span></div>
+<div class="related"><h2>相关报道</h2>{related}</div>
+<div class="comments"><h2>热门评论</h2>{comments}</div>
+<div class="foot"><p>Copyright © 2000-2021 XINHUANET.com All Rights Reserved.</p><p>制作单位：新华网股份有限公司</p></div>
+</body></html>
+"""
+
+
 def write_html(path: Path, art: Seed | None = None, *, charset: str = "utf-8", headings: str = "strong") -> Path:
     enc = {"gb2312": "gb18030", "gbk": "gb18030"}.get(charset.lower(), charset)
     path.write_bytes(news_page(art, charset=charset, headings=headings).encode(enc))
@@ -205,12 +231,15 @@ def _hex(s: str) -> str:
     return "".join(f"{ord(c):04X}" for c in s)
 
 
-_TO_UNICODE = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
-               "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-               "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-               + "".join("100 beginbfrange\n" + "".join(f"<{h:02X}00> <{h:02X}FF> <{h:02X}00>\n" for h in range(k, min(k + 100, 256)))
-                         + "endbfrange\n" for k in range(0, 256, 100))
-               + "endcmap CMapName currentdict /CMap defineresource pop end end")
+def _to_unicode(chars: set[str]) -> str:
+    """A ToUnicode CMap for the characters used (as a subset font carries one: small)."""
+    codes = sorted(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chars)
+    blocks = "".join(f"{len(codes[k:k + 100])} beginbfchar\n" + "\n".join(codes[k:k + 100]) + "\nendbfchar\n"
+                     for k in range(0, len(codes), 100))
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+            "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + blocks +
+            "endcmap CMapName currentdict /CMap defineresource pop end end")
 
 
 def pdf_bytes(art: Seed | None = None, *, indent_chars: bool = False, header: str = "人民日报 2021年4月6日 第4版",
@@ -236,7 +265,9 @@ def pdf_bytes(art: Seed | None = None, *, indent_chars: bool = False, header: st
 
     catalog = add(b"")  # filled in at the end
     pages_obj = add(b"")
-    tounicode = add(stream(_TO_UNICODE.encode()))
+    numbers = [page_numbers.format(n=n, total=len(pages)) for n in range(1, len(pages) + 1)] if page_numbers else []
+    used = set("".join(t for t, _, _ in lines) + header + "".join(numbers))
+    tounicode = add(stream(_to_unicode(used or {" "}).encode()))
     desc = add(b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
                b"/Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>")
     cid = add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) "

@@ -168,7 +168,7 @@ def _prompt(d, item: Item) -> None:
 
 
 def _sections(items: Sequence[Item]) -> list[tuple[str, T, list[Item]]]:
-    out = []
+    out: list[tuple[str, T, list[Item]]] = []
     for qtype, name in SECTIONS:
         group = [it for it in items if it.question.type is qtype]
         if group:

@@ -154,12 +154,12 @@ def dumps(bank: Bank) -> bytes:
     ws.column_dimensions["B"].width = 60
     info = wb.create_sheet(INFO_SHEET)
     src = bank.source or Source()
-    values = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
+    info_values: dict[str, str | None] = {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
               "tags": "|".join(escape(t) for t in bank.tags), "source.file": src.file, "source.title": src.title,
               "source.publisher": src.publisher, "source.date": src.date}
     for r, (key, label) in enumerate(_INFO, 1):
         _put(info, r, 1, label)
-        _put(info, r, 2, values[key])
+        _put(info, r, 2, info_values[key])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
-from support.articles import Block, Seed, news_page, pdf_bytes, seed, write_docx
+from support.articles import Block, Seed, news_page, pdf_bytes, seed, wire_page, write_docx
 
 from quiz.core.articles import ArticleError, kind_of, read_article
 from quiz.core.articles.layout import join_lines
@@ -25,12 +25,25 @@ def test_a_news_page_gives_the_article_and_its_source_never_the_page_around_it()
     for word in BOILERPLATE:
         assert word not in art.text, word
     assert art.title.startswith("西藏自治区深入推进党史学习教育")
-    assert art.author == "本报记者 徐驭尧" and art.publisher == "人民网" and art.date == "2021-04-06"
-    assert art.source_publisher == "人民网（本报记者 徐驭尧）"
+    assert art.author == "徐驭尧" and art.publisher == "人民网" and art.date == "2021-04-06"
+    assert art.source_publisher == "人民网（徐驭尧）"
     bank = generate(art.text, bank_id="p", title="t").bank
     text = "".join(q.prompt + "".join(q.choices) + (q.source or "") for q in bank.questions)
     for word in BOILERPLATE:
         assert word not in text, word
+
+
+def test_an_agency_page_without_metadata_gives_its_source_from_the_page():
+    art = read_article(wire_page().encode("utf-8"), "wire.html")
+    assert art.title.startswith("西藏自治区深入推进党史学习教育") and not art.title.endswith("新华网")
+    assert art.publisher == "新华网" and art.date == "2021-04-06" and art.author is None
+    for word in ("记者从有关部门获悉", "热门评论", "为基层干部点赞", "纠错", "责任编辑", "Copyright", "制作单位"):
+        assert word not in art.text, word
+
+
+def test_a_byline_in_the_page_head_is_found():
+    page = news_page().replace('<meta name="author" content="徐驭尧">', "")
+    assert read_article(page.encode("utf-8"), "p.html").author == "本报记者 徐驭尧"
 
 
 def test_a_gbk_page_is_decoded_by_its_declared_charset():
