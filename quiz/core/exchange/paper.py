@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from quiz.core.exchange.wordml import Run, Writer
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.qtype import BLANK, is_true, shuffled_items
+from quiz.core.textsafe import clean
 
 T = QuestionType
 SECTIONS = ((T.CHOICE, "单选题"), (T.MULTI, "多选题"), (T.TRUEFALSE, "判断题"), (T.FILL, "填空题"), (T.ORDER, "排序题"),
@@ -132,39 +134,33 @@ def _width(text: str) -> int:
     return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
 
 
-def _options(d, shown: Sequence[str], marks: str) -> None:
+def _options(w: Writer, shown: Sequence[str], marks: str) -> None:
     """Options laid out as papers do: four to a line when short, two when longer, else one."""
-    from docx.shared import Cm
-
     labels = [f"{marks[i] if marks == CIRCLED else marks[i] + '. '}{t}" for i, t in enumerate(shown)]
     widest = max((_width(x) for x in labels), default=0)
     per_line = 4 if widest <= 16 and len(labels) <= 4 else 2 if widest <= 34 else 1
     usable = 16.0  # cm between the margins of an A4 page
+    tabs = tuple(usable * k / per_line for k in range(1, per_line))
     for start in range(0, len(labels), per_line):
-        p = d.add_paragraph()
-        p.paragraph_format.left_indent = Cm(0.74)
-        for k in range(1, per_line):
-            p.paragraph_format.tab_stops.add_tab_stop(Cm(usable * k / per_line))
-        p.add_run("\t".join(labels[start:start + per_line]))
+        w.para("\t".join(labels[start:start + per_line]), indent_cm=0.74, tabs_cm=tabs)
 
 
-def _prompt(d, item: Item) -> None:
+def _prompt(w: Writer, item: Item) -> None:
     """`1. prompt` with each blank an underline; a choice or 判断题 ends with the answer bracket,
     a 填空题 without a blank with an answer line."""
     q = item.question
-    p = d.add_paragraph()
-    p.add_run(f"{item.number}. ")
+    runs: list[Run | str] = [f"{item.number}. "]
     parts = q.prompt.split(BLANK)
     for i, part in enumerate(parts):
         if part:
-            p.add_run(part)
+            runs.append(part)
         if i < len(parts) - 1:
-            p.add_run(UNDERLINE).underline = True
+            runs.append(Run(UNDERLINE, underline=True))
     if q.type is T.FILL and len(parts) == 1:
-        p.add_run(" ")
-        p.add_run(UNDERLINE * 2).underline = True
+        runs += [" ", Run(UNDERLINE * 2, underline=True)]
     if q.type in (T.CHOICE, T.MULTI, T.TRUEFALSE):
-        p.add_run(BRACKET)
+        runs.append(BRACKET)
+    w.para(*runs)
 
 
 def _sections(items: Sequence[Item]) -> list[tuple[str, T, list[Item]]]:
@@ -176,55 +172,33 @@ def _sections(items: Sequence[Item]) -> list[tuple[str, T, list[Item]]]:
     return out
 
 
-def _heading(d, text: str, size: int = 12):
-    from docx.shared import Pt
-
-    p = d.add_paragraph()
-    r = p.add_run(text)
-    r.bold = True
-    r.font.size = Pt(size)
-    return p
-
-
-def _paper(d, title: str, items: Sequence[Item]) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    t = _heading(d, title, 16)
-    t.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    who = d.add_paragraph("姓名：__________　　班级：__________　　得分：__________")
-    who.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    who.paragraph_format.space_after = Pt(12)
+def _paper(w: Writer, title: str, items: Sequence[Item]) -> None:
+    w.para(Run(title, bold=True, size=16), center=True)
+    w.para("姓名：__________　　班级：__________　　得分：__________", center=True, after_pt=12)
     for head, qtype, group in _sections(items):
-        _heading(d, head + NOTES.get(qtype, ""))
+        w.para(Run(head + NOTES.get(qtype, ""), bold=True, size=12))
         for it in group:
-            _prompt(d, it)
+            _prompt(w, it)
             if it.shown:
-                _options(d, it.shown, CIRCLED if qtype is T.ORDER else LETTERS)
+                _options(w, it.shown, CIRCLED if qtype is T.ORDER else LETTERS)
             if qtype is T.ORDER:
-                d.add_paragraph("正确顺序：" + "_" * 16).paragraph_format.left_indent = Pt(21)
+                w.para("正确顺序：" + "_" * 16, indent_cm=0.74)
             if qtype is T.CARD:
                 for _ in range(3):
-                    d.add_paragraph("")
+                    w.para()
 
 
-def _key(d, title: str, items: Sequence[Item]) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    _heading(d, f"{title}　参考答案", 16).alignment = WD_ALIGN_PARAGRAPH.CENTER
+def _key(w: Writer, title: str, items: Sequence[Item]) -> None:
+    w.para(Run(f"{title}　参考答案", bold=True, size=16), center=True)
     for head, _qtype, group in _sections(items):
-        _heading(d, head)
+        w.para(Run(head, bold=True, size=12))
         for it in group:
-            p = d.add_paragraph()
-            p.add_run(f"{it.number}. ")
-            p.add_run("【答案】").bold = True
-            p.add_run(it.key)
+            runs: list[Run | str] = [f"{it.number}. ", Run("【答案】", bold=True), it.key]
             if it.question.explanation:
-                p.add_run("　【解析】").bold = True
-                p.add_run(it.question.explanation)
+                runs += [Run("　【解析】", bold=True), it.question.explanation]
             if it.question.source:
-                p.add_run("　【出处】").bold = True
-                p.add_run(it.question.source)
+                runs += [Run("　【出处】", bold=True), it.question.source]
+            w.para(*runs)
 
 
 def _bytes(d) -> bytes:
@@ -242,15 +216,14 @@ def _bytes(d) -> bytes:
 
 def paper(bank: Bank, items: Sequence[Item], *, title: str | None = None, with_key: bool = True) -> bytes:
     """The paper as .docx bytes; `with_key`: the answer key on a page of its own at the end."""
-    from docx.enum.text import WD_BREAK
-
     title = title or bank.title
     d = _new_document()
-    d.core_properties.title = title
-    _paper(d, title, items)
+    d.core_properties.title = clean(title)
+    w = Writer(d)
+    _paper(w, title, items)
     if with_key:
-        d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _key(d, title, items)
+        w.page_break()
+        _key(w, title, items)
     return _bytes(d)
 
 
@@ -258,8 +231,8 @@ def answer_key(bank: Bank, items: Sequence[Item], *, title: str | None = None) -
     """The answer key alone, as .docx bytes."""
     title = title or bank.title
     d = _new_document()
-    d.core_properties.title = f"{title} 参考答案"
-    _key(d, title, items)
+    d.core_properties.title = clean(f"{title} 参考答案")
+    _key(Writer(d), title, items)
     return _bytes(d)
 
 

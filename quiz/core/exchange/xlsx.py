@@ -120,9 +120,14 @@ def row_of(q: Question) -> tuple[list[str], str]:
     return [], "|".join(escape(a) for a in q.answers)
 
 
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # a worksheet cannot hold these
+
+
 def _put(ws, row: int, col: int, value: str | None) -> None:
+    """A text cell: control characters (escape codes in bank text are data, not worth keeping) dropped."""
     if value is None or value == "":
         return
+    value = _NOT_IN_XML.sub("", value)
     cell = ws.cell(row=row, column=col)
     cell.value = value
     cell.data_type = "s"  # text, always: never a formula, a number or a date

@@ -100,3 +100,11 @@ def test_answer_key_as_a_second_file(tmp_path):
     assert not any("参考答案" in p.text for p in _paragraphs(files[0][1]))
     assert _paragraphs(files[1][1])[0].text.endswith("参考答案")
     assert paper.key_path("exam") == "exam-答案.docx"
+
+
+def test_bank_text_is_data_in_the_paper():
+    q = Question("x", "choice", "提示\x1b[31m红字<w:p>&\n第二行", ("甲\x00",), ("甲\x00", "乙\t丙"), source="句")
+    ps = _paragraphs(paper.paper(Bank(id="b", title="卷\x07", questions=(q,)), paper.draw(Bank(id="b", title="t", questions=(q,)))))
+    text = "\n".join(p.text for p in ps)
+    assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
+    assert "[31m红字<w:p>&\n第二行" in text  # markup-looking text is text; a line break stays one

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.core.banks.loader import load_text
 from quiz.core.exchange import xlsx
@@ -127,3 +128,26 @@ def test_a_damaged_workbook_is_a_message():
 def test_bank_fields_and_escaped_bars_survive():
     back = xlsx.import_bytes(xlsx.dumps(BANK))
     assert back == BANK
+
+
+def test_control_characters_in_bank_text_do_not_stop_the_export():
+    q = Question("q1", "fill", "A\x1b[31m ____\x00", ("x\x07",))
+    back = xlsx.import_bytes(xlsx.dumps(Bank(id="b", title="T\x07", questions=(q,))))
+    assert back.questions[0].prompt == "A[31m ____" and back.questions[0].answers == ("x",) and back.title == "T"
+
+
+CELL = st.one_of(st.none(), st.sampled_from(["单选题", "多选题", "判断题", "填空题", "排序题", "问答题", "论述题", "A", "AB",
+                                             "Z", "正确", "错", "", "  ", "=1+1", "甲", "乙|丙"]),
+                 st.integers(-5, 3000), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+                 st.text(max_size=8).map(lambda t: xlsx._NOT_IN_XML.sub("", t)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=8, max_size=8), max_size=6))
+def test_any_grid_gives_a_bank_or_located_problems(rows):
+    try:
+        bank = xlsx.import_bytes(_workbook([HEAD, *rows]))
+    except xlsx.XlsxError as e:
+        assert e.problems and all(r >= 1 and c >= 1 and m for _s, r, c, m in e.problems)
+    else:
+        assert load_text(dump_bank(bank)).ok
