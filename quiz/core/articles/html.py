@@ -126,17 +126,18 @@ def _trim(lines: list[str]) -> list[str]:
 
 
 def _meta(tree) -> dict[str, str]:
-    """The page's metadata by our names (title, site, author, date), from its <meta> tags."""
-    found: dict[str, str] = {}
+    """The page's metadata by our names (title, site, author, date), from its <meta> tags; of
+    several names for one field, the one listed first in _META wins."""
+    found: dict[str, tuple[int, str]] = {}
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         value = " ".join((m.get("content") or "").split())
         if not key or not value:
             continue
         for field, names in _META.items():
-            if key in names and (field not in found or names.index(key) < found.get(f"_{field}", 99)):
-                found[field], found[f"_{field}"] = value, names.index(key)  # type: ignore[assignment]
-    return {k: v for k, v in found.items() if not k.startswith("_")}
+            if key in names and (field not in found or names.index(key) < found[field][0]):
+                found[field] = (names.index(key), value)
+    return {k: v for k, (_rank, v) in found.items()}
 
 
 def _iso(text: str) -> str | None:
