@@ -28,6 +28,9 @@ def run(args) -> int:
     check_output(args.output, path, what="file being imported", force=args.force)
     data = read_input(path, what="text file")
     from quiz.core.exchange import xlsx
+    if why := xlsx.refusal(data):
+        say(f"{path}: {why}")
+        return PROBLEM
     if xlsx.is_xlsx(data):  # by content: an Excel 题库, whatever its name
         try:
             bank = xlsx.import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))

@@ -100,3 +100,10 @@ def test_a_tag_no_question_has_is_a_message(tmp_path, capsys):
     out = tmp_path / "p.docx"
     assert main(["export", str(BANK), "--format", "docx", "-o", str(out), "--tag", "没有这个标签"]) == 1
     assert "没有这个标签" in capsys.readouterr().err and not out.exists()
+
+
+def test_an_old_xls_is_refused_with_what_to_do(tmp_path, capsys):
+    xls = tmp_path / "题库.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert main(["import", str(xls), "-o", str(tmp_path / "b.yaml")]) == 1
+    assert "save it as .xlsx" in capsys.readouterr().err and not (tmp_path / "b.yaml").exists()

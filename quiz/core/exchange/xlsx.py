@@ -188,6 +188,13 @@ def is_xlsx(data: bytes) -> bool:
         return False
 
 
+def refusal(data: bytes) -> str | None:
+    """Why a workbook quiz cannot read is refused (an old binary .xls), or None."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "an old binary Excel (.xls) or Word file; save it as .xlsx in Excel or WPS and import that"
+    return None
+
+
 def _text(value) -> str:
     """A cell's value as the text a person sees: 3.0 -> "3", TRUE -> "正确", a date -> 2021-04-06."""
     if value is None:

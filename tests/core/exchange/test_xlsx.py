@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -151,3 +152,16 @@ def test_any_grid_gives_a_bank_or_located_problems(rows):
         assert e.problems and all(r >= 1 and c >= 1 and m for _s, r, c, m in e.problems)
     else:
         assert load_text(dump_bank(bank)).ok
+
+
+def test_the_example_in_the_authoring_guide_imports():
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "authoring.md").read_text(encoding="utf-8")
+    table = [ln for ln in guide.splitlines() if ln.startswith("| ")]
+    rows = [[c.strip().replace("\\|", "|") or None for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1])] for ln in table]
+    header = [c or "" for c in rows[0]]
+    header[header.index("… 选项H")] = "选项H"
+    bank = xlsx.import_bytes(_workbook([header, *rows[1:]]), default_id="guide")
+    assert [q.type.value for q in bank.questions] == ["choice", "multi", "truefalse", "fill", "order", "card"]
+    assert bank.questions[0].answer == "726" and bank.questions[1].answers == ("广播", "电视", "报刊")
+    assert bank.questions[3].answers == ("2700", "两千七百") and bank.questions[3].hint == "四位数"
+    assert bank.questions[4].answers == ("学史明理", "学史增信", "学史崇德", "学史力行")
