@@ -60,15 +60,21 @@ def kind_of(data: bytes, name: str = "") -> str:
     for magic, what in _IMAGES.items():
         if head.startswith(magic):
             raise ArticleError(f"{name}: {what}, not an article; quiz reads text only (run OCR first)")
-    if head.startswith(b"%PDF") or ext == ".pdf":
-        raise ArticleError(f"{name}: not a PDF file (it does not start with %PDF-): the file is damaged or misnamed")
-    if ext in (".docx", ".doc"):
-        raise ArticleError(f"{name}: not a Word document (it is not a .docx zip): the file is damaged or misnamed")
     if b"MIME-Version:" in head and b"multipart/related" in data[:4096]:
         return "html"  # a browser's web archive (.mht/.mhtml)
     if _HTML_START.match(_ascii_view(head)) or ext in _HTML_NAMES and re.search(rb"<(?:p|div|br|body)\b", data[:65536], re.I):
-        return "html"
+        return "html"  # also a web page saved as .doc, as some sites "export to Word"
+    if ext in (".pdf", ".docx", ".doc") and not _utf8_text(data):  # text misnamed .doc is read as the text it is
+        what = "a PDF file (it does not start with %PDF-)" if ext == ".pdf" else "a Word document (it is not a .docx zip)"
+        raise ArticleError(f"{name}: not {what}: the file is damaged or misnamed")
     return "text"
+
+
+def _utf8_text(data: bytes) -> bool:
+    try:
+        return "\x00" not in data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
 
 
 def _ascii_view(head: bytes) -> bytes:

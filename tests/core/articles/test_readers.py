@@ -147,7 +147,8 @@ REFUSED = [
     ("题库.xlsx", lambda t: _xlsx(), "quiz import"),
     ("notes.rtf", lambda t: b"{\\rtf1\\ansi hello}", ".docx"),
     ("photo.txt", lambda t: b"\x89PNG\r\n\x1a\n" + bytes(50), "OCR"),
-    ("misnamed.pdf", lambda t: "这不是PDF文件。".encode(), "damaged or misnamed"),
+    ("misnamed.pdf", lambda t: "这不是PDF文件。".encode("gbk"), "damaged or misnamed"),
+    ("misnamed.docx", lambda t: bytes(range(256)), "damaged or misnamed"),
 ]
 
 
@@ -164,6 +165,8 @@ def test_kinds_by_content():
     assert kind_of("<p>正文</p>".encode(), "x.htm") == "html"
     assert kind_of("一篇文章<p>里有尖括号".encode(), "x.txt") == "text"
     assert kind_of(seed_text_bytes(), "文章") == "text"
+    assert kind_of(b"<html><body><p>x</p></body></html>", "exported.doc") == "html"  # a site's "Word" export
+    assert kind_of("一篇文章。".encode(), "renamed.doc") == "text"
 
 
 def seed_text_bytes() -> bytes:
