@@ -314,3 +314,32 @@ def pdf_bytes(art: Seed | None = None, *, indent_chars: bool = False, header: st
 def write_pdf(path: Path, art: Seed | None = None, **kw) -> Path:
     path.write_bytes(pdf_bytes(art, **kw))
     return path
+
+
+def write_reportlab_pdf(path: Path, art: Seed | None = None) -> Path:
+    """The seed laid out by another PDF producer, ReportLab (not a dependency: only to remake the
+    committed fixture tests/data/articles/xizang-reportlab.pdf): its built-in Chinese font,
+    proportional Latin, line breaks that leave up to two characters' room at the right, a
+    centred title, a running header and page numbers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    art = art or seed()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = {"fontName": "STSong-Light", "fontSize": 11, "leading": 18, "wordWrap": "CJK"}
+    body = ParagraphStyle("body", firstLineIndent=22, **style)
+    head = ParagraphStyle("head", **style)
+    title = ParagraphStyle("title", **{**style, "fontSize": 16, "leading": 24}, alignment=1)
+    story = [Paragraph("<br/>".join(art.title), title), Spacer(1, 12)]
+    story += [Paragraph(b.text, head if b.heading else body) for b in art.blocks]
+
+    def furniture(canvas, doc) -> None:
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawString(72, A4[1] - 40, "人民日报 2021年4月6日 第4版")
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path

@@ -22,7 +22,7 @@ def join_lines(lines: Iterable[str]) -> str:
     """The lines of one paragraph as one line. A space goes between two lines only where a word
     of Latin script ends one line and another starts the next (`the` / `Party`); Chinese,
     numbers cut inside Chinese (`占地27` / `00平方米`) and a hyphenated word join without one. A space
-    that ends a line is kept."""
+    that ends or starts a line is kept."""
     out = ""
     spaced = False  # the line before ended with a space: the writer put one there
     for raw in lines:
@@ -31,7 +31,7 @@ def join_lines(lines: Iterable[str]) -> str:
             continue
         end = _LATIN_END.search(out) if out and not out.endswith("-") else None
         words = end is not None and _LATIN_START.match(ln) and (_LETTER.search(end.group(0)) or _LETTER.match(ln))
-        if out and (spaced or words):
+        if out and (spaced or words or raw[:1] == " "):
             out += " "
         out += ln
         spaced = raw.rstrip("\r\n").endswith(" ")
@@ -46,10 +46,12 @@ def compose(title: Iterable[str], blocks: Iterable[str]) -> str:
 
 
 # Names Word, WPS and PDF tools put in the author property when nobody typed one: not a byline.
-_NO_AUTHOR = re.compile(r"^(?:administrator|admin|user|owner|microsoft.*|python-docx|unknown|author|作者|用户|"
+_NO_AUTHOR = re.compile(r"^(?:administrator|admin|user|owner|microsoft.*|python-docx|unknown|author|\(anonymous\)|"
+                        r"untitled|无标题|作者|用户|"
                         r"微软用户|微软中国|lenovo|dell|hp|pc|\d+)$", re.I)
 
 
 def generic_author(name: str) -> bool:
-    """The author property holds a placeholder (the computer's account name), not a byline."""
+    """The author (or title) property holds a placeholder (the computer's account name, a
+    library's default), not a byline."""
     return bool(_NO_AUTHOR.match(name.strip()))

@@ -27,6 +27,8 @@ from quiz.core.articles.layout import compose, generic_author, join_lines
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—·•\s]*\d{1,4}[-–—·•\s]*|第\s*\d+\s*页(?:\s*[/，,、]?\s*共\s*\d+\s*页)?|"
                           r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|[ivxlc]{1,6})$", re.I)
+_ENDS_SENTENCE = re.compile(r"[。！？；…!?;][”’」』）)]*\s*$")
+_HEADING_LIKE = re.compile(r"^[^，。、；：！？,.;:!?]{2,20}$")  # a short line without punctuation after a sentence: a heading
 _EDGE = 2  # lines at the top and at the bottom of a page that may be a running header, footer or page number
 
 
@@ -124,23 +126,29 @@ def _paragraphs(pages: list[list[Line]], page_width: float) -> list[str]:
     # The margins, the same on every page: where lines start and end at the furthest. With fewer
     # than two lines reaching the right one, it cannot be told from the text: take the page to be
     # about as wide on the right as on the left.
-    left = min(ln.x for ln in every)
-    right = max(ln.end for ln in every)
-    if sum(ln.end >= right - 1.2 * ln.size for ln in every) < 2:
+    size = statistics.median(ln.size for ln in every)
+    body = [ln for ln in every if abs(ln.size - size) < 0.5] or every  # a title in larger type may overhang
+    left = min(ln.x for ln in body)
+    right = max(ln.end for ln in body)
+    if sum(ln.end >= right - 1.2 * ln.size for ln in body) < 2:
         right = max(right, page_width - left)
     for lines in pages:
         for ln in lines:
             text = ln.text
             indented = text.startswith(("\u3000", "  ")) or ln.x - left > 0.8 * ln.size
-            centered = ln.x - left > ln.size and abs((ln.x - left) - (right - ln.end)) < ln.size
+            # centred: well in from the margin (an indent is two characters) with as much room on the right
+            centered = ln.x - left > 3 * ln.size and abs((ln.x - left) - (right - ln.end)) < ln.size
             new = (prev is None or not prev_full or (indented and not centered)
                    or abs(ln.size - prev.size) > 0.5
-                   or (prev.y > ln.y and lead and prev.y - ln.y > 1.8 * lead))
+                   or (prev.y > ln.y and lead and prev.y - ln.y > 1.8 * lead)
+                   or (_ENDS_SENTENCE.search(prev.text) and _HEADING_LIKE.match(text.strip()) and ln.end < right - 4 * ln.size))
             if new or not paragraphs:
                 paragraphs.append([])
             paragraphs[-1].append(text)
-            # a line is full when it reaches the right margin; a centred short line (a title) is not
-            prev, prev_full = ln, ln.end >= right - 1.2 * ln.size and not centered
+            # A line is full when it reaches the right margin, give or take two characters (a
+            # character that did not fit, a comma that may not start a line); a centred short
+            # line (a title) is not.
+            prev, prev_full = ln, ln.end >= right - 2 * ln.size and not centered
     return [join_lines(p) for p in paragraphs]
 
 
@@ -202,5 +210,6 @@ def read_pdf(data: bytes, name: str) -> Article:
     title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title)
     author = (meta.author or "").strip() if meta else ""
     width = float(reader.pages[0].mediabox.width) if len(reader.pages) else 0.0
-    return Article(compose((), _paragraphs(_drop_running(pages), width)), "pdf", title=title or None,
+    return Article(compose((), _paragraphs(_drop_running(pages), width)), "pdf",
+                   title=title if title and not generic_author(title) else None,
                    author=author if author and not generic_author(author) else None)

@@ -8,6 +8,8 @@ from support.articles import SEED, pdf_bytes, seed, write_docx, write_html, writ
 from quiz.core.articles import read_article
 from quiz.core.generate import generate
 
+FIXTURES = SEED.parents[1] / "tests" / "data" / "articles"
+
 
 def questions(path):
     art = read_article(path.read_bytes(), str(path))
@@ -29,7 +31,8 @@ def from_text():
     lambda p: write_pdf(p / "文章.pdf"),
     lambda p: write_pdf(p / "文章.pdf", indent_chars=True, page_numbers="第{n}页 共{total}页", header=""),
     lambda p: write_pdf(p / "文章.pdf", lines_per_page=9, page_numbers="{n}/{total}"),
-], ids=["docx", "docx-plain-title", "html", "html-gbk-h3", "pdf", "pdf-indent-chars", "pdf-short-pages"])
+    lambda p: FIXTURES / "xizang-reportlab.pdf",  # another producer's PDF (support.articles.write_reportlab_pdf)
+], ids=["docx", "docx-plain-title", "html", "html-gbk-h3", "pdf", "pdf-indent-chars", "pdf-short-pages", "pdf-reportlab"])
 def test_each_format_gives_the_questions_of_the_text(tmp_path, from_text, make):
     assert questions(make(tmp_path)) == from_text
 
