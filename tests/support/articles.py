@@ -200,7 +200,7 @@ def _wrap(text: str, room: float, size: float) -> tuple[str, str]:
     return text[:n], text[n:]
 
 
-def _lines(art: Seed, indent_chars: bool) -> list[tuple[str, float, float]]:
+def _lines(art: Seed, indent_chars: bool, heading_x: float = MARGIN + 2 * SIZE) -> list[tuple[str, float, float]]:
     """(text, x, font size) of every line, wrapped as a word processor wraps Chinese: a long title
     line wraps and each of its lines is centred, a paragraph's first line is indented two
     characters (a shifted line, or two ideographic spaces with `indent_chars`)."""
@@ -213,7 +213,7 @@ def _lines(art: Seed, indent_chars: bool) -> list[tuple[str, float, float]]:
     out.append(("", MARGIN, SIZE))
     for b in art.blocks:
         if b.heading:
-            out.append((b.text, MARGIN + 2 * SIZE, SIZE))
+            out.append((b.text, heading_x, SIZE))
             continue
         text, first = b.text, True
         while text:
@@ -244,12 +244,12 @@ def _to_unicode(chars: set[str]) -> str:
 
 def pdf_bytes(art: Seed | None = None, *, indent_chars: bool = False, header: str = "人民日报 2021年4月6日 第4版",
               page_numbers: str = "- {n} -", lines_per_page: int = 26, scanned: bool = False,
-              empty: bool = False) -> bytes:
+              empty: bool = False, headings_at_margin: bool = False) -> bytes:
     """A PDF of the article. `indent_chars`: the first-line indent is two ideographic spaces
     (as some editors write it) rather than a shifted line. `scanned`: pages that hold an image
     and no text, as a scanner writes them. `empty`: one blank page."""
     art = art or seed()
-    lines = [] if empty or scanned else _lines(art, indent_chars)
+    lines = [] if empty or scanned else _lines(art, indent_chars, MARGIN if headings_at_margin else MARGIN + 2 * SIZE)
     pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
     if scanned:
         pages = [[], []]

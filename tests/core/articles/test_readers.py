@@ -104,6 +104,13 @@ def test_pdf_paragraphs_come_back_whole_whatever_the_page_breaks(paragraphs, lon
     assert [ln for ln in text.split("\n") if ln] == ["一篇文章的标题", *paragraphs]
 
 
+def test_a_heading_at_the_margin_after_a_full_last_line_starts_a_paragraph():
+    full = "党史学习教育西藏" * 6 + "开。"  # 50 characters: exactly two full lines, the first indented
+    art = Seed(("标题",), (Block(full), Block("精心部署落实", heading=True), Block("党中央召开动员大会。")))
+    text = read_article(pdf_bytes(art, headings_at_margin=True), "a.pdf").text
+    assert [ln for ln in text.split("\n") if ln] == ["标题", full, "精心部署落实", "党中央召开动员大会。"]
+
+
 def _encrypted(user: str) -> bytes:
     import pypdf
 
