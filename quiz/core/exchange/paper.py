@@ -138,7 +138,9 @@ def _options(w: Writer, shown: Sequence[str], marks: str) -> None:
     """Options laid out as papers do: four to a line when short, two when longer, else one."""
     labels = [f"{marks[i] if marks == CIRCLED else marks[i] + '. '}{t}" for i, t in enumerate(shown)]
     widest = max((_width(x) for x in labels), default=0)
-    per_line = 4 if widest <= 16 and len(labels) <= 4 else 2 if widest <= 34 else 1
+    # at 11 pt a half-width character is about 0.2 cm: a quarter of the line (4 cm, less the
+    # indent and a gap) holds 13 of them, a half 32
+    per_line = 4 if widest <= 13 and len(labels) <= 4 else 2 if widest <= 32 else 1
     usable = 16.0  # cm between the margins of an A4 page
     tabs = tuple(usable * k / per_line for k in range(1, per_line))
     for start in range(0, len(labels), per_line):

@@ -20,7 +20,7 @@ SEED_BANK = load_path(ROOT / "banks" / "xizang-dangshi-2021.yaml").bank
 
 def _bank() -> Bank:
     qs = [
-        Question("c1", "choice", "____开展书记讲党课活动", ("区直机关工委",), ("区直机关工委", "民政厅", "税务局", "组织部"),
+        Question("c1", "choice", "____开展书记讲党课活动", ("工委",), ("工委", "民政厅", "税务局", "组织部"),
                  source="句子一", explanation="原文如此", tags=("机构",)),
         Question("c2", "choice", "同一句的另一题", ("甲",), ("甲", "乙"), source="句子一"),
         Question("t1", "truefalse", "纪念馆占地2700平方米。", ("true",), source="句子二"),
