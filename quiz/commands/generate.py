@@ -1,4 +1,4 @@
-"""quiz generate ARTICLE.txt [-o BANK.yaml] [--id ID] [--title TITLE]: a question bank from an article."""
+"""quiz generate ARTICLE(.txt|.docx|.html|.pdf) [-o BANK.yaml] [--id ID] [--title TITLE]: a question bank from an article."""
 from __future__ import annotations
 
 import os
@@ -17,7 +17,8 @@ BIG = 1_000_000  # bytes: show progress above this size
 
 
 def add_arguments(p) -> None:
-    p.add_argument("article", metavar="ARTICLE", help="the article, a UTF-8 text file")
+    p.add_argument("article", metavar="ARTICLE", help="the article: UTF-8 text, Word (.docx), a saved web page "
+                   "(.html) or a text PDF")
     p.add_argument("-o", "--output", metavar="BANK", default=None,
                    help="write the bank here (default: print it on stdout)")
     p.add_argument("--id", dest="bank_id", default=None, help="bank id (default: from the file name)")
@@ -90,20 +91,23 @@ def bank_from_article(path: Path, *, bank_id: str | None = None, title: str | No
                       most: int | None = None) -> Result:
     """The generator's whole pipeline for an article file (with its ARTICLE.meta.yaml): read, decode,
     generate, name. `quiz generate` and `quiz new --from-article` both call it. Raises Failure."""
-    from quiz.core.generate import ArticleError, decode_article, generate
+    from quiz.core.articles import read_article
+    from quiz.core.generate import generate
     from quiz.core.generate.meta import bank_id_from, read_meta
     from quiz.core.model import Source
 
     data = read_input(path, what="article")
     try:
-        text = decode_article(data, str(path))
+        article = read_article(data, str(path))  # .txt, .docx, .html, .pdf: by content and name
+        text = article.text
         meta = read_meta(path)
-    except (ArticleError, ValueError) as e:
+    except ValueError as e:
         fail(str(e))
     result = generate(text, bank_id=bank_id or meta.id or bank_id_from(path.name), title=title or meta.title,
                       description=meta.description, tags=meta.tags, progress=progress, keep_all=keep_all, most=most,
-                      source=Source(file=path.name, title=meta.full_title or None,
-                                    publisher=meta.publisher, date=meta.date))
+                      source=Source(file=path.name, title=meta.full_title or article.title or None,
+                                    publisher=meta.publisher or article.source_publisher,
+                                    date=meta.date or article.date))
     if result.bank.source and not result.bank.source.title:
         from dataclasses import replace
 
