@@ -1,7 +1,12 @@
-"""Generator speed: the seed article as a whole `quiz generate` process vs `python -c pass`,
-time per 10 KB of a synthetic corpus at 250 KB, 500 KB and 1 MB (should stay flat: linear),
-and of degenerate corpora (one run of Chinese numerals or digits, a line without full stops)
-at 250 KB and 1 MB, as a ratio of the normal corpus' rate (these were quadratic once)."""
+"""Generator speed and quality.
+
+Speed: the seed article as a whole `quiz generate` process vs `python -c pass`, time per 10 KB
+of a synthetic corpus at 250 KB, 500 KB and 1 MB (should stay flat: linear; past 8000 facts the
+rest of a text is not read), of degenerate corpora (one run of Chinese numerals or digits, a
+line without full stops) at 250 KB and 1 MB, and one 300 KB sentence (bounded bank).
+Quality, per article with a facts file (tests/data/articles/facts/): recall of the teacher's
+facts by kept questions, answers printed in another prompt, the most questions from one
+sentence, and how often the ratio pick finds a number answer (chance 0.25)."""
 from __future__ import annotations
 
 import os
@@ -93,6 +98,57 @@ def run() -> Iterable[str]:
             yield (f"{name} {kb:>4} KB: median {med:.2f} s, {per10 * 1000:.1f} ms per 10 KB, "
                    f"{per10 / rates[0]:.2f}x the normal 250 KB rate")
         yield f"{name}: 1 MB rate / 250 KB rate = {drates[-1] / drates[0]:.2f} (1.0 = linear)"
+    body = SEED.read_text(encoding="utf-8").replace("。", "，").replace("\n", "")
+    one = (body * (300_000 // len(body) + 1))[:300_000] + "。"
+    t = time.perf_counter()
+    r = generate(one, bank_id="bench")
+    from quiz.core.exchange.yaml_out import dump_bank
+    size = len(dump_bank(r.bank).encode("utf-8"))
+    yield (f"one 300 KB sentence: {time.perf_counter() - t:.2f} s, {len(r.bank.questions)} questions, "
+           f"bank {size / 1000:.0f} KB (bounded)")
+    yield from quality()
+
+
+def quality() -> Iterable[str]:
+    """One line per article of the dev set (a cheap stand-in for the shared yardsticks)."""
+    import re
+    import unicodedata
+    from collections import Counter
+
+    import yaml
+
+    from quiz.core.generate import generate
+
+    def fold(x: str) -> str:
+        return re.sub(r"[\s“”‘’\"'《》]", "", unicodedata.normalize("NFKC", x))
+
+    for facts in sorted((ROOT / "tests" / "data" / "articles" / "facts").glob("*.yaml")):
+        gold = yaml.safe_load(facts.read_text(encoding="utf-8"))
+        qs = generate((ROOT / gold["article"]).read_text(encoding="utf-8"), bank_id="q").bank.questions
+        asked = [q for q in qs if q.type != "truefalse"]
+        hit = sum(any((not f.get("near") or fold(f["near"]) in fold(q.prompt + (q.source or "")))
+                      and any(fold(k) in fold(a) for a in q.answers for k in f["any"]) for q in asked)
+                  for f in gold["facts"])
+        single = [q for q in qs if q.type in ("fill", "choice") and len(fold(q.answer)) >= 2]
+        leak = sum(any(o is not q and fold(q.answer) in fold(o.prompt) for o in qs) for q in single)
+        most = max(Counter(q.source for q in qs).values(), default=0)
+        tries = hits = 0
+        for q in qs:
+            if q.type == "choice" and q.tags[0] == "figure":
+                vals = [re.search(r"\d+(?:\.\d+)?", fold(c).replace(",", "")) for c in q.choices]
+                if None in vals:
+                    continue
+                v = [float(m.group()) for m in vals]
+                if 0 in v:
+                    continue
+                score = [sum(1 for w in v if w != x and any(abs(w / x - r) <= 0.02 * r for r in _SIMPLE)) for x in v]
+                tries += 1
+                hits += v.index(v[score.index(max(score))]) == q.choices.index(q.answer)
+        yield (f"quality {facts.stem:<24} recall {hit / len(gold['facts']):.2f}  leak {leak / max(len(single), 1):.2f}  "
+               f"per-sentence max {most}  ratio pick {hits}/{tries}  ({len(qs)} questions)")
+
+
+_SIMPLE = (0.25, 0.4, 0.5, 0.6, 2 / 3, 0.75, 0.8, 1.2, 1.25, 4 / 3, 1.5, 2, 2.5, 3)
 
 
 def _timed(fn, n: int) -> list[float]:

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "lint": "lint",
     "import": "import_",
     "leeches": "leeches",
+    "config": "config",
 }
 
 # One-line help for each command, kept here so `quiz --help` imports nothing.
@@ -37,7 +38,8 @@ HELP: dict[str, str] = {
     "new": "start a new bank file",
     "lint": "flag questionable questions in banks",
     "import": "import an Anki text/CSV export as a bank",
-    "leeches": "list leeches (suspended after 8 lapses) and unsuspend them",
+    "leeches": "list leeches (suspended after 8 lapses, `quiz config leech_threshold`) and unsuspend them",
+    "config": "see and change the study settings (retention, new cards per day, day start...)",
 }
 
 

@@ -15,10 +15,11 @@ from quiz.core.answers.normalize import normalize
 from quiz.core.hints import hint_for
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType
-from quiz.core.session import Outcome, Session, Summary
+from quiz.core.scheduler import interval_parts
+from quiz.core.session import Mode, Outcome, Session, Summary
 from quiz.core.store import StoreError
 from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
-from quiz.i18n import LANGS, messages, resolve_lang
+from quiz.i18n import LANGS, messages, resolve_lang, text
 
 # its strings live in the one catalog (quiz.i18n, keys plain.*)
 MESSAGES = {lang: messages(lang, "plain") for lang in LANGS}
@@ -88,6 +89,10 @@ class Plain:
                 return 0
 
     # ---- one question ------------------------------------------------------------------------
+    def as_card(self, q: Question) -> bool:
+        """Self-graded: a card, or any question in flashcards mode (as in the app)."""
+        return q.type.self_graded or self.s.mode is Mode.FLASHCARDS
+
     def show(self, q: Question) -> tuple[str, ...]:
         done, total = self.s.progress
         repeat = getattr(self.s, "is_repeat", lambda _q: False)(q)
@@ -99,7 +104,9 @@ class Plain:
         self.say()
         self.say(f"[{counter}] {clean(q.prompt)}")
         self.used_hint = False
-        if q.type.picks_options:
+        if self.as_card(q):
+            items = qtype.shown_options(q)
+        elif q.type.picks_options:
             items = tuple(qtype.option_order(q, self.rng))
         elif q.type is QuestionType.ORDER:
             items = tuple(qtype.shuffled_items(q.choices or q.answers, self.rng))
@@ -114,7 +121,7 @@ class Plain:
     def ask(self, q: Question) -> str:
         items = self.show(q)
         t0 = self.clock()
-        if q.type.self_graded:
+        if self.as_card(q):
             return self._ask_card(q, t0)
         while True:
             line = self.prompt()
@@ -139,10 +146,10 @@ class Plain:
             pass
         if done is not None:
             return done
-        self.say(f"{self.m['back']}: {clean(q.answer)}")
+        self.say(f"{self.m['back']}: {clean(expected_text(q, self.m))}")
         rating = _int(line or "")  # a grade typed at once is taken at once (as Anki's keys 1-4)
         if rating not in (1, 2, 3, 4):
-            self.say(self.m["rate"])
+            self.say(self.grades(q))
         while rating not in (1, 2, 3, 4):
             line = self.prompt()
             done = self._command(line, q)
@@ -156,6 +163,18 @@ class Plain:
         outcome = self.s.grade(q, rating, elapsed=(self.clock() - t0).total_seconds())
         self.feedback(outcome)
         return "answered"
+
+    def grades(self, q: Question) -> str:
+        """The grades line, each grade with its next interval when answers move the schedule (as Anki's
+        buttons): "1 重来 1分钟  2 困难 6分钟  3 良好 10分钟  4 简单 8天"."""
+        intervals = self.s.intervals(q)
+        if not intervals:
+            return self.m["rate"]
+        parts = []
+        for rating in (1, 2, 3, 4):
+            unit, n = interval_parts(intervals[rating])
+            parts.append(f"{rating} {text(self.lang, f'grade.{rating}')} {text(self.lang, f'interval.{unit}', n=n)}")
+        return "  ".join(parts)
 
     def _command(self, line: str | None, q: Question | None = None) -> str | None:
         """End of input or q quits, u undoes, h shows the hint and ? the keys ("asked": the question is

@@ -1,15 +1,15 @@
-"""quiz import FILE.csv|.txt [-o BANK.yaml] [--id ID] [--title T]: an Anki text export as a bank."""
+"""quiz import FILE.csv|.txt|.xlsx [-o BANK.yaml] [--id ID] [--title T]: an Anki text export or an Excel 题库 as a bank."""
 from __future__ import annotations
 
 import os
 
 from quiz.commands.common import PROBLEM, bank_id_option, check_output, read_input, say, write_or_print
 
-HELP = "import an Anki text/CSV export as a bank"
+HELP = "import an Anki text/CSV export or an Excel 题库 (.xlsx) as a bank"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", metavar="FILE", help="Anki text export (.txt, .csv): tab or comma separated")
+    p.add_argument("file", metavar="FILE", help="Anki text export (.txt, .csv: tab or comma separated) or an Excel 题库 (.xlsx)")
     p.add_argument("-o", "--output", metavar="BANK", help="write the bank here (default: stdout)")
     p.add_argument("--id", dest="bank_id", help="bank id (default: from the file, else its name)")
     p.add_argument("--title", help="bank title (default: the #deck: header, else the id)")
@@ -27,12 +27,24 @@ def run(args) -> int:
     bank_id = bank_id_option(args.bank_id)
     check_output(args.output, path, what="file being imported", force=args.force)
     data = read_input(path, what="text file")
-    try:
-        bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
-    except ImportError_ as e:
-        for line, msg in e.problems:
-            say(f"{path}:{line}: {msg}")
+    from quiz.core.exchange import xlsx
+    if why := xlsx.refusal(data):
+        say(f"{path}: {why}")
         return PROBLEM
+    if xlsx.is_xlsx(data):  # by content: an Excel 题库, whatever its name
+        try:
+            bank = xlsx.import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
+        except xlsx.XlsxError as e:
+            for sheet, row, col, msg in e.problems:
+                say(f"{path}:{sheet}:R{row}C{col}: {msg}")
+            return PROBLEM
+    else:
+        try:
+            bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
+        except ImportError_ as e:
+            for line, msg in e.problems:
+                say(f"{path}:{line}: {msg}")
+            return PROBLEM
     out_dir = os.path.dirname(os.path.abspath(args.output)) if args.output else None
     header = [f"Imported from {Path(path).name} by `quiz import`."]
     write_or_print(args.output, dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header),

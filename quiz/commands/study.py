@@ -1,4 +1,8 @@
-"""`quiz study BANK [--plain] [--new N]`: study a bank with spaced repetition."""
+"""`quiz study BANK [--plain] [--new N] [--mode M] [--schedule/--no-schedule]`: study a bank.
+
+Whether answers move the schedule is the mode's rule (study, flashcards and missed do; exam and
+challenge do not) unless --schedule or --no-schedule says otherwise, in the app and in plain
+mode alike (docs/scheduling.md)."""
 from __future__ import annotations
 
 import argparse
@@ -15,12 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plain", action="store_true",
                         help="plain line mode (also used when input is not a terminal)")
     parser.add_argument("--new", type=int, default=None, metavar="N",
-                        help="new cards for this session (default: the daily limit, 20)")
+                        help="new cards for this session (default: the daily limit, `quiz config new_cards_per_day`)")
     parser.add_argument("--mode", choices=MODES, default="study", help="study (default), exam, challenge, "
                         "missed, flashcards")
     parser.add_argument("--count", type=int, default=None, metavar="N", help="stop after N answers")
     parser.add_argument("--tag", action="append", default=None, metavar="TAG",
                         help="only questions with this tag (may repeat)")
+    parser.add_argument("--schedule", action=argparse.BooleanOptionalAction, default=None,
+                        help="whether answers move the spaced-repetition schedule (default: yes in study, "
+                             "flashcards and missed; no in exam and challenge)")
 
 
 def load_bank(path: str, lang: str = "en"):
@@ -92,11 +99,14 @@ def run_plain_study(args: argparse.Namespace, bank) -> int:
         say(f"quiz: {e}")
         return 1
     try:
+        from quiz.commands.config import warn_bad_settings
+        from quiz.i18n import resolve_lang
+        warn_bad_settings(store, resolve_lang(args.lang, store))
         seed = os.environ.get("QUIZ_SEED")  # a fixed option order for scripts and tests, as in the app
         rng = random.Random(int(seed) if seed and seed.isdigit() else None)
         try:
             session = Session(store, [bank], Mode(args.mode), clock=clock, rng=rng, new_limit=args.new,
-                              count=args.count, tags=args.tag)
+                              count=args.count, tags=args.tag, schedule=getattr(args, "schedule", None))
         except StoreError as e:
             say(f"quiz: {e}")
             return 1

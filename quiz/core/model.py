@@ -46,6 +46,7 @@ class Question:
     group: str | None = None  # siblings: questions of one group (else of one source sentence)
     shuffle: bool | None = None  # options in a fresh order (None: as the bank says, else yes)
     line: int = field(default=0, compare=False)  # 1-based line in its file (0 when unknown)
+    score: float | None = None   # generated banks: how much the generator wanted it asked (0-1)
 
     def __post_init__(self) -> None:
         if not isinstance(self.type, QuestionType):  # a plain string from a caller: the enum, or ValueError

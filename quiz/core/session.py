@@ -16,7 +16,7 @@ import dataclasses
 import random
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -48,6 +48,12 @@ class Mode(StrEnum):
     def contest(self) -> bool:
         """A quiz or a challenge: scored as played, so an answer cannot be taken back."""
         return self in (Mode.EXAM, Mode.CHALLENGE)
+
+    @property
+    def schedules(self) -> bool:
+        """Whether answers move the schedule unless told otherwise (`--schedule`/`--no-schedule`):
+        study, flashcards and missed do; a quiz (exam) and a challenge do not (docs/scheduling.md)."""
+        return self not in (Mode.EXAM, Mode.CHALLENGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +104,14 @@ class _Done:
 class Session:
     def __init__(self, store: Store, banks: Sequence[Bank], mode: Mode, *, clock: Callable[[], datetime],
                  rng: random.Random, new_limit: int | None = None, count: int | None = None,
-                 tags: Collection[str] | None = None, schedule: bool = True, time_limit: float | None = None,
+                 tags: Collection[str] | None = None, schedule: bool | None = None, time_limit: float | None = None,
                  fuzz: bool = True, ahead: bool = False) -> None:
         self.store, self.banks, self.mode = store, tuple(banks), Mode(mode)
         self.clock, self.rng = clock, rng
         self.ahead = ahead and self.mode == Mode.STUDY
         self.count = count if count is not None or not self.ahead else AHEAD_COUNT
-        self.schedule, self.time_limit = schedule, time_limit
+        self.time_limit = time_limit
+        self.schedule = self.mode.schedules if schedule is None else schedule
         self.scheduler = store.scheduler(fuzz=fuzz)
         self.started = clock()
         self.bank_ids = [b.id for b in self.banks]
@@ -124,7 +131,7 @@ class Session:
         self.answered = self.correct = self.points = self.streak = self.best_streak = 0
         self._seen: set[int] = set()   # cards answered in this session
         self._again: set[int] = set()  # answered cards that come back in this session
-        self._queued = self.mode in (Mode.STUDY, Mode.FLASHCARDS) and schedule
+        self._queued = self.mode in (Mode.STUDY, Mode.FLASHCARDS) and self.schedule
         self._queue: list[Question] = []
         if self._queued:
             if self.ahead:          # nothing is due: more new cards than the daily limit, after the reviews
@@ -235,6 +242,15 @@ class Session:
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1..4, not {rating!r}")
         return self._record(question, rating != AGAIN, None, rating, elapsed, False)
+
+    def intervals(self, question: Question) -> dict[int, timedelta] | None:
+        """Each grade's next interval for `question` if graded now (shown on the grades, as Anki does);
+        None when answers in this session do not move the schedule."""
+        if not self.schedule:
+            return None
+        cid = self._card_id(question)
+        row = self.store.card(cid)
+        return None if row is None else dict(self.scheduler.preview(cid, row.st, self.clock()))
 
     @property
     def can_undo(self) -> bool:

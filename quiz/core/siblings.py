@@ -20,7 +20,7 @@ from quiz.core.scheduler import LEARN_AHEAD, State
 if TYPE_CHECKING:
     from quiz.core.store import Store
 
-DEFAULT_NEW_LIMIT = 20  # new cards a day, over every session of the day
+DEFAULT_NEW_LIMIT = 20  # new cards a day, over every session of the day (the setting's default)
 AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
 
 
@@ -108,8 +108,8 @@ def plan(rows: Sequence[tuple[int, int, int | None, int, int]], siblings: Siblin
 
 
 def new_allowed_today(store: Store, bank_ids: Sequence[str]) -> int:
-    """New cards today's daily limit still allows in these banks."""
-    return max(DEFAULT_NEW_LIMIT - store.new_studied_today(bank_ids), 0)
+    """New cards today's daily limit (`quiz config new_cards_per_day`) still allows in these banks."""
+    return max(store.prefs.new_cards_per_day - store.new_studied_today(bank_ids), 0)
 
 
 @dataclass(frozen=True, slots=True)

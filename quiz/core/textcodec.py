@@ -27,6 +27,9 @@ def guess_encoding(data: bytes) -> str | None:
         return None
     if b"\x00" in sample:
         return None
+    wide = _utf16_without_nul(sample)
+    if wide:
+        return wide
     for enc, name in (("gb18030", "GBK"), ("big5", "Big5"), ("shift_jis", "Shift-JIS")):
         try:
             sample.decode(enc)
@@ -35,6 +38,25 @@ def guess_encoding(data: bytes) -> str | None:
                 return name  # cut in the middle of a character by the sample
             continue
         return name
+    return None
+
+
+def _utf16_without_nul(sample: bytes) -> str | None:
+    """UTF-16 of CJK text has no NUL bytes: it decodes to (almost) nothing but CJK,
+    CJK punctuation and printable ASCII, which GBK or binary bytes read that way do not."""
+    chunk = sample[:4000]
+    chunk = chunk[:len(chunk) // 2 * 2]
+    if len(chunk) < 8:
+        return None
+    for enc, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
+        try:
+            t = chunk.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        good = sum("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                   or (c.isascii() and (c.isprintable() or c in "\r\n\t")) for c in t)
+        if good >= 0.9 * len(t):
+            return name
     return None
 
 

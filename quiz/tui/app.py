@@ -64,6 +64,16 @@ class QuizApp(App):
         except Exception:  # a read-only data dir must not break the UI
             pass
 
+    def on_mount(self) -> None:
+        self.warn_bad_settings()
+
+    def warn_bad_settings(self) -> None:
+        """A stored setting that could not be used (its default is): say which, and how to fix it."""
+        prefs = getattr(self.store, "prefs", None)
+        for p in prefs.problems if prefs is not None else ():
+            self.notify(i18n.t("settings.bad_stored", key=p.key, stored=p.stored, default=p.default),
+                        severity="warning", timeout=10, markup=False)
+
     def watch_theme(self, theme: str) -> None:
         if self.is_running:
             self._save_setting("theme", theme)
@@ -152,8 +162,7 @@ class QuizApp(App):
         """`quiz study BANK [--mode M]`: open that session at once (escape then shows home)."""
         mode, self.start_mode = self.start_mode, None
         if mode:
-            opts = {"schedule": False} if mode == "challenge" else {}
-            self.start_session(self.selected_banks(), mode, **opts)
+            self.start_session(self.selected_banks(), mode)
 
     # actions (keys on the home screen and the command palette) -------------------------
     def action_study(self) -> None:
@@ -164,7 +173,7 @@ class QuizApp(App):
         self.start_session(self.selected_banks(), "study", ahead=True)
 
     def action_challenge(self) -> None:
-        self.start_session(self.selected_banks(), "challenge", schedule=False)
+        self.start_session(self.selected_banks(), "challenge")  # a challenge does not schedule (Mode.schedules)
 
     def action_missed(self) -> None:
         self.start_session(self.selected_banks(), "missed")
@@ -177,13 +186,21 @@ class QuizApp(App):
         if not banks:
             self.nothing_selected()
             return
+        from quiz.core.session import Mode
         from quiz.tui.screens.exam import ExamSetup
 
         def chosen(opts: dict | None) -> None:
             if opts:
                 self.start_session(banks, "exam", **opts)
 
-        self.push_screen(ExamSetup(banks), chosen)
+        schedule = self.session_options.get("schedule", Mode.EXAM.schedules)  # --schedule, else the mode's rule
+        self.push_screen(ExamSetup(banks, schedule=schedule), chosen)
+
+    def action_settings(self) -> None:
+        from quiz.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def action_stats(self) -> None:
         from quiz.tui.screens.stats import StatsScreen

@@ -11,7 +11,7 @@ ACTIONS = [
     ("palette.study", "study"), ("palette.study_ahead", "study_ahead"), ("palette.exam", "exam"),
     ("palette.challenge", "challenge"),
     ("palette.missed", "missed"), ("palette.flashcards", "flashcards"), ("palette.stats", "stats"),
-    ("palette.leeches", "leeches"),
+    ("palette.leeches", "leeches"), ("palette.settings", "settings"),
     ("palette.lang", "lang"), ("palette.help", "help"),
 ]
 

@@ -60,7 +60,7 @@ def _run(args, *, banks=(), bank_paths=(), start=None, bank_dirs=()) -> int:
 
 
 def session_options(args) -> dict:
-    """Session options from `quiz study`'s flags (--new, --count, --tag)."""
+    """Session options from `quiz study`'s flags (--new, --count, --tag, --schedule/--no-schedule)."""
     opts: dict = {}
     if getattr(args, "new", None) is not None:
         opts["new_limit"] = args.new
@@ -68,6 +68,8 @@ def session_options(args) -> dict:
         opts["count"] = args.count
     if getattr(args, "tag", None):
         opts["tags"] = list(args.tag)
+    if getattr(args, "schedule", None) is not None:
+        opts["schedule"] = args.schedule
     return opts
 
 

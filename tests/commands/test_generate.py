@@ -34,7 +34,33 @@ def test_shipped_bank_is_valid_and_uses_the_metadata():
     assert bank.id == "xizang-dangshi-2021"
     assert bank.title == "西藏自治区深入推进党史学习教育"
     assert bank.source.publisher == "人民日报" and bank.source.date == "2021"
-    assert len(bank.questions) > 50
+    assert len(bank.questions) >= 20
+    assert all(q.score is not None and 0 <= q.score <= 1 for q in bank.questions)
+
+
+def test_max_all_and_explain(tmp_path, capsys):
+    assert main(["generate", str(SEED), "--max", "5"]) == 0
+    out, err = capsys.readouterr()
+    five = load_text(out).bank.questions
+    assert len(five) == 5 and "candidates" in err and "beyond --max" in err
+    assert main(["generate", str(SEED)]) == 0
+    default = load_text(capsys.readouterr().out).bank.questions
+    assert {q.id for q in five} <= {q.id for q in default}
+    # the five are among the best of the default bank (ranked by score, then by what they give away)
+    assert sorted(q.score for q in five)[0] >= sorted((q.score for q in default), reverse=True)[len(five) + 5]
+    assert main(["generate", str(SEED), "--all", "--explain"]) == 0
+    out, err = capsys.readouterr()
+    every = load_text(out).bank.questions
+    assert len(every) > len(default)
+    scores = [q.score for q in every]
+    assert scores == sorted(scores, reverse=True)   # --all is ranked, best first
+    assert "dropped" in err and "own subject" in err and "西藏自治区" in err
+
+
+@pytest.mark.parametrize("bad", ["0", "-3", "many"])
+def test_max_needs_a_positive_count(bad, capsys):
+    with pytest.raises(SystemExit):
+        main(["generate", str(SEED), "--max", bad])
 
 
 def test_output_file_id_and_title(tmp_path, capsys):

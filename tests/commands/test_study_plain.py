@@ -220,6 +220,7 @@ def _plain(seed=0, lines=(), lang="zh"):
 
     class FakeSession:
         progress = (0, 1)
+        mode = "study"
         answered: list = []
 
         def answer(self, q, response, *, elapsed, used_hint=False):
@@ -233,6 +234,9 @@ def _plain(seed=0, lines=(), lang="zh"):
             return Outcome(q, rating >= 3, None, rating, 0, 0, elapsed)
 
         def undo(self):
+            return None
+
+        def intervals(self, q):
             return None
 
     session = FakeSession()

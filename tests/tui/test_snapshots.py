@@ -102,3 +102,8 @@ def test_home_with_a_broken_bank(snap_compare, make, bank, size, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(app, run_before=settle, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_settings(snap_compare, make, bank, size):
+    assert snap_compare(_app(make, bank), run_before=keys("o"), terminal_size=size)

@@ -31,7 +31,7 @@ def _file(directory: Path, path: Path) -> Path:
 def _question(q: Question) -> dict[str, Any]:
     return {"id": q.id, "type": q.type.value, "prompt": q.prompt, "answers": list(q.answers),
             "choices": list(q.choices), "explanation": q.explanation, "source": q.source, "hint": q.hint,
-            "tags": list(q.tags), "group": q.group, "shuffle": q.shuffle, "line": q.line}
+            "tags": list(q.tags), "group": q.group, "shuffle": q.shuffle, "line": q.line, "score": q.score}
 
 
 def _bank(bank: Bank) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def _from_json(data: dict[str, Any], path: Path) -> Bank:
     questions = tuple(Question(id=q["id"], type=q["type"], prompt=q["prompt"], answers=tuple(q["answers"]),
                                choices=tuple(q["choices"]), explanation=q["explanation"], source=q["source"],
                                hint=q["hint"], tags=tuple(q["tags"]), group=q["group"], shuffle=q["shuffle"],
-                               line=q["line"]) for q in data["questions"])
+                               line=q["line"], score=q["score"]) for q in data["questions"])
     return Bank(id=data["id"], title=data["title"], questions=questions, description=data["description"],
                 language=data["language"], source=None if src is None else Source(**src), tags=tuple(data["tags"]),
                 shuffle=data["shuffle"], path=str(path))

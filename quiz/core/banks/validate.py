@@ -11,7 +11,7 @@ from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a clo
 
 CLOZE = re.compile(r"\{\{(.*?)\}\}", re.S)
 
-COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags", "group")
+COMMON_KEYS = ("id", "type", "prompt", "explanation", "source", "hint", "tags", "group", "score")
 TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CHOICE: ("choices", "answer", "accept", "shuffle"),
     QuestionType.MULTI: ("choices", "answer", "shuffle"),

@@ -85,6 +85,7 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
     group = opt_text("group")
     tags = tags_of(fields["tags"][1], "tags", out) if "tags" in fields else ()
     shuffle = bool_of(fields["shuffle"][1], "shuffle", out) if "shuffle" in fields else None
+    score = _score(fields, out)
     if qtype is None:
         return None
     answers: tuple[str, ...] = ()
@@ -117,7 +118,23 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         return None
     return Question(id=qid, type=qtype, prompt=prompt, answers=answers, choices=choices,
                     explanation=explanation, source=source, hint=hint, tags=tags or (), group=group,
-                    shuffle=shuffle, line=node.line)
+                    shuffle=shuffle, line=node.line, score=score)
+
+
+def _score(fields, out: Collector) -> float | None:
+    """The optional `score` of a generated question: a number from 0 to 1."""
+    if "score" not in fields:
+        return None
+    snode = fields["score"][1]
+    raw = snode.value if snode.kind == "scalar" and snode.plain else None
+    try:
+        value = float(raw) if isinstance(raw, str) and len(raw) <= 20 else None
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= 1:
+        out.add(snode, "score must be a number from 0 to 1")
+        return None
+    return value
 
 
 def _accept(fields, out: Collector) -> list[str]:

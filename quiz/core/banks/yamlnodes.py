@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
-_CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)  # None: PyYAML without libyaml
-
 from yaml import (
     AliasEvent,
     DocumentEndEvent,
@@ -26,6 +23,8 @@ from yaml import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+
+_CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)  # None: PyYAML without libyaml
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
 

@@ -61,6 +61,8 @@ def question_dict(q: Question, bank_shuffle: bool | None = None) -> dict:
             d[key] = val
     if q.tags:
         d["tags"] = list(q.tags)
+    if q.score is not None:
+        d["score"] = q.score
     return d
 
 

@@ -10,7 +10,8 @@ from quiz.core.generate.numbers import rotated
 
 PARTS = "上午|下午|晚上|晚间|早上|凌晨|中午|傍晚|夜间|晚"
 FESTIVALS = ("春节", "元旦", "元宵节", "清明节", "劳动节", "端午节", "建党节", "中秋节", "国庆节",
-             "藏历新年", "雪顿节", "重阳节", "植树节", "五一", "七一", "十一")
+             "藏历新年", "雪顿节", "重阳节", "植树节", "五一", "七一", "十一", "五四青年节", "青年节", "妇女节",
+             "儿童节", "建军节", "教师节", "三八妇女节", "六一儿童节", "八一建军节")
 _FEST = "|".join(sorted(FESTIVALS, key=len, reverse=True))
 _CN_DIGITS = "〇零一二三四五六七八九"
 _CN_RUN = _CN_DIGITS + "两十百千万"
@@ -111,7 +112,9 @@ def _shift(f: DateForm, days: int) -> DateForm | None:
 
 
 _DAYS = (-7, -3, -2, -1, 1, 2, 3, 4, 5, 7, 10, -5, -4, 6)
-_FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节")
+_NUMBERED_FEST = ("五四青年节", "三八妇女节", "六一儿童节", "八一建军节")
+_FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节", "青年节",
+               "儿童节", "建军节", "教师节")
 
 
 def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count: int = 3) -> list[str]:
@@ -139,6 +142,7 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
         for d in rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
-        for name in rotated(_FEST_CYCLE, seed):
+        numbered = FESTIVALS[f.month][:1] in "一二三四五六七八九十"   # 五四青年节: offer 三八妇女节, 六一儿童节…
+        for name in rotated(_NUMBERED_FEST if numbered else _FEST_CYCLE, seed):
             take(DateForm("fest", None, FESTIVALS.index(name), 0, f.part))
     return out

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quiz.core.generate import categories, dates, numbers
+from quiz.core.generate import categories, dates, kinds, numbers
 from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.segment import VERBISH, words
 from quiz.core.generate.text import in_width_of
 
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}?(?:自治区|省|市|州|县))+|^(?:自治区|区|市|县)")
@@ -48,6 +49,8 @@ class Pools:
                             self.list_items[key][len(it)].append(it)
             else:
                 k = (f.kind, f.norm_text)
+                if f.kind in ("org", "place") and not _whole_name(f):
+                    continue   # 列入省委, 谋划省教育厅: a cut name is never offered as an option
                 if k not in seen:
                     seen.add(k)
                     self.surface.setdefault(f.norm_text, f.text)
@@ -75,6 +78,14 @@ class Pools:
         return [c for _, _, c in ranked[:count]]
 
 
+def _whole_name(f: Fact) -> bool:
+    ws = words(f.sentence.text)
+    if not ws.whole(f.start, f.end):
+        return False
+    inner = ws.inside(f.start, f.end)
+    return bool(inner) and inner[0][2] not in VERBISH and inner[-1][2] not in VERBISH
+
+
 def _org_core(s: str) -> str:
     return _PLACE_PREFIX.sub("", s) or s
 
@@ -95,12 +106,13 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
         base_len = sum(len(x.text()) for x in figs)
         suffix = answer[base_len:]
         per = []
-        for i, fig in enumerate(figs):
-            per.append(numbers.perturb(fig, seed + i, {fig.text()}, pools.figure_values[fig.unit], count + 2))
+        below = _total_above(f) if len(figs) == 1 else None
+        for fig in figs:
+            per.append(numbers.perturb(fig, seed, {fig.text()}, pools.figure_values[fig.unit], count, below))
         k = min(len(p) for p in per)
         outs = []
         for j in range(k):
-            text = "".join(p[(j + i) % k] if len(per) > 1 else p[j] for i, p in enumerate(per)) + suffix
+            text = "".join(p[j] for p in per) + suffix
             if text != answer and text not in outs and text not in norm:
                 outs.append(text)
         return outs[:count]
@@ -108,19 +120,41 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
         outs = dates.shifts(f.form, seed, pools.date_keys, {answer}, count + 2)
         return [o for o in outs if o not in norm][:count]
 
+    glued = norm[f.end:f.end + 1] == answer[-1:]   # 护边队队长: the option must be a 队 too
+
     def ok(c: str) -> bool:
         if c in norm or c in answer or answer in c:
             return False
         if f.kind == "org" and _org_core(c) == _org_core(answer):
             return False
-        if f.kind == "slogan" and ("、" in c) != ("、" in answer):
+        if not kinds.fits(f.kind, answer, c, glued):
             return False
+        if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· —"):
+            return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
         return True
 
     outs = pools.nearby(f.kind, answer, seed, ok, count)
     if any(c.isdigit() for c in answer):
         return outs
     return [in_width_of(c, pools.surface.get(c, c)) for c in outs]
+
+
+_TOTAL_BEFORE = ("共", "总", "全", "累计", "合计", "总计", "达")
+
+
+def _total_above(f: Fact) -> float | None:
+    """A total stated earlier in the sentence for the same unit (共5个…其中3个): a part's
+    options stay below it."""
+    norm = f.sentence.norm
+    fig = f.form[0]
+    for m in numbers.FIGURE_RE.finditer(norm, 0, f.start):
+        other = numbers.parse_match(m)
+        if other is None or other.unit != fig.unit or not other.value > fig.value:
+            continue
+        before = norm[max(0, m.start() - 2):m.start()]
+        if any(before.endswith(w) for w in _TOTAL_BEFORE) or "其中" in norm[m.end():f.start]:
+            return other.value
+    return None
 
 
 # words after 等 that name what a list of phrases enumerates (方面, 工作 name nothing)

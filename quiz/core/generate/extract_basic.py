@@ -61,17 +61,36 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     norm = sent.norm
     for a, b, op in quote_spans(norm):
         content = norm[a + 1:b - 1]
-        if not content.strip() or any(c in _SPEECH for c in content) or len(content) > 30:
+        if not content.strip() or not _slogan_like(norm, a, content):
             if op == "“":
                 facts += _inner_quotes(sent, a + 1, b - 1)   # '要深化‘我为群众办实事’实践活动。'
             continue
         masked.append((a, b))
         if _cjk_count(content) < 2 or "{" in content or "}" in content:
             continue
-        named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content))
+        body = "、" not in content and len(content) >= 5 and content.endswith(_ORG_NAME_END)
+        named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or body
         kind = "name" if named else "slogan"
         facts.append(Fact(kind, sent.text[a + 1:b - 1], a + 1, b - 1, sent, key=(kind, content)))
     return facts, masked
+
+
+_SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
+_ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
+
+
+def _slogan_like(norm: str, a: int, content: str) -> bool:
+    """A quote that names something (a slogan, a banner, a campaign) rather than reports a
+    speech: short, no full stop, and when it has commas (“我为群众办实事，志愿服务暖人心”)
+    short parts and no speaker or colon before it."""
+    if len(content) > 30 or any(c in "。！？：；" for c in content):
+        return False
+    if "，" not in content:
+        return True
+    if max(len(p) for p in content.split("，")) > 12:
+        return False
+    before = norm[max(0, a - 8):a]
+    return not before.endswith("：") and not _SPEECH_BEFORE.search(before)
 
 
 def _free(a: int, b: int, masked: list[tuple[int, int]]) -> bool:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.generate.categories import category_of, pool
 from quiz.core.generate.facts import Fact
+
+_COMMON_NOUNS = frozenset(pool("people") + pool("media") + pool("activity") + pool("venue"))
 
 _CLAUSE = re.compile(r"[^，。；：！？（）“”‘’《》「」\s,;:!?()\"']+")
 _LEAD = ("通过", "围绕", "包括", "采取", "解决好", "解决", "开展", "聚焦", "涵盖", "坚持", "推进", "加强",
@@ -34,6 +37,8 @@ def _first_item(part: str, ref: str, others: list[str]) -> str | None:
             best = cand
     if best:
         return best
+    if part[:1] in "在对从把向以为于将" and len(part) > 3:
+        part = part[1:]   # 在新民主主义革命时期: the preposition is not part of the first item
     return part if len(part) <= L + 1 else None
 
 
@@ -45,10 +50,16 @@ def _last_item(part: str, longest: int) -> str | None:
 
 
 def _parallel(items: list[str]) -> bool:
+    """A fixed formula: items of one shape (学史明理、学史增信…; 边摸排、边梳理…), or three-character
+    verb-object phrases (学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走) that are no nouns of a category."""
     if len({len(x) for x in items}) != 1 and not all(len(x) >= 3 for x in items):
         return False
-    if len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
+    if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
+            and not any(x in _COMMON_NOUNS for x in items):
         return True
+    if len({x[0] for x in items}) == 1:
+        return True   # a shared opening: 学史明理、学史增信…, 边摸排、边梳理… (a shared ending is a
+    #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)
     first = items[0]
     grams = {first[i:i + 2] for i in range(len(first) - 1)}
     return any(all(g in x for x in items[1:]) for g in grams)

@@ -14,7 +14,8 @@ from quiz.core.generate.facts import Fact
 
 ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆
 中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
-政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(), key=len, reverse=True)
+政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 方面军 纵队 支队 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(),
+                      key=len, reverse=True)
 _STRONG = {s for s in ORG_SUFFIXES if len(s) >= 2 and s not in ("党委", "党组", "部门")}
 _NOT_AFTER = {"部": "署分门长位件队落", "局": "面势长限部", "队": "伍长员列", "团": "结长员体组队",
               "馆": "藏长", "院": "长士子落", "所": "有以谓在长得属需", "站": "长在立", "社": "会区长员",
@@ -27,7 +28,7 @@ _STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 �
 开展 召开 主办 成立 启动 组织 举办 举行 聚焦 深入 了解 第一时间 通过 联合 牵头 发布 印发 出台 制定 推出 邀请 持续
 积极 全面 充分 均 共 结合 围绕 坚持 按照 根据 设立 部署 会同 派出 选派 组建 开通 下发 研究 安排 协调 对接 帮助
 参观 参加 走进 来到 前往 带领 组成 及时 切实 认真 广大 以及 接待 争取 支持 负责 其中 同时 随后 目前 今年 去年 近日
-日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据
+日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据了解 据悉 据统计 据介绍 据报道
 新建 建成 新增 打造 挂牌 揭牌 设有 建有 依托 投入 改造 完善 筹建 援建""".split(), key=len, reverse=True)
 ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "中国", "自治区", "省", "区", "市", "县", "州",
              "乡", "镇", "村", "西藏", "新疆", "内蒙古", "广西", "宁夏", "北京", "天津", "上海", "重庆", "河北",
@@ -37,6 +38,9 @@ _PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|市|�
 _ORG_END_CHARS = frozenset("局厅委部队团馆院所站社组会室处科办")
 _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
                  "党委会", "工作组", "领导小组", "调研组"}
+
+# a unit word and a generic body, no name: 省政府, 县委, 市人大, 镇政府 (which province? the article's)
+_GENERIC_BODY = re.compile(r"^(?:省|市|县|区|州|乡|镇|村|自治区)(?:政府|人民政府|委|党委|人大|政协|委员会|村委会)$")
 
 PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
 _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
@@ -102,6 +106,17 @@ def _over_chain(start: int, spans) -> int:
     return start
 
 
+def _over_known(norm: str, start: int, places: set[str]) -> int:
+    """大新县委: a place named elsewhere in the article (大新县) whose name holds a stop word
+    (新) still heads the body that starts with its unit character."""
+    if start < 2 or start >= len(norm) or norm[start] not in "省市州县区旗乡镇村":
+        return start
+    for k in (4, 3, 2):
+        if start >= k and norm[start - k:start + 1] in places:
+            return start - k
+    return start
+
+
 def _over_and(norm: str, start: int, places: set[str], spans) -> int:
     """文化和旅游局, 人力资源和社会保障厅: a 和 inside the name, not between two bodies."""
     if start < 3 or norm[start - 1] != "和" or _headed(norm[start:start + 12], places):
@@ -130,8 +145,9 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         start = _left_extend(norm, m.start(), 14)
         org, start = _trim_stops(norm[start:end], start)
         start = _over_chain(_over_and(norm, start, places, spans), spans)
+        start = _over_known(norm, start, places)
         org = norm[start:end]
-        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf):
+        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org):
             continue
         strong = suf in _STRONG
         headed = _headed(org, places)

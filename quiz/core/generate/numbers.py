@@ -7,7 +7,8 @@ from dataclasses import dataclass
 UNITS = sorted("""个百分点 百分点 平方公里 平方米 公顷 亩 千米 公里 米 千克 公斤 吨 克 万元 亿元 元
 人次 场次 架次 车次 周年 余年 年 个月 天 小时 分钟 秒 岁 倍 % ％ 家 条 项 类 件 批 户 所 座 辆 台 套 本 册
 场 次 期 名 人 位 个 组 处 栋 间 张 份 篇 部 首 支 村 乡 镇 县 种 棵 株 头 只 匹 千瓦 度 斤 公斤 立方米 床 间 门 堂
-节 课 轮 届 场 班 队 所 家庭 单位 余人""".split(), key=len, reverse=True)
+节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份""".split(),
+               key=len, reverse=True)
 UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
 CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer
 
@@ -73,13 +74,137 @@ def parse_match(m: re.Match) -> Figure | None:
         # 〇 writes digit by digit (二〇二一年: a year, read by dates.py); never a figure
         if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",) or "〇" in cn:
             return None
+        if not any(c in "十百千万" for c in cn):
+            return None   # 六七场, 三五个: two numerals side by side say "six or seven", no figure
     digits = m.group("num") or cn
     mag = m.group("mag") or m.group("mag2") or ""
     return Figure(digits, bool(cn), mag, m.group("approx") or "",
                   bool(m.group("mag2") and not m.group("mag")), m.group("unit"))
 
 
-_FACTORS = (0.8, 1.25, 0.6, 1.5, 0.75, 1.2, 0.5, 2.0, 0.9, 1.1, 0.7, 1.4, 1.6, 0.4, 3.0)
+# Ratios a test-wise learner spots: options that are simple multiples of one value give it away.
+SIMPLE_RATIOS = (0.25, 0.4, 0.5, 0.6, 2 / 3, 0.75, 0.8, 5 / 6, 1.2, 1.25, 4 / 3, 1.5, 2.0, 2.5, 3.0, 4.0)
+
+
+def ratio_tell(values: list[float], answer: float, ties: bool = True) -> bool:
+    """Could picking the option that the others are simple multiples of find the answer?
+    (Also when it only ties with another: a test-wise learner then wins every other time.)"""
+    def hits(v: float) -> int:
+        return sum(1 for w in values if w != v and v and any(abs(w / v - r) <= 0.02 * r for r in SIMPLE_RATIOS))
+    score = {v: hits(v) for v in values}
+    best = max(score.values())
+    if best == 0 or score.get(answer, -1) != best:
+        return False
+    return ties or sum(1 for x in score.values() if x == best) == 1
+
+
+def _tell_odds(values: list[float], answer: float) -> float:
+    """How often the ratio pick finds the answer: 1 / the number of options tied with it at the top."""
+    def hits(v: float) -> int:
+        return sum(1 for w in values if w != v and v and any(abs(w / v - r) <= 0.02 * r for r in SIMPLE_RATIOS))
+    score = {v: hits(v) for v in values}
+    best = max(score.values())
+    if best == 0 or score[answer] != best:
+        return 0.0
+    return 1 / sum(1 for x in score.values() if x == best)
+
+
+_SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届"})
+
+
+def _ladders(base: int, tz: int, seed: int, percent: bool = False):
+    """Candidate (step, rank) pairs: four evenly spaced values with the answer at a rank
+    chosen by the seed, the step a tenth to a quarter of the value (never a multiple of it,
+    so no option is a simple ratio of the others), kept as round as the answer."""
+    q = 10 ** tz
+    if base < 10:
+        steps = [1, 2]
+    elif base < 40:
+        steps = [max(q, round(base * r / q) * q) for r in (0.1, 0.15, 0.2)]
+    elif tz == 0 and base % 5 == 0:
+        steps = [5, 10]   # 100周年, 60年: round spans move by five or ten
+    else:
+        steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
+    if percent:
+        steps = [s for s in (1, 2, 3, 5, 10) if s < base] + steps
+    order = rotated(list(dict.fromkeys(steps)), seed >> 3)
+    for k in rotated(range(4), seed):   # the seeded rank first, whatever the step
+        for step in order:
+            yield step, k
+
+
+def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], count: int = 3,
+            below: float | None = None) -> list[str]:
+    """Up to `count` wrong surface forms of `fig`: same unit, 余/多, 万 and decimals.
+
+    The options form an even ladder with the answer at a seeded rank, so neither the
+    ratio of the options nor the answer's rank among them tells which one is right.
+    `forbidden` holds the values true elsewhere in the article for this unit; `taken`
+    the texts already used (the answer is in it); `below` a total stated in the same
+    sentence that a part cannot reach."""
+    if fig.vague:
+        out: list[str] = []
+        for v in rotated([v for v in _VAGUE if v != fig.vmag], seed):
+            text = fig.with_digits(v)
+            if text not in taken and len(out) < count:
+                taken.add(text)
+                out.append(text)
+        return out
+    mag = _MAGS.get(fig.mag, 1)
+    if fig.chinese:
+        import cn2an
+        base_v = fig.value
+        if base_v != base_v or base_v <= 0 or base_v != int(base_v / mag) * mag:
+            return []
+        base, decimals, thousands = int(base_v / mag), 0, False
+        write = lambda v: fig.with_digits(cn2an.an2cn(v))   # noqa: E731
+    else:
+        digits = fig.digits.replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        base = int(digits.replace(".", ""))
+        thousands = "," in fig.digits
+        write = lambda v: fig.with_digits(_format_int(v, decimals, thousands))   # noqa: E731
+    scale = mag / (10 ** decimals)
+    tz = 0
+    b = base
+    while b and b % 10 == 0 and tz < len(str(base)) - 1:
+        tz += 1
+        b //= 10
+    if base <= 0:
+        return []
+    percent = fig.unit in ("%", "％", "百分点", "个百分点")
+    if fig.unit in _SPANS and not fig.mag:
+        tz = 0   # 100周年 -> 95/105周年, never 400周年: a span of time moves by years, not by hundreds
+    best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
+    for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
+        for step, k in _ladders(base, tz, seed, percent and base * scale > 60):
+            values = [base + (i - k) * step for i in range(4)]
+            if values[0] <= 0:
+                continue
+            wrong = [v for v in values if v != base]
+            if percent and any(v * scale > 100 for v in wrong) and base * scale <= 100:
+                continue
+            if below is not None and any(v * scale >= below for v in wrong):
+                continue
+            if fig.mag == "万" and base * scale < 1e8 <= max(values) * scale:
+                continue   # 9000万元 -> never 11000万元 (that is 1.1亿元)
+            if decimals and base % 10 and any(v % 10 == 0 for v in wrong):
+                continue   # 1.2万 -> never 1.0万
+            if any(v * scale in forbidden for v in wrong):
+                continue
+            texts = [write(v) for v in wrong]
+            if any(t in taken for t in texts) or len(set(texts)) < len(texts):
+                continue
+            if strict and not ratio_tell(values, base):
+                taken.update(texts)
+                return texts[:count]
+            tell = _tell_odds(values, base)
+            if not strict and (best is None or tell < best[0]):
+                best = (tell, texts)
+    if best is not None:
+        taken.update(best[1])
+        return best[1][:count]
+    return []
 
 
 def _format_int(n: int, decimals: int, thousands: bool) -> str:
@@ -88,68 +213,6 @@ def _format_int(n: int, decimals: int, thousands: bool) -> str:
         whole = f"{int(s[:-decimals]):,}" if thousands else s[:-decimals]
         return f"{whole}.{s[-decimals:]}"
     return f"{n:,}" if thousands else str(n)
-
-
-def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], count: int = 3) -> list[str]:
-    """Up to `count` wrong surface forms of `fig`: same unit, 余/多, 万 and decimals.
-
-    `forbidden` holds the values that are true elsewhere in the article for this unit;
-    `taken` the texts already used (the answer is in it)."""
-    out: list[str] = []
-
-    def take(text: str, value: float) -> None:
-        if len(out) < count and text not in taken and value not in forbidden and value != fig.value:
-            taken.add(text)
-            out.append(text)
-
-    if fig.vague:
-        order = [v for v in _VAGUE if v != fig.vmag]
-        for v in order:
-            take(fig.with_digits(v), -float({"十": 10, "百": 100, "千": 1000, "万": 10_000}[v]))
-        return out
-    if fig.chinese:
-        import cn2an
-        base = fig.value
-        if base != base or base <= 0 or base != int(base):
-            return out
-        for f in rotated(_FACTORS, seed):
-            v = _round_like(int(base * f + 0.5), int(base))
-            if v > 0:
-                take(fig.with_digits(cn2an.an2cn(v)), v * _MAGS.get(fig.mag, 1))
-        return out
-    digits = fig.digits.replace(",", "")
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    base = int(digits.replace(".", ""))
-    thousands = "," in fig.digits
-    scale = _MAGS.get(fig.mag, 1) / (10 ** decimals)
-    if base < 10 and not decimals:
-        deltas = [1, -1, 2, 3, -2, 4, 5, -3, 6]
-        deltas = rotated(deltas, seed)
-        for d in deltas:
-            v = base + d
-            if v > 0:
-                take(fig.with_digits(_format_int(v, 0, thousands)), v * scale)
-        return out
-    for f in rotated(_FACTORS[:8], seed) + list(_FACTORS[8:]):
-        v = _round_like(int(base * f + 0.5), base)
-        if v <= 0 or (decimals and v % 10 == 0 and base % 10 != 0):
-            continue
-        if fig.unit in ("%", "％", "百分点", "个百分点") and base <= 100 * 10 ** decimals and v > 100 * 10 ** decimals:
-            continue
-        take(fig.with_digits(_format_int(v, decimals, thousands)), v * scale)
-    return out
-
-
-def _round_like(v: int, base: int) -> int:
-    """Round v to as many trailing zeros as base has (800 -> hundreds)."""
-    tz = 0
-    b = base
-    while b and b % 10 == 0:
-        tz += 1
-        b //= 10
-    tz = min(tz, max(len(str(v)) - 1, 0))
-    q = 10 ** tz
-    return max(q, int(round(v / q)) * q)
 
 
 def rotated(seq, seed: int) -> list:

@@ -36,6 +36,21 @@ _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 _SEG_STOP = "，。；：！？、“”‘’（）《》「」 "
 
 
+_TITLE_START = re.compile("|".join(TITLES + ["记者", "家长", "通讯员", "编辑", "主持人"]))
+_NOT_IN_NAME = frozenset({"v", "vd", "vn", "vi", "l", "i"})   # a verb or an idiom of two or more characters
+
+
+def plain_name(text: str, a: int, e: int) -> bool:
+    """text[a:e] may be a name: it starts no title word (记者何静, 家长冉丽) and no word of two or
+    more characters wholly inside it is a verb or an idiom (扎根大山, 带头). Other tags are not
+    held against it (立新 is tagged an adverb): names are where the segmenter guesses worst."""
+    if _TITLE_START.match(text, a, e):
+        return False
+    from quiz.core.generate.segment import words
+    ws = words(text)
+    return not any(s >= a and t <= e and t - s >= 2 and tag in _NOT_IN_NAME for s, t, tag in ws.inside(a, e))
+
+
 def _title_before(norm: str, a: int) -> str | None:
     for L in _TITLE_LENS:
         if L <= a and norm[a - L:a] in _TITLE_SET:
@@ -43,7 +58,7 @@ def _title_before(norm: str, a: int) -> str | None:
     return None
 
 
-def _name_ok(name: str) -> bool:
+def name_ok(name: str) -> bool:
     return (bool(_NAME_OK.match(name)) and not any(c in _BAD_NAME_CHARS for c in name)
             and name[-1] not in _NOT_NAME_END and not _SPEECH.search(name)
             and _title_before(name, len(name)) is None and name not in _TITLE_SET)
@@ -62,7 +77,7 @@ def _seg_starts(norm: str) -> list[int]:
     return starts
 
 
-def _segment(norm: str, s: int, e: int):
+def _segment(norm: str, s: int, e: int, text: str = ""):
     """('role', s, e) | ('person', s, name_start, e) | ('bare', s, e) | None for norm[s:e]."""
     if e <= s:
         return None
@@ -70,11 +85,11 @@ def _segment(norm: str, s: int, e: int):
         a = e - nlen
         if a <= s:
             break
-        if _name_ok(norm[a:e]) and _title_before(norm, a) and _title_before(norm, a) and a - s >= 2:
+        if name_ok(norm[a:e]) and _title_before(norm, a) and a - s >= 2 and plain_name(text or norm, a, e):
             return ("person", s, a, e)
     if _title_before(norm, e) and e - s <= 30:
         return ("role", s, e)
-    if 2 <= e - s <= 4 and _name_ok(norm[s:e]):
+    if 2 <= e - s <= 4 and name_ok(norm[s:e]):
         return ("bare", s, e)
     return None
 
@@ -85,12 +100,12 @@ def _name_ends(norm: str, v: int) -> list[int]:
     return ends + [v]
 
 
-def _subject(norm: str, e: int, starts: list[int]) -> list[tuple]:
+def _subject(norm: str, e: int, starts: list[int], text: str = "") -> list[tuple]:
     """Segments of the subject ending at e, left to right (empty when no person)."""
     segs = []
     while True:
         s = starts[e]
-        seg = _segment(norm, s, e)
+        seg = _segment(norm, s, e, text)
         if seg is None or (not segs and seg[0] == "role"):
             break
         segs.append(seg)
@@ -115,7 +130,7 @@ def extract_people(sent, masked) -> list[Fact]:
         starts = starts or _seg_starts(norm)
         segs = []
         for e in _name_ends(norm, m.start()):
-            segs = _subject(norm, e, starts)
+            segs = _subject(norm, e, starts, text)
             if segs:
                 break
         if not segs:

@@ -11,59 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.core.answers.normalize import is_cjk
+from quiz.core.textcodec import decode_bytes
+
 
 class ArticleError(ValueError):
     """The input cannot be read as a UTF-8 text article."""
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "UTF-16"
-    sample = data[:4000]
-    if len(sample) >= 4:
-        even = sample[0::2].count(0)
-        odd = sample[1::2].count(0)
-        half = len(sample) // 2
-        if odd > half * 0.3 and even < half * 0.05 or even > half * 0.3 and odd < half * 0.05:
-            return "UTF-16"
-    for enc in ("utf-16-le", "utf-16-be"):
-        chunk = sample[:len(sample) // 2 * 2]
-        try:
-            t = chunk.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        good = sum(_is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c.isascii()
-                   and (c.isprintable() or c in "\r\n\t") for c in t)
-        if t and good >= 0.9 * len(t):
-            return "UTF-16"
-    return None
-
-
 def decode_article(data: bytes, name: str = "<input>") -> str:
-    """Decode the bytes of an article; raise ArticleError naming the likely encoding."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        enc = _looks_utf16(data)
-        if enc:
-            raise ArticleError(f"{name}: not UTF-8; it looks like {enc} text. "
-                               f"Convert it first, e.g. iconv -f UTF-16 -t UTF-8") from None
-        if b"\x00" in data[:4000]:
-            raise ArticleError(f"{name}: this is a binary file, not a text article") from None
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ArticleError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
-        raise ArticleError(f"{name}: not UTF-8; it looks like GBK/GB18030 text. "
-                           f"Convert it first, e.g. iconv -f GB18030 -t UTF-8") from None
-    if "\x00" in text:
-        enc = _looks_utf16(data)
-        if enc:
-            raise ArticleError(f"{name}: not UTF-8; it looks like {enc} text. "
-                               f"Convert it first, e.g. iconv -f UTF-16 -t UTF-8")
-        raise ArticleError(f"{name}: this is a binary file, not a text article")
+    """Decode the bytes of an article (core's one decoder); ArticleError naming the likely encoding."""
+    text, problem = decode_bytes(data)
+    if text is None:
+        raise ArticleError(f"{name}: {problem[2] if problem else 'cannot be read'}")
     return text
 
 
@@ -74,12 +34,10 @@ _FW_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}   # ０-９ -> 0-9
 _DIGITS = frozenset("0123456789") | frozenset(_FW_DIGITS)
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def normalize(s: str) -> str:
-    """Map ASCII punctuation onto full-width forms, one character for one.
+def fold_same_length(s: str) -> str:
+    """Map ASCII punctuation onto full-width forms, one character for one (the matching
+    view of a sentence: unlike core's normalize, which drops punctuation to compare answers,
+    this keeps every character in place so a span found here is a span of the original).
 
     Full-width digits (０-９), a full-width decimal point between digits (１．５)
     and ％ become their ASCII forms, so numbers are read in one width (answers
@@ -111,7 +69,7 @@ def normalize(s: str) -> str:
                 continue
             if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
                 continue
-            if _is_cjk(prev) or prev in "”’）" or nxt == "" or nxt.isspace() or _is_cjk(nxt):
+            if (prev and is_cjk(prev)) or prev in "”’）" or nxt == "" or nxt.isspace() or is_cjk(nxt):
                 out[i] = "。"
         elif ch == '"':
             out[i] = "”" if dq else "“"
@@ -156,43 +114,54 @@ _NAV = re.compile(
     r"上一页|下一页|上一篇|下一篇|返回顶部|回到顶部|责编|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【纠错】|纠错|"
     r"版权所有|来源[:：]|点击查看|扫码|二维码|推荐阅读|相关新闻|相关阅读|热点推荐|"
     r"（\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d+\s*版\s*）|第\s*\d+\s*版|^首页|^尾页|"
-    r"^[\d\s/|>·•\-]+$|人民网|新华网|Copyright|All rights reserved", re.I)
+    r"^[\d\s/|>·•\-]+$|人民网|新华网|Copyright|All rights reserved|当前的?位置|您的位置|"
+    # a source line: a site or paper and a date, nothing else (广西文明网  2021-05-11)
+    r"^[\u4e00-\u9fff]{2,12}(?:网|报|台|客户端|公众号)\s*[\d\-年月日:：\s]{8,}$", re.I)
 _BYLINE_LINE = re.compile(
     r"^[（(]?\s*(?:本报|新华社|本刊|人民日报)?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
 _DATELINE = re.compile(
-    r"^\s*(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日(?:电|讯)\s*"
-    r"(?:[（(][^）)]{0,40}[）)])?\s*")
+    r"^\s*(?:(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+    # a broadcast or web dateline: 某某网消息（栏目）：, 某某台讯
+    r"|[\u4e00-\u9fff]{1,12}(?:网|台|报|报道|电视|广播|新闻|融媒体中心|客户端|频道|在线)(?:消息|讯)(?:[（(][^）)]{0,20}[）)])?[：:]?)\s*"
+    r"(?:[（(][^）)]{0,40}[）)])?\s*"
+    # 本报讯 记者 张三 通讯员 李四 王五 近日…: the names before the body
+    r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*")
+_CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
+_INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
 _END = "。！？!?…；;"
 
 
 def is_nav_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 80 and bool(_NAV.search(s))
+    return len(s) <= 80 and bool(_NAV.search(s)) or len(s) <= 60 and bool(_CREDIT_LINE.search(s))
 
 
 def is_byline_line(line: str) -> bool:
-    s = normalize(line.strip())
+    s = fold_same_length(line.strip())
     return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
 
 
 def is_heading_line(line: str) -> bool:
-    s = normalize(line.strip())
+    s = fold_same_length(line.strip())
     if not s or len(s) > 20 or s[-1] in _END:
         return False
     if any(c in s for c in "，、：“”；"):
         return False
-    return sum(_is_cjk(c) for c in s) >= 2
+    return sum(is_cjk(c) for c in s) >= 2
 
 
 def strip_byline(par: str) -> str:
     """Remove a leading dateline ('本报拉萨4月2日电（记者 ...）') and inline '（记者 ...）'."""
-    m = _DATELINE.match(normalize(par))
+    m = _DATELINE.match(fold_same_length(par))
     if m:
         par = par[m.end():]
-    norm = normalize(par)
+    norm = fold_same_length(par)
     parts, last = [], 0
-    for m in _INLINE_BYLINE.finditer(norm):
+    for m in sorted([*_INLINE_BYLINE.finditer(norm), *_INLINE_CREDIT.finditer(norm)], key=lambda m: m.start()):
+        if m.start() < last:
+            continue
         parts.append(par[last:m.start()])
         last = m.end()
     if parts:
@@ -213,7 +182,7 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
     Sentence ends (。！？；) inside quotes or brackets do not split, so a quoted
     speech and its speaker ('“……。”某某说。') stay one sentence.
     """
-    norm = normalize(par)
+    norm = fold_same_length(par)
     out: list[tuple[str, str]] = []
     depth = 0
     start = 0
@@ -290,6 +259,7 @@ class Article:
     title_lines: tuple[str, ...]
     headings: tuple[str, ...]
     sentences: tuple[Sentence, ...]
+    years: tuple[str, ...] = ()   # years written in the dateline, bylines and page lines (今年 = the first)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -307,14 +277,17 @@ def parse_article(text: str) -> Article:
     in_heading_block = False
     body_started = False
     par_no = 0
+    years: list[str] = []
     for ln in lines:
         if not ln:
             in_heading_block = False
             continue
         if is_nav_line(ln) or is_byline_line(ln):
+            if len(years) < 4:
+                years += _YEAR.findall(ln[:200])
             continue
         if not body_started:
-            body_like = (normalize(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
+            body_like = (fold_same_length(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
             if not body_like:
                 title_lines.append(ln)
                 continue
@@ -327,10 +300,12 @@ def parse_article(text: str) -> Article:
             continue
         in_heading_block = False
         par = strip_byline(ln)
+        if len(years) < 4 and len(par) < len(ln):
+            years += _YEAR.findall(ln[:len(ln) - len(par)][:200])
         if not par.strip():
             continue
         for o, m in split_sentences(par):
             sentences.append(Sentence(o, m, heading, len(sentences), par_no))
         par_no += 1
     title = "".join(title_lines[:2]).strip() if title_lines else ""
-    return Article(title, tuple(title_lines), tuple(headings), tuple(sentences))
+    return Article(title, tuple(title_lines), tuple(headings), tuple(sentences), tuple(years))

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from quiz.core import paths
+from quiz.core import paths, settings
 from quiz.core.model import Bank
-from quiz.core.scheduler import DAY_START_HOUR, CardState, day_bounds, to_ms
+from quiz.core.scheduler import CardState, day_bounds, to_ms
+from quiz.core.settings import Prefs
 from quiz.core.store import db
 from quiz.core.store.db import StoreError
 from quiz.core.store.queues import Counts, Queues
@@ -61,7 +62,11 @@ class Store(Queues):
         self.path = path
         self.clock = clock
         self.tz = tz
-        self.day_start_hour = int(self.get_setting("day_start_hour", DAY_START_HOUR))
+        self.prefs = self.load_prefs()
+
+    @property
+    def day_start_hour(self) -> int:
+        return self.prefs.day_start_hour
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -163,20 +168,58 @@ class Store(Queues):
     def delete_setting(self, key: str) -> None:
         with self.transaction() as c:
             c.execute("DELETE FROM settings WHERE key = ?", (key,))
+        if key in settings.SETTINGS:
+            self.prefs = self.load_prefs()
 
     def set_setting(self, key: str, value) -> None:
+        """Save one setting; a scheduling setting (quiz.core.settings) must be a valid value of it."""
+        self.set_settings({key: value})
+
+    def set_settings(self, values: dict) -> None:
+        """Save several settings in one transaction (all or none); scheduling settings are checked first
+        (ValueError: nothing saved)."""
+        rows = []
+        for key, value in values.items():
+            if key in settings.SETTINGS:
+                value = settings.check(settings.SETTINGS[key], float(value), str(value))
+            rows.append((key, json.dumps(value)))
         with self.transaction() as c:
-            c.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
-                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, json.dumps(value)))
+            c.executemany("INSERT INTO settings(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", rows)
+        if any(key in settings.SETTINGS for key in values):
+            self.prefs = self.load_prefs()
+
+    def load_prefs(self) -> Prefs:
+        """The scheduling settings, validated: a bad stored value gives the default and a problem
+        in `prefs.problems` (for the front ends to warn about), never an exception."""
+        keys = list(settings.SETTINGS)
+        rows = self.query(f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(keys))})", keys)
+        return settings.prefs_from(dict(rows))
 
     def scheduler(self, *, fuzz: bool = True):
-        from quiz.core.scheduler import DESIRED_RETENTION, Scheduler
-        params = self.get_setting("fsrs_parameters")
-        try:
-            return Scheduler(params, desired_retention=float(self.get_setting("desired_retention", DESIRED_RETENTION)),
+        from quiz.core.scheduler import Scheduler
+        p = self.prefs
+
+        def make(params: list[float] | None) -> Scheduler:
+            return Scheduler(params, desired_retention=p.desired_retention, maximum_interval=p.maximum_interval,
+                             leech_threshold=p.leech_threshold, day_start_hour=p.day_start_hour, tz=self.tz,
                              fuzz=fuzz)
+
+        try:
+            return make(self.fsrs_parameters())
         except ValueError:  # parameters from a different py-fsrs: fall back to the defaults
-            return Scheduler(None, fuzz=fuzz)
+            return make(None)
+
+    def fsrs_parameters(self) -> list[float] | None:
+        """The saved personal FSRS parameters, or None (the defaults) when none or unreadable ones are saved."""
+        try:
+            params = self.get_setting("fsrs_parameters")
+        except ValueError:  # not JSON
+            return None
+        if not isinstance(params, list) or not all(isinstance(x, int | float) and not isinstance(x, bool)
+                                                   for x in params):
+            return None
+        return [float(x) for x in params]
 
     # ---- banks and cards -------------------------------------------------------------------
     def sync_bank(self, bank: Bank) -> dict[str, int]:
@@ -226,6 +269,11 @@ class Store(Queues):
         for b in bank_ids:
             out += [_row_to_card(r) for r in self.query(f"SELECT {_SELECT} FROM cards WHERE bank_id = ?", (b,))]
         return out
+
+    def set_states(self, changes: Sequence[tuple[int, CardState]]) -> None:
+        """Put each (card id, state) in one transaction (rescheduling after new parameters)."""
+        with self.transaction() as c:
+            c.executemany(_UPDATE_STATE, [(*_state_values(st), card_id) for card_id, st in changes])
 
     def set_suspended(self, card_id: int, suspended: bool) -> None:
         with self.transaction() as c:

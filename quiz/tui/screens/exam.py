@@ -39,9 +39,10 @@ def parse_options(count: str, tags: str, per_question: str, total_minutes: str,
 class ExamSetup(QuizModal[dict | None]):
     BINDINGS = [Binding("escape", "cancel", "action.cancel")]
 
-    def __init__(self, banks) -> None:
+    def __init__(self, banks, *, schedule: bool = False) -> None:
         super().__init__()
         self.banks = banks
+        self.schedule = schedule  # the checkbox's first value: --schedule/--no-schedule, else the mode's rule
         self.available = sum(len(b.questions) for b in banks)
         tags = sorted({tag for b in banks for q in b.questions for tag in q.tags})
         self.tag_list = tags
@@ -57,7 +58,7 @@ class ExamSetup(QuizModal[dict | None]):
             yield Input("0", id="exam-limit", type="number")
             yield Label(t("exam.total"))
             yield Input("0", id="exam-total", type="number")
-            yield Checkbox(t("exam.schedule"), False, id="exam-schedule")
+            yield Checkbox(t("exam.schedule"), self.schedule, id="exam-schedule")
             with Horizontal(id="exam-buttons"):
                 yield Button(t("action.start"), variant="primary", id="exam-start")
                 yield Button(t("action.cancel"), id="exam-cancel")

@@ -15,8 +15,8 @@ from quiz.tui.widgets.wrapped import Wrapped
 SECTIONS = [
     ("help.title", [("s", "action.study"), ("e", "action.exam"), ("c", "action.challenge"),
                     ("m", "action.missed"), ("f", "action.flashcards"), ("t", "action.stats"),
-                    ("L", "action.leeches"), ("a", "action.study_ahead"), ("l", "action.lang"),
-                    ("q / ctrl+q", "action.quit")]),
+                    ("L", "action.leeches"), ("a", "action.study_ahead"), ("o", "action.settings"),
+                    ("l", "action.lang"), ("q / ctrl+q", "action.quit")]),
     ("session.type.choice", [("1-9 a-z ↑↓ ⏎", "session.keys.choice")]),
     ("session.type.multi", [("space ⏎", "session.keys.multi")]),
     ("session.type.truefalse", [("y n", "session.keys.truefalse")]),

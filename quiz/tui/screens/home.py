@@ -53,6 +53,7 @@ class HomeScreen(QuizScreen[None]):
         Binding("f", "app.flashcards", "action.flashcards"),
         Binding("t", "app.stats", "action.stats"),
         Binding("L", "app.leeches", "action.leeches"),
+        Binding("o", "app.settings", "action.settings", show=False),  # in help and the palette
         Binding("l", "app.lang", "action.lang", show=False),  # in help and the palette; the footer is full at 80 columns
         Binding("a", "app.study_ahead", "action.study_ahead", show=False),
         # leaving takes q or ctrl+q: escape here does nothing (after a session, escape, escape went too far)

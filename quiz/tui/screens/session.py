@@ -171,7 +171,7 @@ class SessionScreen(QuizScreen[None]):
             if options := qtype.shown_options(q):
                 self.query_one("#prompt", Wrapped).update(
                     clean(q.prompt) + "\n" + "\n".join(f"{letter(i)}. {clean(c)}" for i, c in enumerate(options)))
-            return CardView(back)
+            return CardView(back, intervals=self.session.intervals(q))
         if q.type is QuestionType.CHOICE:  # a fresh order each time (unless the bank says shuffle: false)
             return ChoiceList(qtype.option_order(q, self.app.rng))
         if q.type is QuestionType.MULTI:

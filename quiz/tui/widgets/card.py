@@ -1,5 +1,9 @@
-"""A flashcard: the front, space shows the back, 1-4 grades (Again/Hard/Good/Easy)."""
+"""A flashcard: the front, space shows the back, 1-4 grades (Again/Hard/Good/Easy), each with the
+interval it would give, as on Anki's buttons."""
 from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
 
 from textual import events
 from textual.app import ComposeResult
@@ -10,8 +14,21 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Label
 
+from quiz.core.scheduler import interval_parts
 from quiz.tui.i18n import t
 from quiz.tui.widgets.wrapped import Wrapped
+
+
+def grades_text(intervals: Mapping[int, timedelta] | None) -> str:
+    """"1 重来 · 1分钟   2 困难 · 6分钟 ...": the grades, with their next intervals when known."""
+    parts = []
+    for rating in range(1, 5):
+        part = f"{rating} {t(f'grade.{rating}')}"
+        if intervals and rating in intervals:
+            unit, n = interval_parts(intervals[rating])
+            part += " · " + t(f"interval.{unit}", n=n)
+        parts.append(part)
+    return "   ".join(parts)
 
 
 class CardView(VerticalGroup, can_focus=True):
@@ -24,13 +41,15 @@ class CardView(VerticalGroup, can_focus=True):
 
     flipped: var[bool] = var(False)  # the back and the grades show when flipped (watch_flipped)
 
-    def __init__(self, back: Content, id: str | None = None) -> None:
+    def __init__(self, back: Content, id: str | None = None,
+                 intervals: Mapping[int, timedelta] | None = None) -> None:
         super().__init__(id=id)
         self._back = back
+        self._intervals = intervals  # each grade's next interval (None: answers do not move the schedule)
 
     def compose(self) -> ComposeResult:
         yield Wrapped(self._back, id="card-back")
-        yield Label(Content("   ".join(f"{i} {t(f'grade.{i}')}" for i in range(1, 5))), id="card-grades")
+        yield Label(Content(grades_text(self._intervals)), id="card-grades")
 
     def on_mount(self) -> None:
         self._show(self.flipped)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.generate.text import ArticleError, decode_article, normalize, parse_article, split_sentences
+from quiz.core.generate.text import ArticleError, decode_article, parse_article, split_sentences
+from quiz.core.generate.text import fold_same_length as normalize
 
 
 def test_decode_utf8_with_bom():

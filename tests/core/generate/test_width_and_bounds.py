@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from quiz.core.generate import dates, generate, numbers, people
 from quiz.core.generate import text as text_mod
 from quiz.core.generate.build import extract
-from quiz.core.generate.text import normalize, parse_article
+from quiz.core.generate.text import fold_same_length as normalize
+from quiz.core.generate.text import parse_article
 
 ROOT = Path(__file__).resolve().parents[3]
 FULLWIDTH = ROOT / "tests" / "data" / "articles" / "fullwidth-digits.txt"
@@ -19,7 +20,7 @@ FW = "０１２３４５６７８９"
 
 
 def _bank():
-    return generate(FULLWIDTH.read_text(encoding="utf-8"), bank_id="fw").bank
+    return generate(FULLWIDTH.read_text(encoding="utf-8"), bank_id="fw", keep_all=True).bank
 
 
 def _width(s: str) -> set[str]:

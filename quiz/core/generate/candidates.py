@@ -1,0 +1,300 @@
+"""Every question the facts allow (over-generation), each with its score and,
+when it can never be kept, the reason why.
+
+A fact gives one main question (a choice when three distractors of the same
+kind exist, else a fill cloze) and a true/false alternative that changes one
+value of the same kind; a list gives a multi (wrong items of its category), an
+order question (only for fixed formulas: parallel phrases such as 学史明理、
+学史增信…) or a fill on one item. Selection (select.py) then keeps the best.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from quiz.core.generate import distractors
+from quiz.core.generate import prompt as P
+from quiz.core.generate import score as S
+from quiz.core.generate.context import Context, refer
+from quiz.core.generate.facts import KIND_ZH, Fact
+from quiz.core.generate.ids import fact_id, seed_of
+from quiz.core.generate.segment import VERBISH, Words, words
+from quiz.core.model import Question
+
+BLANK = P.BLANK
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:自治区|省|自治州|市|州|盟|地区|县|旗))+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    question: Question          # its id is the base id (made unique at the end)
+    kind: str
+    sentence: int               # index of the source sentence
+    start: int                  # where the fact starts in it (reading order)
+    fact: tuple                 # one question per fact
+    score: float
+    shows: tuple[str, ...]      # the answers the learner must find (never shown by another prompt)
+    drop: str = ""              # why it can never be selected ('' when it can)
+    narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
+
+
+@dataclass
+class Builder:
+    facts: list[Fact]
+    ctx: Context
+    out: list[Candidate] = field(default_factory=list)
+    prompts: set[str] = field(default_factory=set)
+    penalty: float = 0.0        # of the last prompt made: 今年 with no year known
+    base_penalty: float = 0.0   # of the fact: a name the segmenter misreads here
+
+    def __post_init__(self) -> None:
+        self.pools = distractors.Pools(self.facts)
+        self.roles = {}
+        for f in self.facts:
+            if f.kind == "role" and f.person not in self.roles:
+                self.roles[f.person] = f.role
+
+    # ------------------------------------------------------------------ helpers
+    def _prompt(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
+                framed: bool = True) -> tuple[str, str]:
+        """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
+        s = f.sentence
+        lo, hi, frame = P.window(s.norm, a, b, target, framed)
+        text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
+        told, extra = refer(text, s.index, self.ctx, f.text)
+        self.penalty = self.base_penalty + extra
+        if told is None:
+            return text, "context"
+        return told, ""
+
+    def _narrow(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
+        """Shorter prompts, best first: the blank's clause with the frame, without it, and
+        grown a little (a form that leaves under four characters to go on is not offered)."""
+        keep = self.penalty
+        out = []
+        for target, framed in ((0, True), (0, False), (P.NARROW, False)):
+            text, why = self._prompt(f, a, b, BLANK, target, framed)
+            context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
+            if not why and context >= 4 and prefix + text not in out:
+                out.append(prefix + text)
+        self.penalty = keep
+        return tuple(out)
+
+    def _emit(self, f: Fact, base: str, qtype: str, prompt: str, answers, choices=(), *, score: float,
+              explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
+              fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
+        if drop == "context" and narrow and qtype != "truefalse":
+            prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
+        if prompt in self.prompts:
+            return   # the same statement from two facts of one clause: asked once
+        self.prompts.add(prompt)
+        kind = kind or f.kind
+        tags = (kind, *extra_tags) + ((f.sentence.heading,) if f.sentence.heading else ())
+        q = Question(id=base, type=qtype, prompt=prompt, answers=tuple(answers), choices=tuple(choices),
+                     explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
+        self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
+                                  round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
+                                  tuple(n for n in narrow if n != prompt)))
+
+    # ------------------------------------------------------------------ single facts
+    def single(self, f: Fact) -> None:
+        self.penalty = self.base_penalty = 0.0
+        tail = ""
+        if f.kind in ("date", "figure"):
+            f, tail = _snapped(f)
+        drop = self._well_formed(f)
+        if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
+            self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
+        if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
+                                                        or f.kind == "org" and f.norm_text in self.ctx.title):
+            drop = "subject"   # the body or place the article is about (named in its title)
+        base = fact_id(f.kind, f.norm_text, f.sentence.norm)
+        seed = seed_of(base)
+        if tail:   # 5月6日起, 85台次: the options carry the same ending
+            bare = replace(f, text=f.text[:-len(tail)], end=f.end - len(tail))
+            wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
+        else:
+            wrong = distractors.for_fact(f, self.pools, seed)
+        weight = S.importance(f)
+        expl = f"{KIND_ZH[f.kind]}：{f.text}{_where(f)}。原文：{_clause(f)}"
+        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        drop = drop or why
+        accept = _accept(f)
+        narrow = self._narrow(f, f.start, f.end)
+        if len(wrong) >= 3:
+            choices = _shuffle([f.text, *wrong[:3]], seed)
+            self._emit(f, base, "choice", prompt, (f.text,), choices, score=weight + 0.05,
+                       explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
+        else:   # a long answer is hard to type: a fill on it ranks lower
+            long = 0.1 if len(f.norm_text) > 12 else 0.0
+            self._emit(f, base, "fill", prompt, (f.text, *accept), score=weight - long, explanation=expl,
+                       shows=(f.text,), drop=drop, narrow=narrow)
+        if wrong:
+            false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge
+            stated = wrong[0] if false else f.text
+            tf, why = self._prompt(f, f.start, f.end, stated)
+            expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{_where(f)}" if false else f"对。{expl}")
+            self._emit(f, base + "-tf", "truefalse", tf, ("false" if false else "true",), score=weight - 0.2,
+                       explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
+
+    def _well_formed(self, f: Fact) -> str:
+        """'' when the answer is whole words of its sentence (and no verb for a name)."""
+        ws = words(f.sentence.text)
+        if f.kind == "person":
+            return ""   # names found after a title word: the rule knows better than the segmenter's guess
+        if not ws.whole(f.start, f.end):
+            return "boundary"
+        if f.kind in ("org", "place", "role"):
+            first, last = _edge(ws, f.start, f.end)
+            if first in VERBISH or last in VERBISH or first in ("p", "c", "u", "uj"):
+                return "boundary"
+            alone = words(f.text)
+            if alone.tokens and (alone.tokens[0][2] in VERBISH or alone.tokens[-1][2] in VERBISH):
+                return "boundary"
+        if f.kind == "place" and f.norm_text.endswith("旗"):
+            s, e, tag = ws.inside(f.start, f.end)[-1]
+            if tag not in _NAME_TAGS and not re.search("[盟市]", f.norm_text[:-1]):
+                return "boundary"   # 服务队授旗: a word that happens to end in a banner's 旗
+        return ""
+
+    def role(self, f: Fact) -> None:
+        self.penalty = self.base_penalty = 0.0
+        base = fact_id("role", f.norm_text, f.sentence.norm)
+        seed = seed_of(base)
+        drop = "" if words(f.sentence.text).whole(f.start, f.end) else "boundary"
+        others = [r for p, r in self.roles.items() if p != f.person and r not in f.role and f.role not in r]
+        expl = f"{f.person}：{f.role}{_where(f)}。"
+        weight = S.importance(f)
+        if len(others) >= 3:
+            choices = _shuffle([f.role, *others[:3]], seed)
+            self._emit(f, base, "choice", f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
+                       explanation=expl, shows=(f.role,), drop=drop)
+        elif others:
+            self._emit(f, base, "truefalse", f"原文中，{f.person}的身份是“{others[0]}”。", ("false",),
+                       score=weight - 0.2, explanation=f"错。{expl}", drop=drop)
+        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        self._emit(f, base + "-fill", "fill", prompt, (f.role,), score=weight - 0.05, explanation=expl,
+                   shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end))
+
+    # ------------------------------------------------------------------ lists
+    def listing(self, f: Fact, quoted: set[str]) -> None:
+        self.penalty = self.base_penalty = 0.0
+        base = fact_id("list", "、".join(f.items), f.sentence.norm)
+        seed = seed_of(base)
+        ws = words(f.sentence.text)
+        drop = "" if ws.whole(f.start, f.end) else "boundary"
+        expl = f"原文列举：{'、'.join(f.items)}{_where(f)}。"
+        kind = "slogan" if f.parallel or f.norm_text in quoted else "list"
+        weight = S.importance(f) + (0.05 if kind == "slogan" and not f.parallel else 0)
+        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        drop = drop or why
+        wrong = [] if f.parallel else distractors.for_items(f, self.pools, seed, 3)
+        if len(wrong) >= 2:
+            choices = _shuffle([*f.items, *wrong], seed)
+            answers = [c for c in choices if c in f.items]
+            lead = "横线处原文列举了哪些？（多选）"
+            self._emit(f, base, "multi", lead + prompt, answers, choices,
+                       score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
+                       extra_tags=("list",) if kind != "list" else (), narrow=self._narrow(f, f.start, f.end, lead))
+        if f.parallel or kind == "slogan":
+            lead = "按原文顺序排列横线处的各项："
+            self._emit(f, base + "-order", "order", lead + prompt, f.items, f.items,
+                       score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
+                       extra_tags=("list",), narrow=self._narrow(f, f.start, f.end, lead))
+        # a fill on one item: a whole word that occurs once in the sentence
+        for step in range(len(f.items)):
+            i = (seed + step) % len(f.items)
+            item = f.items[i]
+            off = f.start + sum(len(x) + 1 for x in f.items[:i])
+            if f.sentence.text.count(item) != 1 or not ws.whole(off, off + len(item)):
+                continue
+            p, why2 = self._prompt(f, off, off + len(item), BLANK)
+            self._emit(f, base + "-item", "fill", p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
+                       drop=drop or why2, kind=kind, narrow=self._narrow(f, off, off + len(item)))
+            break
+
+
+_PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
+_EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
+_MONEY_UNITS = frozenset("元 万元 亿元".split())
+
+
+def _sort(kind: str, f: Fact) -> str:
+    """The kind a sentence's questions must differ in: figures count people, events, money or
+    things; each person named is a fact of its own kind (两位领导出席: both may be asked)."""
+    if kind == "person":
+        return f"person:{f.norm_text}"
+    if kind != "figure" or not f.form:
+        return kind
+    unit = f.form[-1].unit
+    for name, units in (("people", _PEOPLE_UNITS), ("events", _EVENT_UNITS), ("money", _MONEY_UNITS)):
+        if unit in units:
+            return f"figure:{name}"
+    return "figure"
+
+
+_WORD_ENDS = frozenset("次起止前后许冬春夏秋初底末")   # 台次, 日起, 日前, 年冬: endings of the figure or date
+
+
+def _snapped(f: Fact) -> tuple[Fact, str]:
+    """A date or figure that ends inside a word (5月6日|起 read as 日起, 85台|次) takes the
+    rest of that word when it is one or two characters: (the fact, the characters taken)."""
+    ws = words(f.sentence.text)
+    if ws.whole(f.start, f.end) or f.start not in ws.bounds:
+        return f, ""
+    end = ws.snap_end(f.end, 1)
+    if end is None or end == f.end or f.sentence.norm[f.end:end] not in _WORD_ENDS:
+        return f, ""   # 45所|省管高校: the word goes on into a noun; the figure is not whole
+    tail = f.sentence.text[f.end:end]
+    return replace(f, text=f.text + tail, end=end), tail
+
+
+def _fact_key(f: Fact) -> tuple:
+    if f.kind in ("figure", "date", "list") or f.items:
+        return (f.kind, f.norm_text, f.sentence.index)
+    return (f.kind, f.norm_text)
+
+
+def _edge(ws: Words, a: int, b: int) -> tuple[str, str]:
+    inner = ws.inside(a, b)
+    return (inner[0][2], inner[-1][2]) if inner else ("", "")
+
+
+def _accept(f: Fact) -> tuple[str, ...]:
+    """Forms a learner may fairly type for a name: the unit without its administrative prefix
+    (普松村 for 尼木县普松村, 民政局 is too generic: the prefix is kept when the rest is short)."""
+    if f.kind not in ("place", "org"):
+        return ()
+    m = _PLACE_PREFIX.match(f.text)
+    if not m or m.end() >= len(f.text):
+        return ()
+    rest = f.text[m.end():]
+    if len(rest) < 3 or (f.kind == "org" and len(rest) < 4):
+        return ()
+    ws = words(rest)
+    if not ws.tokens or ws.tokens[0][2] in VERBISH or ws.tokens[-1][2] in VERBISH:
+        return ()
+    return (rest,)
+
+
+def _clause(f: Fact) -> str:
+    """The comma-clause around the fact, for explanations."""
+    t, n = f.sentence.text, f.sentence.norm
+    a = f.start
+    while a > 0 and n[a - 1] not in "，。；：！？":
+        a -= 1
+    b = f.end
+    while b < len(n) and n[b] not in "，。；！？":
+        b += 1
+    return t[a:b].strip("“”‘’ ")
+
+
+def _shuffle(items: list[str], seed: int) -> list[str]:
+    return sorted(items, key=lambda x: seed_of(str(seed), x))
+
+
+def _where(f: Fact) -> str:
+    h = f.sentence.heading
+    return f"（见「{h}」部分）" if h else ""
+

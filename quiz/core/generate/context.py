@@ -1,0 +1,147 @@
+"""What a lifted clause needs from the rest of the article.
+
+A sentence lifted alone may lean on what came before: 他 (who?), 该局 (which
+bureau?), 今年 (which year?). The referent is written in brackets after the
+word when the article gives it (他（石角）, 今年（2021年）); otherwise the
+question is not selected. The article's own subject (the region or city the
+whole report is about, named in its title) is never asked: every sentence is
+about it, so the blank gives nothing to learn.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.core.generate.extract_names import find_places
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_REL_YEAR = re.compile(r"今年|去年|明年|当年")
+_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(队伍|街道|社区|局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
+_THIS_YEAR = re.compile(r"今年以来[，,]?|今年")
+_REL_DAY = re.compile(r"当天|当日|同日|次日")
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("队", "队伍"), "队伍": ("队", "队伍"), "团": "团", "馆": "馆", "院": "院",
+              "校": ("校", "中学", "小学", "大学", "学院"), "所": "所", "街道": "街道", "社区": "社区", "中心": "中心", "县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "乡",
+              "村": "村"}
+
+
+@dataclass
+class Context:
+    year: int | None = None
+    subject: set[str] = field(default_factory=set)
+    title: str = ""
+    people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
+    names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
+    days: list[tuple[int, str]] = field(default_factory=list)          # (sentence, 4月9日) of dated events
+
+
+def article_year(title: str, date: str | None, text_years: list[str]) -> int | None:
+    for s in (date or "", title):
+        m = re.search(r"(?:19|20)\d{2}", s)
+        if m:
+            return int(m.group())
+    return int(text_years[0]) if text_years else None
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:(?:维吾尔|壮族|回族)?自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
+
+
+def subject_names(title: str) -> set[str]:
+    """Places named in the title, whole and unit by unit, with their short forms
+    (崇左市大新县: 崇左市, 大新县, 大新; 西藏自治区: 西藏)."""
+    out = set()
+    for a, b in find_places(title):
+        chain = title[a:b]
+        out.add(chain)
+        for m in _UNIT.finditer(chain):
+            unit = m.group()
+            out.add(unit)
+            short = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|自治州$|自治县$|省$|市$|州$|盟$|县$|区$|旗$", "", unit)
+            if len(short) >= 2:
+                out.add(short)
+    return out
+
+
+def main_place(facts, sentences: int) -> set[str]:
+    """The place named in a quarter or more of the sentences (at least three): the article's
+    subject when no title names it."""
+    seen: dict[str, set[int]] = {}
+    for f in facts:
+        if f.kind == "place":
+            seen.setdefault(f.text, set()).add(f.sentence.index)
+    if not seen:
+        return set()
+    name, where = max(seen.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(where) >= 3 and len(where) * 4 >= sentences:
+        return subject_names(name)
+    return set()
+
+
+def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[str | None, float]:
+    """(the prompt with the referents it needs written in, a score penalty); None when a
+    person, body, year or day it points back to is missing. 今年 of an article that names no
+    year is left out (the clause is true without it)."""
+    out = prompt
+    penalty = 0.0
+    m = _REL_YEAR.search(out)
+    if m and not _YEAR.search(out):
+        if ctx.year is None:
+            if m.group() != "今年":
+                return None, 0.0   # 去年 of which year? the article does not say
+            # 今年 of an article that names no year: the clause is true without it
+            out = _THIS_YEAR.sub("", out)
+            if _REL_YEAR.search(out):
+                return None, 0.0
+        else:
+            delta = {"今年": 0, "当年": 0, "去年": -1, "明年": 1}[m.group()]
+            out = out[:m.end()] + f"（{ctx.year + delta}年）" + out[m.end():]
+    m = _REL_DAY.search(out)
+    if m and not _DAY.search(out):
+        day = _last_day(sentence, ctx)
+        if day is None or m.group() == "次日":
+            return None, 0.0
+        out = out[:m.end()] + f"（{day}）" + out[m.end():]
+    m = _PRONOUN.search(out)
+    if m:
+        if m.group(1):
+            who = _last_person(sentence, ctx)
+            if who is None or m.group(1).endswith("们"):
+                return None, 0.0
+            if who == answer or who in out:
+                return out, penalty   # the referent is the blank itself, or already in sight
+            return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
+        name = _last_named(sentence, m.group(3), ctx)
+        if name is None or name == answer:
+            return None, 0.0
+        return out[:m.start()] + name + out[m.end():], penalty   # 该县 -> 萨嘎县: said outright
+    return out, penalty
+
+
+def _last_day(sentence: int, ctx: Context) -> str | None:
+    for k, day in reversed(ctx.days[-10:]):
+        if k <= sentence:
+            return day
+    return None
+
+
+def _last_person(sentence: int, ctx: Context) -> str | None:
+    for k in range(sentence, max(-1, sentence - 4), -1):   # the speaker of this sentence first
+        if k in ctx.people:
+            return ctx.people[k]
+    return None
+
+
+def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
+    """The last body or place with this ending named in the three sentences before (该校: a
+    school, 中学 or 小学 too); for 这支队伍 / 该队 / 该团, the last body or quoted name before."""
+    ends = _SUFFIX_OF.get(suffix)
+    if ends is None:
+        return None
+    for k, _kind, name in reversed(ctx.names[-30:]):
+        if k < sentence and sentence - k <= 3 and name.endswith(ends):
+            return name
+    if suffix in ("队", "队伍", "团"):
+        for k, kind, name in reversed(ctx.names[-30:]):
+            if k < sentence and sentence - k <= 1 and kind in ("org", "name"):
+                return name
+    return None

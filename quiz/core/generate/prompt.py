@@ -1,0 +1,135 @@
+"""Prompts: the clause around the blank, not the whole sentence.
+
+A news sentence often runs to 150-300 characters and holds several facts; a
+prompt that prints all of it shows the learner the answers of the neighbouring
+questions. The prompt is the comma clause that holds the fact, grown to its
+neighbours while it stays short (about 60 characters), with the sentence's
+opening frame (a date, 党史学习教育开展以来, 清明节期间…) put in front when the
+clause does not hold it: ``3月26日上午，……全区设____个会场``. Quoted slogans
+are never cut (their commas are part of the slogan); long quoted speeches are.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+BLANK = "____"
+TARGET = 60        # grow the clause while it stays this short
+MAX_PROMPT = 90    # never longer, apart from the blank's own clause
+NARROW = 24        # the narrow form when the clause alone says too little
+_CUTS = "，；：。！？"
+_OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
+_SHORT_QUOTE = 40
+_SUBJECT = 22       # a subject clause this short is put in front of a later clause
+_FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
+_DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
+
+
+@lru_cache(maxsize=512)
+def pieces(norm: str) -> tuple[tuple[int, int], ...]:
+    """The comma clauses of a sentence as (start, end); a short quote is never cut.
+    (Cached: every fact of a sentence asks for its clauses.)"""
+    cuts = [0]
+    depth = 0
+    quote_start = -1
+    n = len(norm)
+    i = 0
+    while i < n:
+        ch = norm[i]
+        if ch in _OPEN:
+            if depth == 0:
+                quote_start = i
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _CUTS:
+            inside_short = depth > 0 and _quote_len(norm, quote_start) <= _SHORT_QUOTE
+            if not inside_short:
+                j = i + 1
+                while j < n and norm[j] in _CUTS + "”’）":
+                    j += 1
+                if j < n:
+                    cuts.append(j)
+                i = j
+                continue
+        i += 1
+    cuts.append(n)
+    return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if b > a)
+
+
+def _quote_len(norm: str, start: int) -> int:
+    """Length of the quote opening at `start` (bounded look-ahead: a long one is a speech)."""
+    if start < 0:
+        return 0
+    close = _CLOSE[_OPEN.index(norm[start])] if norm[start] in _OPEN else "”"
+    j = norm.find(close, start + 1, start + _SHORT_QUOTE + 2)
+    if j < 0 or any(c in norm[start:j] for c in "。！？"):
+        return _SHORT_QUOTE + 1   # a speech, not a slogan: its clauses may be cut
+    return j - start
+
+
+def _is_frame(norm: str, a: int, b: int) -> bool:
+    s = norm[a:b].rstrip(_CUTS)
+    return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
+
+
+def window(norm: str, a: int, b: int, target: int = TARGET,
+           framed: bool = True) -> tuple[int, int, tuple[int, int] | None]:
+    """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
+    frame clause to put in front of it (None when the span already starts the sentence).
+    A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
+    `framed` is false)."""
+    ps = pieces(norm)
+    first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
+    last = next((k for k, (s, e) in enumerate(ps) if s < b <= e), len(ps) - 1)
+    first, last = min(first, last), max(first, last)
+    lo, hi = ps[first][0], ps[last][1]
+    grew = True
+    while grew:
+        grew = False
+        if first > 0 and hi - ps[first - 1][0] <= target:
+            first -= 1
+            lo = ps[first][0]
+            grew = True
+        if last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
+            last += 1
+            hi = ps[last][1]
+            grew = True
+    if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
+        room = max(MAX_PROMPT - (b - a), 20)
+        lo = max(lo, a - room // 2)
+        hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
+    frame = None
+    if framed and first > 0 and lo >= ps[0][1]:
+        frame = _frame(norm, ps, first)
+        if frame and hi - lo + frame[1] - frame[0] > MAX_PROMPT:
+            frame = None
+    return lo, hi, frame
+
+
+def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
+    """What the sentence opens with, to put in front of a later clause: its time (3月26日上午),
+    its time and subject (2015年，杜文锋创办锋丽金针菇生产基地) or its subject clause alone when
+    short (西藏自治区充分利用各级各类媒体资源)."""
+    a, b = ps[0]
+    if _is_frame(norm, a, b):
+        if first > 1 and b - a <= 10 and ps[1][1] - ps[1][0] <= _SUBJECT:
+            return (a, ps[1][1])
+        return (a, b)
+    return (a, b) if b - a <= _SUBJECT else None
+
+
+def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
+           frame: tuple[int, int] | None) -> str:
+    """The prompt: text[lo:hi] with text[a:b] replaced by `fill`, the frame in front."""
+    body = text[lo:a] + fill + text[b:hi]
+    body = body.strip()
+    cut_end = hi < len(norm.rstrip())
+    if cut_end:
+        body = body.rstrip("，；：、,;: ") + "……"
+    if frame:
+        head = text[frame[0]:frame[1]].strip().rstrip("，；：,;: ")
+        body = f"{head}，……{body}"
+    elif lo > 0 and norm[lo - 1] not in _CUTS:
+        body = "……" + body
+    return body

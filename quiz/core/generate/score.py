@@ -1,0 +1,88 @@
+"""How much a teacher would want a fact asked (Heilman & Smith: over-generate, then rank).
+
+The score of a question is the importance of its fact, moved by how well the
+question asks it. Importance: quoted slogans and fixed formulas, people with
+their roles, named works and varieties, dated events, headline figures and
+totals rank above minor counts, generic lists and bare place names. A score is
+in [0, 1]; selection keeps questions at or above SELECT_AT.
+"""
+from __future__ import annotations
+
+import re
+
+from quiz.core.generate.facts import Fact
+
+SELECT_AT = 0.5
+_GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
+# units of what a report counts when it says how big something was: people, events, money, shares
+_HEADLINE_UNITS = frozenset("人 名 人次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
+                            "项 件 条 所 个 支 批 期 类".split())
+_MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
+_DIGITS = re.compile(r"\d+")
+_TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
+_FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
+_EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
+
+
+def importance(f: Fact) -> float:
+    """The weight of the fact itself, before the question that asks it."""
+    k = f.kind
+    norm = f.sentence.norm
+    if k == "slogan":
+        if f.items:
+            return 0.85 if f.parallel else 0.75
+        return 0.8 if len(f.norm_text) >= 4 else 0.6
+    if k == "name":
+        return 0.8
+    if k == "person":
+        if not f.role or f.role.endswith(_GENERIC_ROLES):
+            return 0.6   # 志愿者代表魏春明: a name without an office
+        return 0.85
+    if k == "role":
+        return 0.5 if f.role.endswith(_GENERIC_ROLES) else 0.7
+    if k == "date":
+        form = f.form
+        base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)
+        if _EVENT_AFTER.match(norm, f.end):
+            base += 0.1
+        return base
+    if k == "figure":
+        return _figure_weight(f)
+    if k == "org":
+        w = 0.6
+        if f.start == 0 or norm[f.start - 1] in "，；：、。" or _EVENT_AFTER.match(norm, f.end):
+            w += 0.1   # the body that acts: the subject of its clause
+        if len(f.norm_text) > 16:
+            w -= 0.1
+        if _FOUNDED.search(norm, max(0, f.start - 4), f.start):
+            w += 0.15   # 成立红旗蔬菜专业合作社: what was founded is what the report is about
+        return w
+    if k == "place":
+        before = norm[max(0, f.start - 1):f.start]
+        return 0.55 if before == "在" or _EVENT_AFTER.match(norm, f.end) else 0.45
+    if k == "list":
+        return 0.5
+    return 0.4
+
+
+def _figure_weight(f: Fact) -> float:
+    figs = f.form
+    if len(figs) > 1:
+        return 0.75   # 13类40项122条: a composite count is a fact of its own
+    fig = figs[0]
+    w = 0.5
+    if fig.unit in _HEADLINE_UNITS:
+        w += 0.1
+    if fig.unit in _MINOR_UNITS:
+        w -= 0.1
+    value = abs(fig.value)
+    if fig.mag or value >= 100 or fig.vague:
+        w += 0.1
+    elif value < 10 and not fig.approx:
+        w -= 0.15   # 3个调研组, 2辆车: small counts are rarely what a report is about
+    norm = f.sentence.norm
+    if _TOTAL_WORDS.search(norm, max(0, f.start - 4), f.start):
+        w += 0.1
+    elif value < 100 and not fig.mag and len(_DIGITS.findall(norm)) >= 4:
+        w -= 0.1   # one small count in a run of statistics (挖机77台、铲车10台、垃圾拖船11条…)
+    return w

@@ -1,0 +1,195 @@
+"""Keep the best candidates: few per sentence, no answer shown by another prompt.
+
+Candidates are taken best first. One is kept when its fact has no question yet,
+its sentence has given fewer than its share (one question; up to three when
+the sentence holds several important facts of different kinds), no kept prompt
+prints its answer and its prompt prints no kept answer (a narrower prompt is
+tried first; an important fact may spend a small leak budget). Every candidate
+that is not kept gets a reason, for the teacher's report.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from quiz.core.generate.candidates import Candidate
+from quiz.core.generate.score import SELECT_AT
+
+PER_SENTENCE = 3
+SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
+SECOND_AT = 0.55     # a second or third question from one sentence needs this score
+# An important fact may still be asked when its answer is printed elsewhere, within a budget:
+# at most this share of the kept questions (the issue allows 20%), only from this score up.
+LEAK_SHARE = 0.15
+LEAK_BASE = 12
+LEAK_AT = 0.7
+MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
+MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
+
+REASONS = {
+    "boundary": "answer is not whole words",
+    "subject": "answer is the article's own subject",
+    "context": "needs an earlier sentence to make sense",
+    "low": "minor fact (score below the cut)",
+    "sentence": "its sentence already has its questions",
+    "fact": "its fact is already asked",
+    "leak": "its answer is printed in a kept prompt (or the reverse)",
+    "max": "beyond --max",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    kept: tuple[Candidate, ...]
+    dropped: tuple[tuple[Candidate, str], ...]   # (candidate, reason key)
+
+
+_DIGIT_EDGE = re.compile(r"[0-9.]")
+
+
+def fold(s: str) -> str:
+    """What the leak test compares: width-folded, without spaces or quotes."""
+    return re.sub(r"[\s“”‘’\"'《》]", "", unicodedata.normalize("NFKC", s))
+
+
+def shows_in(answer: str, text: str) -> bool:
+    """Does `text` print `answer` (a number only as a whole number: 12 is not in 122)?"""
+    start = 0
+    while True:
+        i = text.find(answer, start)
+        if i < 0:
+            return False
+        before = text[i - 1] if i else ""
+        j = i + len(answer)
+        after = text[j] if j < len(text) else ""
+        edge = (answer[0].isdigit() and bool(_DIGIT_EDGE.match(before or "x"))) or \
+               (answer[-1].isdigit() and bool(_DIGIT_EDGE.match(after or "x")))
+        if not edge:
+            return True
+        start = i + 1
+
+
+def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) -> bool:
+    """Replace the kept prompts that print one of `answers` by a narrow form that does not,
+    when each of them has one; False (nothing changed) otherwise."""
+    hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
+    narrow = {}
+    for i in hits:
+        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)), None)
+        if n is None:
+            return False
+        narrow[i] = n
+    for i, n in narrow.items():
+        kept[i] = replace(kept[i], question=replace(kept[i].question, prompt=n), narrow=())
+        prompts[i] = fold(n)
+    return True
+
+
+def _printed(prompt: str, shown: dict[int, set[str]]) -> set[str]:
+    """The kept answers the prompt prints (a set lookup per substring of each answer length)."""
+    out = set()
+    for n, answers in shown.items():
+        for i in range(len(prompt) - n + 1):
+            piece = prompt[i:i + n]
+            if piece in answers and shows_in(piece, prompt[max(0, i - 1):i + n + 1]):
+                out.add(piece)
+    return out
+
+
+def _costs(cands: list[Candidate]) -> dict[int, float]:
+    """A prompt that prints the answers of other good facts of its sentence ranks a little
+    lower per fact (keeping it would rule them out: an answer is never shown twice).
+    id(candidate) -> cost; the recorded score and the thresholds are not moved."""
+    answers: dict[int, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c in cands:
+        if not c.drop and c.score >= SELECT_AT:
+            answers[c.sentence][c.fact].extend(fold(a) for a in c.shows if len(fold(a)) >= 2)
+    out = {}
+    for c in cands:
+        others = answers.get(c.sentence, {})
+        p = fold(c.question.prompt)
+        n = sum(1 for fact, shown in others.items() if fact != c.fact and any(shows_in(a, p) for a in shown))
+        out[id(c)] = min(0.03 * n, 0.15)
+    return out
+
+
+def rank(cands: list[Candidate], costs: dict[int, float] | None = None) -> list[Candidate]:
+    """Best first; ties in reading order, then by id (deterministic)."""
+    costs = costs or {}
+    return sorted(cands, key=lambda c: (-round(c.score - costs.get(id(c), 0.0), 2), c.sentence, c.start,
+                                        c.question.id))
+
+
+def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+    dropped: list[tuple[Candidate, str]] = []
+    if keep_all:
+        ranked = rank([c for c in cands if not c.drop])
+        dropped = [(c, c.drop) for c in cands if c.drop]
+        kept = ranked[:MAX_ALL]
+        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
+        return Choice(tuple(kept), tuple(dropped))
+    kept: list[Candidate] = []
+    facts: set[tuple] = set()
+    per_sentence: Counter = Counter()
+    kinds_of: dict[int, set[str]] = defaultdict(set)
+    shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
+    prompts: list[str] = []                         # folded prompts of kept questions
+    joined = ""                                     # the same, joined: one search per answer
+    leaked: set[str] = set()                        # kept answers printed in another kept prompt
+    ranked = rank(cands, _costs(cands))
+    for i, c in enumerate(ranked):
+        if len(kept) >= MAX_KEPT:
+            dropped += [(d, d.drop or "max") for d in ranked[i:]]
+            break
+        if c.drop:
+            dropped.append((c, c.drop))
+            continue
+        if c.score < SELECT_AT:
+            dropped.append((c, "low"))
+            continue
+        if c.fact in facts:
+            dropped.append((c, "fact"))
+            continue
+        n = per_sentence[c.sentence]
+        same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
+        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same)):
+            dropped.append((c, "sentence"))
+            continue
+        mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
+        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
+        spend: set[str] = set()
+        if any(a in joined and shows_in(a, joined) for a in mine):
+            # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
+            if _narrow_kept(kept, prompts, mine):
+                joined = "\x00".join(prompts)
+            else:
+                spend = set(mine)
+        forms = [c.question.prompt, *c.narrow]
+        printed = [_printed(fold(x), shown) for x in forms]
+        best = min(range(len(forms)), key=lambda k: (len(printed[k]), k))
+        spend |= printed[best]
+        if spend and (c.score < LEAK_AT or len(spend - leaked) > budget):
+            dropped.append((c, "leak"))
+            continue
+        leaked |= spend
+        p = fold(forms[best])
+        if best:
+            c = replace(c, question=replace(c.question, prompt=forms[best]))
+        if p in prompts:
+            dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
+            continue
+        kept.append(c)
+        facts.add(c.fact)
+        per_sentence[c.sentence] += 1
+        kinds_of[c.sentence].add(c.kind)
+        for a in mine:
+            shown[len(a)].add(a)
+        prompts.append(p)
+        joined += "\x00" + p
+    if most is not None and len(kept) > most:
+        dropped += [(c, "max") for c in kept[most:]]
+        kept = kept[:most]
+    kept.sort(key=lambda c: (c.sentence, c.start, c.question.id))
+    return Choice(tuple(kept), tuple(dropped))

@@ -1,0 +1,144 @@
+"""People named with a title anywhere in a sentence, not only before a speech verb.
+
+'村党支部书记王明华在宣布…', '宣传委员赵小川宣读…', '部长孙红霞参加了…': a title
+word, then a name of two to four characters that starts with a family name and
+is followed by what follows a name (a verb such as 在, 主持, 宣读, 参加, 同志,
+punctuation). Names are where the segmenter guesses worst (王明|华在), so the
+name's end is read from what follows it, and the segmenter's nr tag only breaks
+a tie. The role is the title with the body before it (市委宣传部副部长).
+"""
+from __future__ import annotations
+
+import re
+
+from quiz.core.generate.facts import Fact
+from quiz.core.generate.people import name_ok, plain_name
+from quiz.core.generate.segment import words
+
+# Offices: a name right after one of these is a person (生活, 工作 are not: they start with no family name)
+OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部长 厅长 副厅长 局长 副局长 处长 科长 县长 副县长 市长 副市长
+州长 乡长 镇长 村长 主任 副主任 队长 副队长 组长 团长 院长 副院长 校长 副校长 所长 站长 馆长 经理 总经理 董事长 会长
+秘书长 理事长 政委 司令员 教授 研究员 委员 常委 支书 省长 副省长 区长 旗长 社长 院士 劳动模范 劳模 民警 医生 教师
+老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
+老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员""".split(),
+                key=len, reverse=True)
+_OFFICE_RE = re.compile("|".join(OFFICES))
+_GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢"
+    "安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应"
+    "臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌"
+    "奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙"
+    "浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
+    "信展阴昝智幸奉植衡富尧闭由扎次格拉达尼旦央卓热买岩")
+_COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
+_FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主持 出席 参加 带领 率 为 向 对 和 与 及 等 一行 同志 代表 讲 作 做
+致辞 讲话 颁发 揭牌 授旗 发言 谈 认为 告诉 回忆 也 还 都 就 已 正 来到 走进 深入 前往 一起 同 把 将 被 是 的 围绕 结合
+要求 称 感慨 坦言 提出 希望 部署 首先 接过 带头 亲自 上台 现场 详细 看望 慰问 调研 检查 陪同 参观 先后 分别 表彰 宣誓
+讲授 发表 寄语 勉励 动员 领誓 带队 获得 荣获 被评为 作为 从 自 用 以 给 让 多年 今年 当天 随后 一直 始终 每天 常常 经常
+任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受""".split(), key=len, reverse=True))
+_PUNCT = frozenset("，。、；：！？“”‘’（）《》「」 ,.;:!?()")
+_NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
+
+
+def _follows(sent, i: int) -> bool:
+    """Does what starts at i follow a name (a verb, a particle, punctuation, the end)?"""
+    norm = sent.norm
+    if i >= len(norm) or norm[i] in _PUNCT or norm.startswith(_FOLLOW, i):
+        return True
+    t = words(sent.text).token_at(i)   # 杨志刚商量: any verb the segmenter sees starting there
+    return bool(t and t[0] == i and t[2] in ("v", "vd", "vi"))
+
+
+def _family(name: str) -> bool:
+    return name[0] in SURNAMES or name.startswith(_COMPOUND)
+
+
+_SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "谈到", "坦言", "感慨", "回忆", "笑着说")
+_NOT_IN_NAME = frozenset({"v", "vd", "vn", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "t", "f", "q", "a", "ad"})
+
+
+def _name_at(sent, i: int) -> int:
+    """Length of the name starting at i (0: none). A name the segmenter tags as one is taken
+    as it reads it; otherwise a family name and what follows a name decide (王明|华在 -> 王明华),
+    or, for names of other peoples (岩罕, 其木格), a speech verb or punctuation right after."""
+    norm = sent.norm
+    t = words(sent.text).token_at(i)
+    if t and t[0] == i and t[2].startswith("nr") and 2 <= t[1] - i <= 4 and name_ok(norm[i:t[1]]) \
+            and _follows(sent, t[1]) and not _OFFICE_RE.match(norm, i):
+        return t[1] - i
+    ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
+          and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]
+    if not ok:
+        ok = [n for n in (2, 3) if i + n <= len(norm) and name_ok(norm[i:i + n])
+              and norm.startswith(_SPEECH, i + n)
+              and plain_name(sent.text, i, i + n)]
+    if 4 in ok and not (t and t[0] == i and t[2].startswith("nr")) and not norm.startswith(_COMPOUND, i) \
+            and not norm.startswith(_SPEECH, i + 4):
+        ok.remove(4)   # 扎根大山: four characters are a name only with more evidence than a family name
+    if not ok or _OFFICE_RE.match(norm, i):
+        return 0
+    if len(ok) > 1:
+        return 3 if 3 in ok else ok[0]   # most Han names have three characters
+    return ok[0]
+
+
+_ROLE_STOP = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "r", "d", "m", "t", "x", "f"})
+
+
+def _role_start(sent, ts: int) -> int:
+    """Where the role ending in the title at ts starts: the words before it back to a verb,
+    a particle or punctuation (县委党史研究室主任, 全国优秀教师), and a 、-joined office before
+    that (市委常委、宣传部部长)."""
+    ws = words(sent.text)
+    norm = sent.norm
+
+    def back(k: int, most: int) -> int:
+        j = k
+        while j > 0 and k - j < most:
+            t = ws.token_at(j - 1)
+            if t is None or t[2] in _ROLE_STOP and not _OFFICE_RE.fullmatch(norm[t[0]:t[1]]) \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in norm[t[0]:t[1]]):
+                break
+            j = t[0]
+        return j
+
+    k = back(ts, 20)
+    if k >= 2 and norm[k - 1] == "、":
+        j = back(k - 1, 16)
+        if j < k - 1 and _OFFICE_RE.search(norm, max(j, k - 5), k - 1):
+            k = j
+    while k < ts and norm[k] in "由在对向经据和与及":
+        k += 1   # 由厅党组书记: the preposition is not part of the role
+    return k
+
+
+def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Person and role facts for every title + name of the sentence not already taken."""
+    norm, text = sent.norm, sent.text
+    facts: list[Fact] = []
+    for m in _OFFICE_RE.finditer(norm):
+        ts, te = m.span()
+        n = _name_at(sent, te)
+        if not n:
+            continue
+        if m.group() in _GENERIC:   # 志愿者庄严宣誓: after a word for many people, only a tagged name
+            t = words(text).token_at(te)
+            if not (t and t[0] == te and t[1] == te + n and t[2].startswith("nr")):
+                continue
+        a, e = te, te + n
+        if not all(e <= x or a >= y for x, y in masked):
+            continue
+        rs = _role_start(sent, ts)
+        role_norm = norm[rs:te]
+        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y for x, y in masked):
+            continue
+        name = text[a:e]
+        role = text[rs:te]
+        masked.append((a, e))
+        facts.append(Fact("person", name, a, e, sent, key=("person", name), role=role, person=name))
+        if len(role_norm) >= 3 and m.group() not in _GENERIC:
+            facts.append(Fact("role", role, rs, te, sent, key=("role", role_norm), role=role, person=name))
+    return facts
