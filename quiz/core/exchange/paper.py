@@ -24,6 +24,7 @@ from datetime import datetime
 from quiz.core.exchange.wordml import Run, Writer
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.qtype import BLANK, is_true, shuffled_items
+from quiz.core.siblings import sibling_key
 from quiz.core.textsafe import clean
 
 T = QuestionType
@@ -52,15 +53,6 @@ class Item:
     key: str
 
 
-def sibling_key(q: Question) -> str | None:
-    """Questions with the same key come from one sentence (or one `group`): only one of them goes
-    on a paper. The app's sibling rule; a bank without sources has no siblings."""
-    group = getattr(q, "group", None)
-    if group:
-        return f"group:{group}"
-    return f"source:{q.source.strip()}" if q.source and q.source.strip() else None
-
-
 def draw(bank: Bank, *, count: int | None = None, tag: str | None = None, seed: int = 0) -> list[Item]:
     """The questions of the paper in printed order, numbered, with shown options and keys."""
     if count is not None and count < 1:
@@ -73,7 +65,7 @@ def draw(bank: Bank, *, count: int | None = None, tag: str | None = None, seed: 
     picked: list[Question] = []
     used: set[str] = set()
     for q in rng.sample(pool, len(pool)):
-        key = sibling_key(q)
+        key = sibling_key(bank.id, q)  # the app's rule: one question of a family on a paper
         if key is not None and key in used:
             continue
         if key is not None:
