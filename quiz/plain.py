@@ -124,10 +124,7 @@ class Plain:
         if self.as_card(q):
             return self._ask_card(q, t0)
         while True:
-            line = self.prompt()
-            done = self._command(line, q)
-            if done == "asked":
-                continue
+            line, done = self._answer_line(q)
             if done is not None or line is None:
                 return done or "quit"
             try:
@@ -151,10 +148,7 @@ class Plain:
         if rating not in (1, 2, 3, 4):
             self.say(self.grades(q))
         while rating not in (1, 2, 3, 4):
-            line = self.prompt()
-            done = self._command(line, q)
-            if done == "asked":
-                continue
+            line, done = self._answer_line(q)
             if done is not None or line is None:
                 return done or "quit"
             rating = _int(line)
@@ -175,6 +169,14 @@ class Plain:
             unit, n = interval_parts(intervals[rating])
             parts.append(f"{rating} {text(self.lang, f'grade.{rating}')} {text(self.lang, f'interval.{unit}', n=n)}")
         return "  ".join(parts)
+
+    def _answer_line(self, q: Question) -> tuple[str | None, str | None]:
+        """(the next line that is not a hint or help request, what a command line did or None)."""
+        while True:
+            line = self.prompt()
+            done = self._command(line, q)
+            if done != "asked":
+                return line, done
 
     def _command(self, line: str | None, q: Question | None = None) -> str | None:
         """End of input or q quits, u undoes, h shows the hint and ? the keys ("asked": the question is

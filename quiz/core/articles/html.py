@@ -17,12 +17,10 @@ Pages are decoded by their byte order mark, else their declared charset (Chinese
 declare GB2312 or GBK: read as GB18030, which contains both), else as UTF-8, else GB18030."""
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
 
 from quiz.core.articles import Article, ArticleError
-from quiz.core.articles.layout import compose
+from quiz.core.articles.layout import compose, quiet_log
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
@@ -93,15 +91,6 @@ def _from_archive(data: bytes, name: str) -> bytes:
     raise ArticleError(f"{name}: a web archive without a web page in it")
 
 
-@contextlib.contextmanager
-def _quiet():
-    """readability logs its guesses; the person needs only our own message."""
-    log = logging.getLogger("readability")
-    level, log.level = log.level, logging.CRITICAL
-    try:
-        yield
-    finally:
-        log.setLevel(level)
 
 
 def text_lines(root) -> list[str]:
@@ -188,7 +177,7 @@ def read_html(data: bytes, name: str) -> Article:
     if not page.strip():
         raise ArticleError(f"{name}: the web page is empty")
     try:
-        with _quiet():
+        with quiet_log("readability"):  # it logs its guesses; the person needs only our message
             tree = lxml.html.document_fromstring(page)
             summary = Document(page).summary(html_partial=True)
             lines = _trim(text_lines(lxml.html.fragment_fromstring(summary, create_parent="div")))

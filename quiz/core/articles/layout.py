@@ -3,8 +3,10 @@ first; lines of one paragraph joined the way Chinese is written (no space betwee
 last character and the next line's first, but between two words of Latin script)."""
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _LATIN_END = re.compile(r"(?:^|\s)[A-Za-z0-9][A-Za-z0-9'’.,:;!?%)\]-]*$")  # a whole Latin word ends the line
@@ -55,3 +57,15 @@ def generic_author(name: str) -> bool:
     """The author (or title) property holds a placeholder (the computer's account name, a
     library's default), not a byline."""
     return bool(_NO_AUTHOR.match(name.strip()))
+
+
+@contextlib.contextmanager
+def quiet_log(name: str) -> Iterator[None]:
+    """Silence the named library logger for a while: readers log their guesses and repairs, and the
+    person needs only quiz's own message."""
+    log = logging.getLogger(name)
+    level, log.level = log.level, logging.CRITICAL
+    try:
+        yield
+    finally:
+        log.setLevel(level)

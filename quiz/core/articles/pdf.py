@@ -13,9 +13,7 @@ A scanned PDF (pages of images, no text), an encrypted one that needs a password
 one are refused with what to do; a damaged file is a message, never a traceback."""
 from __future__ import annotations
 
-import contextlib
 import io
-import logging
 import math
 import re
 import statistics
@@ -23,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from quiz.core.articles import Article, ArticleError
-from quiz.core.articles.layout import compose, generic_author, join_lines
+from quiz.core.articles.layout import compose, generic_author, join_lines, quiet_log
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—·•\s]*\d{1,4}[-–—·•\s]*|第\s*\d+\s*页(?:\s*[/，,、]?\s*共\s*\d+\s*页)?|"
                           r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|[ivxlc]{1,6})$", re.I)
@@ -152,15 +150,6 @@ def _paragraphs(pages: list[list[Line]], page_width: float) -> list[str]:
     return [join_lines(p) for p in paragraphs]
 
 
-@contextlib.contextmanager
-def _quiet():
-    """pypdf logs what it repairs in a damaged file; the person needs only our own message."""
-    log = logging.getLogger("pypdf")
-    level, log.level = log.level, logging.CRITICAL
-    try:
-        yield
-    finally:
-        log.setLevel(level)
 
 
 def _open(data: bytes, name: str):
@@ -192,7 +181,7 @@ def _has_images(page) -> bool:
 
 
 def read_pdf(data: bytes, name: str) -> Article:
-    with _quiet():
+    with quiet_log("pypdf"):  # it logs what it repairs; the person needs only our message
         reader = _open(data, name)
         try:
             pages = [_page_lines(p) for p in reader.pages]
