@@ -6,6 +6,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "app.title": ("学史 Quiz", "Quiz"),
     "app.loading": ("正在载入题库… {done}/{total}", "Loading banks… {done}/{total}"),
     "app.load_failed": ("载入失败：{problem}", "Could not load: {problem}"),
+    "app.screenshot_palette": ("截图请用命令面板（Ctrl+P → Screenshot）", "Take a screenshot from the command palette (Ctrl+P → Screenshot)"),
     # home
     "home.title": ("题库", "Banks"),
     "home.col.bank": ("题库", "Bank"),

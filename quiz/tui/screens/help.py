@@ -5,10 +5,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Label
 
 from quiz.tui.base import QuizModal
 from quiz.tui.i18n import t
+from quiz.tui.safe import Label
 
 SECTIONS = [
     ("help.title", [("s", "action.study"), ("e", "action.exam"), ("c", "action.challenge"),

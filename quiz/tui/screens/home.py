@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Label
 
 from quiz.core.banks.library import Entry, Reading
 from quiz.core.model import Bank
@@ -21,6 +20,7 @@ from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
+from quiz.tui.safe import DataTable, Label
 from quiz.tui.widgets.wrapped import Wrapped
 
 PROBLEMS_SHOWN = 3
