@@ -160,6 +160,9 @@ async def test_every_screen_shows_hostile_bank_text_literally(tmp_path, figures)
             await pilot.press("u")  # a toast quotes the prompt
             await pilot.pause()
             seen.check(app, "leeches: toast")
+            # the action itself, as a link would run it: it writes nothing
+            await app.run_action(f"app.screenshot('victim.svg','{target}')")
+            await pilot.pause()
             alive = app.is_running
     finally:
         store.close()
