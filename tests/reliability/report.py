@@ -16,11 +16,13 @@ from pathlib import Path
 PROMISES = [
     ("crash-plain", "Crash: SIGKILL `quiz study --plain` at random moments"),
     ("crash-tui", "Crash: SIGKILL the Textual app (`quiz study BANK` in tmux) at random moments"),
+    ("crash-restore", "Crash: SIGKILL `quiz doctor --restore --yes` at random moments"),
     ("concurrency-2", "Concurrency: 2 processes answering on one data dir"),
     ("concurrency-4", "Concurrency: 4 processes answering on one data dir"),
     ("fault-readonly", "Faults: read-only data dir"),
     ("fault-diskfull", "Faults: disk full"),
     ("fault-corrupt", "Faults: corrupt or truncated database; `quiz doctor` repairs"),
+    ("fault-restore-running", "Faults: `quiz doctor --restore` while a session runs"),
     ("fault-newer", "Faults: database from a newer version"),
     ("fault-bank-deleted", "Faults: bank deleted while in use"),
     ("fault-ids-changed", "Faults: question ids changed"),
