@@ -41,6 +41,16 @@ HELP: dict[str, str] = {
 }
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, whose error messages quote the command line: shown as printable text (a file name
+    or option with escape codes never reaches the terminal raw). Subcommand parsers are of this class."""
+
+    def exit(self, status: int = 0, message: str | None = None):  # type: ignore[override]
+        from quiz.core.textsafe import printable
+
+        super().exit(status, printable(message) if message else message)
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     # Subcommands repeat the options with SUPPRESS defaults, so `quiz --lang en stats`
     # and `quiz stats --lang en` both work and neither resets the other.
@@ -53,7 +63,7 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
+    parser = Parser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
     _common(parser, True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -89,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _add_command_arguments(parser, argv)
     except ModuleNotFoundError as e:  # a command whose module is not built yet
-        print(f"quiz: {e}", file=sys.stderr)
+        from quiz.commands.common import say
+        say(f"quiz: {e}")
         return 2
     args = parser.parse_args(argv)
     if args.data_dir is None:

@@ -16,7 +16,7 @@ from quiz.core.model import Question
 from quiz.core.qtype import QuestionType
 from quiz.core.session import Outcome, Session, Summary
 from quiz.core.store import StoreError
-from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
+from quiz.core.textsafe import clean, printable  # bank text is data: no escape codes reach the terminal
 from quiz.i18n import LANGS, messages, resolve_lang
 
 # its strings live in the one catalog (quiz.i18n, keys plain.*)
@@ -44,7 +44,7 @@ class Plain:
             self.echo = True
 
     def say(self, line: str = "") -> None:
-        self.stdout.write(line + "\n")
+        self.stdout.write(printable(line) + "\n")
         self.stdout.flush()
 
     def prompt(self) -> str | None:
@@ -65,7 +65,7 @@ class Plain:
         try:
             code = self._loop()
         except StoreError as e:
-            self.stderr.write(f"quiz: {self.m['saving_failed']}{e}\n")
+            self.stderr.write(printable(f"quiz: {self.m['saving_failed']}{e}") + "\n")
             self.stderr.flush()
             code = 1
         self.print_summary(self.s.summary())

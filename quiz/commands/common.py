@@ -45,6 +45,25 @@ def out(line: str, *, keep_newlines: bool = True) -> None:
     print(printable(line, keep_newlines=keep_newlines), flush=True)
 
 
+def problem_line(path: object, line: int | None, col: int | None, message: str, severity: str = "error") -> str:
+    """`path:line:col: message` on one line, however the path or the message is written."""
+    from quiz.core.textsafe import line_text
+
+    where = ":".join(str(x) for x in (line, col) if x is not None)
+    sev = "" if severity == "error" else f"{severity}: "
+    return f"{line_text(path)}{':' + where if where else ''}: {sev}{line_text(message)}"
+
+
+def problems(found, *, to_stdout: bool = True) -> None:
+    """Print located problems (model.Problem), one line each, on stdout (or stderr)."""
+    for p in found:
+        text = problem_line(p.path, p.line, p.col, p.message, p.severity)
+        if to_stdout:
+            print(text, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+
 def out_json(data: object) -> None:
     """`data` as JSON on stdout, with C1 controls and bidi overrides escaped."""
     from quiz.core.textsafe import json_text

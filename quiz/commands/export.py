@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-from quiz.commands.common import PROBLEM, USAGE, check_output, fail, say, write_or_print
+from quiz.commands.common import PROBLEM, USAGE, check_output, fail, problems, write_or_print
 
 # format -> (module, needs a file): each module has export(bank, args) -> bytes | str
 FORMATS = {"json": ("quiz.core.exchange.json_out", False), "csv": ("quiz.core.exchange.delimited", False),
@@ -28,8 +28,7 @@ def run(args) -> int:
     check_output(args.output, args.bank, what="bank")
     result = load_path(args.bank)
     if not result.ok:
-        for p in result.problems:
-            say(str(p))
+        problems(result.problems, to_stdout=False)
         return PROBLEM
     write_or_print(args.output, importlib.import_module(module).export(result.bank, args))
     return 0

@@ -38,7 +38,7 @@ def _summary(result: Result, dest: str) -> None:
         lines.append(f"  {kind:<7} {sum(types.values()):>4}  ({parts})")
     if by_type:
         lines.append("  by type: " + ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())))
-    print("\n".join(lines), file=sys.stderr)
+    say("\n".join(lines))
 
 
 def bank_from_article(path: Path, *, bank_id: str | None = None, title: str | None = None,
@@ -71,6 +71,8 @@ def bank_from_article(path: Path, *, bank_id: str | None = None, title: str | No
 
 
 def _progress(article: str) -> Callable[[int, int], None]:
+    from quiz.core.textsafe import printable
+
     tty = sys.stderr.isatty()
     last = [-1]
 
@@ -79,7 +81,8 @@ def _progress(article: str) -> Callable[[int, int], None]:
         if pct // 10 != last[0] // 10 or (tty and pct != last[0]):
             last[0] = pct
             end = "\r" if tty and pct < 100 else "\n"
-            print(f"quiz: reading {article}: {pct}%", end=end, file=sys.stderr, flush=True)
+            print(printable(f"quiz: reading {article}: {pct}%", keep_newlines=False), end=end, file=sys.stderr,
+                  flush=True)
 
     return progress
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from quiz.commands.common import PROBLEM, bank_id_option, check_output, read_input, say, write_or_print
+from quiz.commands.common import PROBLEM, bank_id_option, check_output, problem_line, read_input, say, write_or_print
 
 HELP = "import an Anki text/CSV export as a bank"
 
@@ -31,7 +31,7 @@ def run(args) -> int:
         bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
     except ImportError_ as e:
         for line, msg in e.problems:
-            say(f"{path}:{line}: {msg}")
+            say(problem_line(path, line, None, msg))
         return PROBLEM
     out_dir = os.path.dirname(os.path.abspath(args.output)) if args.output else None
     header = [f"Imported from {Path(path).name} by `quiz import`."]

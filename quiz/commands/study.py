@@ -5,7 +5,7 @@ import argparse
 import sys
 from datetime import UTC
 
-from quiz.commands.common import say
+from quiz.commands.common import problems, say
 
 MODES = ("study", "exam", "challenge", "missed", "flashcards")
 
@@ -27,8 +27,7 @@ def load_bank(path: str):
     """Load and validate a bank; print its problems and return None if it cannot be used."""
     from quiz.core.banks.loader import load_path
     result = load_path(path)
-    for problem in result.problems:
-        say(str(problem))
+    problems(result.problems, to_stdout=False)
     if not result.ok:
         say(f"quiz: {path}: the bank has errors; fix them and try again")
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.commands.common import out, say
+from quiz.commands.common import problems, say
 
 
 def add_arguments(p) -> None:
@@ -19,8 +19,7 @@ def run(args) -> int:
         result = load_path(path)
         if result.problems:
             bad += 1
-            for p in result.problems:
-                out(str(p))
+            problems(result.problems)
         elif not args.quiet and result.bank is not None:
             n = len(result.bank.questions)
             say(f"{path}: ok ({n} question{'s' if n != 1 else ''})")

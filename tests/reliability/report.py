@@ -32,6 +32,7 @@ PROMISES = [
     ("hostile-plain", "Hostile text: plain mode"),
     ("hostile-export", "Hostile text: exports"),
     ("hostile-errors", "Hostile text: error messages (validate)"),
+    ("hostile-paths", "Hostile text: file names and arguments, every command"),
     ("hostile-tui", "Hostile text: the app in a real terminal (tmux)"),
     ("hostile-screens", "Hostile text: every screen of the app (Pilot), no action or link span"),
     ("fuzz-loader-yaml", "Fuzzing: loader, arbitrary YAML documents"),
