@@ -48,7 +48,8 @@ def test_export_json_canonical_form(run_quiz, tmp_path):
     data = json.loads(r.stdout)
     assert data["bank"]["id"] == "tutorial"
     qs = {q["id"]: q for q in data["questions"]}
-    assert set(qs["venues"]) == {"id", "type", "prompt", "choices", "answers", "source", "explanation", "tags"}
+    assert set(qs["venues"]) == {"id", "type", "prompt", "choices", "answers", "source", "explanation", "hint",
+                                "tags"}
     assert qs["venues"]["answers"] == ["726个", "726个会场"]
     assert qs["four-slogans"]["answers"] == ["学史明理", "学史增信", "学史崇德", "学史力行"]
     assert qs["memorial-area"]["answers"] == ["true"]

@@ -211,12 +211,11 @@ def source_of(node: Node, out: Collector) -> Source | None:
         t = text_of(node, "bank source", out)
         return Source(title=t) if t else None
     if node.kind != MAPPING:
-        out.add(node, f"bank source must be a mapping (file, title, publisher, date), not {kind_name(node)}")
+        out.add(node, f"bank source must be a mapping (file, title, publisher, date, url), not {kind_name(node)}")
         return None
     fields = mapping_fields(node, SOURCE_KEYS, "the bank source", out)
     vals = {}
     for name in SOURCE_KEYS:
         if name in fields:
             vals[name] = text_of(fields[name][1], f"source {name}", out)
-    vals.pop("url", None)
     return Source(**vals)

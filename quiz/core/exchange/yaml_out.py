@@ -75,7 +75,8 @@ def bank_dict(bank: Bank) -> dict:
     if bank.language and bank.language != "zh":
         head["language"] = bank.language
     if bank.source is not None:
-        src = {k: getattr(bank.source, k) for k in ("file", "title", "publisher", "date") if getattr(bank.source, k)}
+        src = {k: getattr(bank.source, k) for k in ("file", "title", "publisher", "date", "url")
+               if getattr(bank.source, k)}
         if src:
             head["source"] = src
     if bank.tags:
