@@ -27,8 +27,10 @@ def run(args) -> int:
     bank_id = bank_id_option(args.bank_id)
     check_output(args.output, path, what="file being imported", force=args.force)
     data = read_input(path, what="text file")
+    said: list[str] = []
     try:
-        bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
+        bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name),
+                            said=said)
     except ImportError_ as e:
         for line, msg in e.problems:
             say(problem_line(path, line, None, msg))
@@ -38,5 +40,7 @@ def run(args) -> int:
     write_or_print(args.output, dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header),
                    force=args.force)
     n = len(bank.questions)
+    for note in said:
+        say(f"quiz: {path}: {note}")
     say(f"quiz: {n} question{'s' if n != 1 else ''} -> {args.output or 'stdout'}")
     return 0

@@ -28,6 +28,7 @@ PROMISES = [
     ("fault-ids-changed", "Faults: question ids changed"),
     ("bad-banks", "Hostile banks: corpus, each `path:line:col: message` or a bounded refusal"),
     ("bad-banks-bounds", "Hostile banks: within 1 s CPU and 200 MB RSS each (subprocess)"),
+    ("import-bounds", "Imports and exports: linear, or refused at the line before the bank outgrows its limit"),
     ("alias-bounds", "Hostile banks: YAML aliases checked once, within 1 s CPU, 200 MB RSS, 101 problems"),
     ("hostile-plain", "Hostile text: plain mode"),
     ("hostile-export", "Hostile text: exports"),
