@@ -7,6 +7,7 @@ import argparse
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 # name -> module under quiz.commands (import is deferred until the command runs)
 COMMANDS: dict[str, str] = {
@@ -45,7 +46,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, whose error messages quote the command line: shown as printable text (a file name
     or option with escape codes never reaches the terminal raw). Subcommand parsers are of this class."""
 
-    def exit(self, status: int = 0, message: str | None = None):  # type: ignore[override]
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         from quiz.core.textsafe import printable
 
         super().exit(status, printable(message) if message else message)
