@@ -37,6 +37,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store.open(data_dir, clock=clock, backup=False) as store:
             if args.reset:
+                if args.dry_run:  # a dry run changes nothing, a reset included
+                    saved = store.get_setting("fsrs_parameters") is not None
+                    out("would reset the FSRS parameters to the defaults" if saved
+                        else "the FSRS parameters are the defaults already")
+                    out("(dry run: not saved)")
+                    return 0
                 store.delete_setting("fsrs_parameters")
                 out("FSRS parameters reset to the defaults")
                 return 0

@@ -47,3 +47,16 @@ def test_optimize_saves_parameters_the_scheduler_uses(capsys, tmp_path):
     assert main(["optimize", "--reset", "--data-dir", str(tmp_path)]) == 0
     with Store.open(tmp_path, clock=lambda: datetime.now(UTC), backup=False) as store:
         assert store.get_setting("fsrs_parameters") is None
+
+
+def test_reset_with_dry_run_changes_nothing(capsys, tmp_path):
+    _history(tmp_path, 5)
+    with Store.open(tmp_path, clock=lambda: datetime(2024, 2, 1, tzinfo=UTC), backup=False) as store:
+        store.set_setting("fsrs_parameters", [0.5] * 21)
+    assert main(["optimize", "--reset", "--dry-run", "--data-dir", str(tmp_path)]) == 0
+    assert "dry run: not saved" in capsys.readouterr().out
+    with Store.open(tmp_path, clock=lambda: datetime(2024, 2, 1, tzinfo=UTC), backup=False) as store:
+        assert store.get_setting("fsrs_parameters") == [0.5] * 21
+    assert main(["optimize", "--reset", "--data-dir", str(tmp_path)]) == 0
+    with Store.open(tmp_path, clock=lambda: datetime(2024, 2, 1, tzinfo=UTC), backup=False) as store:
+        assert store.get_setting("fsrs_parameters") is None
