@@ -104,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"quiz: {e}")
         return 2
     args = parser.parse_args(argv)
+    if args.data_dir == "" or (args.data_dir is not None and not args.data_dir.strip()):
+        from quiz.commands.common import say
+        say("quiz: --data-dir is empty: give the folder for the study database (or leave the option out)")
+        return 2
     if args.data_dir is None:
         args.data_dir = os.environ.get("QUIZ_DATA_DIR") or None
     module = getattr(args, "_module", None)

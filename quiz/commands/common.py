@@ -99,7 +99,7 @@ def check_output(output: str | None, source: str | os.PathLike | None = None, *,
         return
     if source is not None and same_file(source, output):
         fail(f"{output} is the {what} itself; write to another file", USAGE)
-    if not force and os.path.lexists(output):
+    if not force and (os.path.isfile(output) or os.path.islink(output)):  # a device (/dev/stdout) is fine
         fail(f"{output} exists; give --force to overwrite it")
 
 

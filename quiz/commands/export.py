@@ -13,7 +13,8 @@ FORMATS = {"json": ("quiz.core.exchange.json_out", False), "csv": ("quiz.core.ex
 def add_arguments(p) -> None:
     p.add_argument("bank", metavar="BANK", help="bank file (YAML)")
     p.add_argument("--format", "-f", default="json", help=f"one of: {', '.join(FORMATS)} (default json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout; - is stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def run(args) -> int:
@@ -25,10 +26,10 @@ def run(args) -> int:
     module, needs_file = FORMATS[fmt]
     if needs_file and (not args.output or args.output == "-"):
         fail(f"the {fmt} format is a binary file: give -o FILE", USAGE)
-    check_output(args.output, args.bank, what="bank")
+    check_output(args.output, args.bank, what="bank", force=args.force)
     result = load_path(args.bank)
     if not result.ok:
         problems(result.problems, to_stdout=False)
         return PROBLEM
-    write_or_print(args.output, importlib.import_module(module).export(result.bank, args))
+    write_or_print(args.output, importlib.import_module(module).export(result.bank, args), force=args.force)
     return 0

@@ -39,7 +39,8 @@ def load_path(path: str | os.PathLike, *, positions: Positions | None = None) ->
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return _fail(shown, 1, 1, f"file is {size // (1024 * 1024)} MB; banks over {MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
+            return _fail(shown, 1, 1, f"file is {size / (1024 * 1024):.1f} MB; banks over "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
         data = read_input(path, MAX_FILE_BYTES)
     except TooLarge:
         return _fail(shown, 1, 1, f"the input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; larger banks are refused")
