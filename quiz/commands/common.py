@@ -122,6 +122,16 @@ def write_or_print(output: str | None, data: str | bytes, *, force: bool = True)
         fail(f"cannot write {output}: {e.strerror or e}")
 
 
+def check_bank_size(text: str, *, what: str) -> None:
+    """Refuse to write a bank larger than `quiz validate` accepts (it would be refused when read)."""
+    from quiz.core.banks import loader
+
+    size = len(text.encode("utf-8"))
+    if size > loader.MAX_FILE_BYTES:
+        fail(f"{what} would be {size / 2**20:.1f} MB, over the {loader.MAX_FILE_BYTES // 2**20} MB a bank may be; "
+             "nothing was written (split the input)")
+
+
 def bank_id_option(value: str | None) -> str | None:
     """--id, checked by the one rule of the bank format (the validator's)."""
     from quiz.core.banks.validate import valid_id
