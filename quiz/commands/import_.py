@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import os
 
-from quiz.commands.common import PROBLEM, bank_id_option, check_output, problem_line, read_input, say, write_or_print
+from quiz.commands.common import (
+    PROBLEM,
+    bank_id_option,
+    check_bank_size,
+    check_output,
+    problem_line,
+    read_input,
+    say,
+    write_or_print,
+)
 
 HELP = "import an Anki text/CSV export as a bank"
 
@@ -37,8 +46,9 @@ def run(args) -> int:
         return PROBLEM
     out_dir = os.path.dirname(os.path.abspath(args.output)) if args.output else None
     header = [f"Imported from {Path(path).name} by `quiz import`."]
-    write_or_print(args.output, dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header),
-                   force=args.force)
+    text = dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header)
+    check_bank_size(text, what=f"the bank imported from {path}")
+    write_or_print(args.output, text, force=args.force)
     n = len(bank.questions)
     for note in said:
         say(f"quiz: {path}: {note}")
