@@ -22,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
+from quiz.core.exchange.checked import problems_of
 from quiz.core.exchange.html import clean
 from quiz.core.exchange.notes import (
     BASIC,
@@ -350,41 +351,10 @@ def import_bytes(data: bytes, *, bank_id: str | None = None, title: str | None =
     if out:
         raise ImportError_(out)
     bank = Bank(id=bank_id, title=title or clean(h.deck or "").strip() or bank_id, questions=tuple(questions))
-    _check_valid(bank, seen)
+    found = problems_of(bank, seen)
+    if found:
+        raise ImportError_(found)
     return bank
-
-
-def _check_valid(bank: Bank, lines: dict[str, int]) -> None:
-    """Check the bank by the loader's own rules on the nodes it would read, each question at the line
-    of its note (no YAML is written and read back: that cost time and pointed at the YAML's lines)."""
-    from quiz.core.banks.validate import Collector
-    from quiz.core.banks.validate_question import bank_header, question_of
-    from quiz.core.exchange.yaml_out import bank_dict
-
-    out = Collector()
-    data = bank_dict(bank)
-    bank_header(_node(data["bank"], 1), out)
-    for i, (q, d) in enumerate(zip(bank.questions, data["questions"])):
-        question_of(_node(d, lines.get(q.id, 1)), i, out)
-    if len(out):
-        problems = [(line, msg) for line, _col, msg in out.items]
-        if out.dropped:
-            problems.append((out.first_dropped[0] if out.first_dropped else 1, f"and {out.dropped} more problems"))
-        raise ImportError_(problems)
-
-
-def _node(value, line: int):
-    """`value` (what yaml_out would write) as the loader's nodes, all at `line`."""
-    from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
-
-    if isinstance(value, dict):
-        return Node(MAPPING, [(Node(SCALAR, k, line, 1, None, True), _node(v, line)) for k, v in value.items()],
-                    line, 1, None, False)
-    if isinstance(value, list):
-        return Node(SEQUENCE, [_node(v, line) for v in value], line, 1, None, False)
-    if isinstance(value, bool):
-        return Node(SCALAR, "true" if value else "false", line, 1, None, True)
-    return Node(SCALAR, str(value), line, 1, None, False)
 
 
 def bank_id_of_guids(data_notes) -> str | None:
