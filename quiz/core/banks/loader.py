@@ -15,6 +15,7 @@ from quiz.core.banks.yamlnodes import (
     MAPPING,
     SCALAR,
     SEQUENCE,
+    Alias,
     EventReader,
     MappingEndEvent,
     MappingStartEvent,
@@ -223,7 +224,7 @@ def _read_questions(reader: EventReader, out: Collector, questions: list, ids: d
             index += 1
     node = reader.read(ev)
     if node.kind == SEQUENCE:
-        with out.via(node):
+        with out.via(node):  # (nothing when it is no alias)
             for index, item in enumerate(node.value):
                 _one(item, index, out, questions, ids, positions)
     elif node.is_null():
@@ -240,7 +241,7 @@ def _one(node: Node, index: int, out: Collector, questions: list, ids: dict[str,
     if node.kind == MAPPING:
         for k, v in node.value:
             if k.kind == SCALAR and k.value == "id" and v.kind == SCALAR and not v.is_null():
-                at = node if node.target is not None else v  # a question repeated by an alias: where it is
+                at = node if isinstance(node, Alias) else v  # a question repeated by an alias: where it is
                 first = ids.get(v.value)
                 if first is not None:
                     out.add((at.line, at.col), f"duplicate question id '{v.value}' (first at line {first[0]})")

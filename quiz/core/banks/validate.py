@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Node
+from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Alias, Anchored, Node
 from quiz.core.model import Source
 from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a cloze blank becomes)
 
@@ -47,7 +47,7 @@ class Collector:
         self.items: list[tuple[int, int, str]] = []
         self.dropped = 0
         self.first_dropped: tuple[int, int] | None = None
-        self._via: Node | None = None
+        self._via: Alias | None = None
         self._once: dict[tuple[int, str], tuple[Node, object]] = {}
 
     def add(self, node_or_pos, message: str) -> None:
@@ -56,7 +56,7 @@ class Collector:
             if self._via is not None:  # the repeated value's own node: shown at the alias use
                 message += f" (in *{self._via.alias}, line {line})"
                 line, col = self._via.line, self._via.col
-            elif node_or_pos.alias is not None and node_or_pos.target is not None:
+            elif isinstance(node_or_pos, Alias):
                 message += f" (the value of *{node_or_pos.alias}, line {node_or_pos.target.line})"
         else:
             line, col = node_or_pos[0], node_or_pos[1]
@@ -75,7 +75,7 @@ class Collector:
     @contextmanager
     def via(self, node: Node) -> Iterator[None]:
         """Problems found inside `node` (an alias use) are reported at it; the outermost alias wins."""
-        if self._via is not None or node.target is None:
+        if self._via is not None or not isinstance(node, Alias):
             yield
             return
         self._via = node
@@ -87,7 +87,7 @@ class Collector:
     def once(self, node: Node, role: str, check: Callable[[], T]) -> T:
         """check() for `node` in `role`, once per anchored node: later uses get the first result."""
         origin = node.origin()
-        if origin.anchor is None:
+        if not isinstance(origin, Anchored):
             return check()
         key = (id(origin), role)
         known = self._once.get(key)
@@ -158,22 +158,28 @@ def texts_of(node: Node, what: str, out: Collector, *, most: int | None = None
 
 def mapping_fields(node: Node, allowed, where: str, out: Collector) -> dict[str, tuple[Node, Node]]:
     """Keys of a mapping -> (key node, value node); reports non-text, duplicate and unknown keys."""
+    if isinstance(node, Alias):
+        with out.via(node):
+            return _fields(node, allowed, where, out)
+    return _fields(node, allowed, where, out)
+
+
+def _fields(node: Node, allowed, where: str, out: Collector) -> dict[str, tuple[Node, Node]]:
     fields: dict[str, tuple[Node, Node]] = {}
-    with out.via(node):
-        for key, value in node.value:
-            if key.kind != SCALAR or key.is_null():
-                out.add(key, f"a key in {where} must be text, not {kind_name(key)}")
-                continue
-            name = key.value
-            if name in fields:
-                out.add(key, f"duplicate key '{name}' in {where} (first at line {fields[name][0].line}); "
-                        "YAML would keep only the last")
-                continue
-            fields[name] = (key, value)
-            if name == "<<" and key.plain:
-                out.add(key, f"merge keys ('<<: *anchor') are not supported in a bank; write the keys out in {where}")
-            elif name not in allowed:
-                out.add(key, f"unknown key '{name}' in {where}{did_you_mean(name, allowed)}")
+    for key, value in node.value:
+        if key.kind != SCALAR or key.is_null():
+            out.add(key, f"a key in {where} must be text, not {kind_name(key)}")
+            continue
+        name = key.value
+        if name in fields:
+            out.add(key, f"duplicate key '{name}' in {where} (first at line {fields[name][0].line}); "
+                    "YAML would keep only the last")
+            continue
+        fields[name] = (key, value)
+        if name == "<<" and key.plain:
+            out.add(key, f"merge keys ('<<: *anchor') are not supported in a bank; write the keys out in {where}")
+        elif name not in allowed:
+            out.add(key, f"unknown key '{name}' in {where}{did_you_mean(name, allowed)}")
     return fields
 
 

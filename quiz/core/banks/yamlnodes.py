@@ -49,9 +49,9 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 class Node:
     """A YAML node: kind, value (str | list[Node] | list[tuple[Node, Node]]), 1-based line/col.
-    An alias use has `target` (the anchored node, whose value it shares) and `alias` (its name)."""
+    An anchored node is an Anchored; an alias use an Alias (its own position, the target's value)."""
 
-    __slots__ = ("kind", "value", "line", "col", "tag", "plain", "target", "alias", "anchor")
+    __slots__ = ("kind", "value", "line", "col", "tag", "plain")
 
     def __init__(self, kind: str, value, line: int, col: int, tag: str | None, plain: bool) -> None:
         self.kind = kind
@@ -60,13 +60,11 @@ class Node:
         self.col = col
         self.tag = tag
         self.plain = plain  # scalar written without quotes (so `true`/`null` resolve)
-        self.target: Node | None = None
-        self.alias: str | None = None
-        self.anchor: str | None = None  # the anchor this node defines (kept alive by the reader)
 
     def origin(self) -> Node:
         """The node this one repeats (itself when it is no alias): the key to validate it once."""
-        return self.target if self.target is not None else self
+        return self
+
 
     # Resolution of plain scalars, YAML 1.1 as PyYAML's safe loader does it.
     def is_null(self) -> bool:
@@ -86,6 +84,24 @@ class Node:
         if _BOOL_FALSE.match(self.value):
             return False
         return None
+
+
+class Anchored(Node):
+    """A node with an anchor (`&name`): kept alive by the reader, so its id names it for the file."""
+
+    __slots__ = ("anchor",)
+    anchor: str
+
+
+class Alias(Node):
+    """One use of an anchored node (`*name`): its own position, the anchored node's value (shared)."""
+
+    __slots__ = ("target", "alias")
+    target: Node
+    alias: str
+
+    def origin(self) -> Node:
+        return self.target
 
 
 class YamlProblem(Exception):
@@ -197,11 +213,14 @@ class EventReader:
             t = type(ev)
             if t is ScalarEvent:
                 m = ev.start_mark
-                node = Node(SCALAR, ev.value, m.line + 1, m.column + 1,
-                            None if ev.tag is None else self.check_tag(ev), not ev.style)
+                tag = None if ev.tag is None else self.check_tag(ev)
+                node: Node
                 if ev.anchor:
-                    anchors[ev.anchor] = node
-                    node.anchor = ev.anchor
+                    held = Anchored(SCALAR, ev.value, m.line + 1, m.column + 1, tag, not ev.style)
+                    held.anchor = ev.anchor
+                    anchors[ev.anchor] = node = held
+                else:
+                    node = Node(SCALAR, ev.value, m.line + 1, m.column + 1, tag, not ev.style)
             elif t is AliasEvent:
                 target = anchors.get(ev.anchor)
                 if target is None:  # libyaml reports unknown anchors itself; keep a guard
@@ -210,14 +229,14 @@ class EventReader:
             elif t is MappingStartEvent or t is SequenceStartEvent:
                 line, col = _pos(ev)
                 kind = MAPPING if t is MappingStartEvent else SEQUENCE
-                container = Node(kind, [], line, col, self.check_tag(ev), False)
+                container = (Anchored if ev.anchor else Node)(kind, [], line, col, self.check_tag(ev), False)
                 # the anchor is registered when the container ends, so it can never contain itself
                 stack.append((container, [], ev.anchor))
                 ev = get()
                 continue
             elif t is MappingEndEvent or t is SequenceEndEvent:
                 node, _, anchor = stack.pop()
-                if anchor:
+                if anchor and isinstance(node, Anchored):
                     anchors[anchor] = node
                     node.anchor = anchor
             else:  # pragma: no cover - the parser never gives other events here
@@ -241,7 +260,7 @@ class EventReader:
             raise YamlProblem(*_pos(ev), f"the aliases of this file repeat more than {ALIAS_BUDGET // 1_000_000} MB "
                               f"of text in all (here *{ev.anchor}); a bank may reuse a value, not multiply it")
         line, col = _pos(ev)
-        node = Node(target.kind, target.value, line, col, target.tag, target.plain)
+        node = Alias(target.kind, target.value, line, col, target.tag, target.plain)
         node.target = target
         node.alias = ev.anchor
         return node
@@ -256,7 +275,7 @@ class EventReader:
         stack = [node]
         while stack:
             n = stack.pop()
-            if n.target is not None:
+            if isinstance(n, Alias):
                 total += self.size(n.target)  # an alias inside: its anchor's size (already known: defined before)
             elif n.kind == SCALAR:
                 total += 1 + len(n.value)
