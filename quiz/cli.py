@@ -7,6 +7,7 @@ import argparse
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 # name -> module under quiz.commands (import is deferred until the command runs)
 COMMANDS: dict[str, str] = {
@@ -43,6 +44,16 @@ HELP: dict[str, str] = {
 }
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, whose error messages quote the command line: shown as printable text (a file name
+    or option with escape codes never reaches the terminal raw). Subcommand parsers are of this class."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        from quiz.core.textsafe import printable
+
+        super().exit(status, printable(message) if message else message)
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     # Subcommands repeat the options with SUPPRESS defaults, so `quiz --lang en stats`
     # and `quiz stats --lang en` both work and neither resets the other.
@@ -55,7 +66,7 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
+    parser = Parser(prog="quiz", description="学史 Quiz: learn the facts of an article by answering questions.")
     _common(parser, True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -91,9 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _add_command_arguments(parser, argv)
     except ModuleNotFoundError as e:  # a command whose module is not built yet
-        print(f"quiz: {e}", file=sys.stderr)
+        from quiz.commands.common import say
+        say(f"quiz: {e}")
         return 2
     args = parser.parse_args(argv)
+    if args.data_dir == "" or (args.data_dir is not None and not args.data_dir.strip()):
+        from quiz.commands.common import say
+        say("quiz: --data-dir is empty: give the folder for the study database (or leave the option out)")
+        return 2
     if args.data_dir is None:
         args.data_dir = os.environ.get("QUIZ_DATA_DIR") or None
     from quiz.i18n import cli_lang

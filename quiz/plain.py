@@ -18,7 +18,7 @@ from quiz.core.qtype import QuestionType
 from quiz.core.scheduler import interval_parts
 from quiz.core.session import Mode, Outcome, Session, Summary
 from quiz.core.store import StoreError
-from quiz.core.textsafe import clean  # bank text is data: no escape codes reach the terminal
+from quiz.core.textsafe import clean, printable  # bank text is data: no escape codes reach the terminal
 from quiz.i18n import LANGS, messages, resolve_lang, text
 
 # its strings live in the one catalog (quiz.i18n, keys plain.*)
@@ -48,7 +48,7 @@ class Plain:
             self.echo = True
 
     def say(self, line: str = "") -> None:
-        self.stdout.write(line + "\n")
+        self.stdout.write(printable(line) + "\n")
         self.stdout.flush()
 
     def prompt(self) -> str | None:
@@ -69,7 +69,7 @@ class Plain:
         try:
             code = self._loop()
         except StoreError as e:
-            self.stderr.write(f"quiz: {self.m['saving_failed']}{e}\n")
+            self.stderr.write(printable(f"quiz: {self.m['saving_failed']}{e}") + "\n")
             self.stderr.flush()
             code = 1
         self.print_summary(self.s.summary())

@@ -45,6 +45,29 @@ def out(line: str, *, keep_newlines: bool = True) -> None:
     print(printable(line, keep_newlines=keep_newlines), flush=True)
 
 
+def problem_line(path: object, line: int | None, col: int | None, message: str, severity: str = "error") -> str:
+    """`path:line:col: message` on one line, however the path or the message is written."""
+    from quiz.core.textsafe import line_text
+
+    where = ":".join(str(x) for x in (line, col) if x is not None)
+    sev = "" if severity == "error" else f"{severity}: "
+    return f"{line_text(path)}{':' + where if where else ''}: {sev}{line_text(message)}"
+
+
+def problems(found, *, to_stdout: bool = True, lang: str | None = None) -> None:
+    """Print located problems (model.Problem), one line each, on stdout (or stderr), their messages
+    in `lang` (the loader's messages are English; quiz.i18n.problems knows their Chinese forms)."""
+    from quiz.i18n.problems import problem_text
+
+    for p in found:
+        message = problem_text(lang, p.message) if lang else p.message
+        text = problem_line(p.path, p.line, p.col, message, p.severity)
+        if to_stdout:
+            print(text, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+
 def out_json(data: object) -> None:
     """`data` as JSON on stdout, with C1 controls and bidi overrides escaped."""
     from quiz.core.textsafe import json_text
@@ -80,7 +103,7 @@ def check_output(output: str | None, source: str | os.PathLike | None = None, *,
         return
     if source is not None and same_file(source, output):
         fail(f"{output} is the {what} itself; write to another file", USAGE)
-    if not force and os.path.lexists(output):
+    if not force and (os.path.isfile(output) or os.path.islink(output)):  # a device (/dev/stdout) is fine
         fail(f"{output} exists; give --force to overwrite it")
 
 
@@ -101,6 +124,16 @@ def write_or_print(output: str | None, data: str | bytes, *, force: bool = True)
         fail(f"{output} exists; give --force to overwrite it")
     except OSError as e:
         fail(f"cannot write {output}: {e.strerror or e}")
+
+
+def check_bank_size(text: str, *, what: str) -> None:
+    """Refuse to write a bank larger than `quiz validate` accepts (it would be refused when read)."""
+    from quiz.core.banks import loader
+
+    size = len(text.encode("utf-8"))
+    if size > loader.MAX_FILE_BYTES:
+        fail(f"{what} would be {size / 2**20:.1f} MB, over the {loader.MAX_FILE_BYTES // 2**20} MB a bank may be; "
+             "nothing was written (split the input)")
 
 
 def bank_id_option(value: str | None) -> str | None:

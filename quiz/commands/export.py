@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from quiz.commands.common import PROBLEM, USAGE, check_output, fail, say, write_or_print
+from quiz.commands.common import PROBLEM, USAGE, check_output, fail, problems, say, write_or_print
 
 # format -> (module, needs a file): each module has export(bank, args) -> bytes | str
 FORMATS = {"json": ("quiz.core.exchange.json_out", False), "csv": ("quiz.core.exchange.delimited", False),
@@ -16,7 +16,8 @@ PAPER_OPTIONS = ("count", "tag", "seed", "title", "answer_key")  # a module with
 def add_arguments(p) -> None:
     p.add_argument("bank", metavar="BANK", help="bank file (YAML)")
     p.add_argument("--format", "-f", default="json", help=f"one of: {', '.join(FORMATS)} (default json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout; - is stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     paper = p.add_argument_group("a printable paper (--format docx)")
     paper.add_argument("--count", type=int, metavar="N", help="at most N questions (default: all, one per sentence)")
     paper.add_argument("--tag", metavar="T", help="only questions tagged T")
@@ -37,23 +38,22 @@ def run(args) -> int:
         fail(f"--{given[0].replace('_', '-')} is for the printable paper: add --format docx", USAGE)
     if needs_file and (not args.output or args.output == "-"):
         fail(f"the {fmt} format is a binary file: give -o FILE", USAGE)
-    check_output(args.output, args.bank, what="bank")
+    check_output(args.output, args.bank, what="bank", force=args.force)
     result = load_path(args.bank)
     if not result.ok:
-        for p in result.problems:
-            say(str(p))
+        problems(result.problems, to_stdout=False)
         return PROBLEM
     mod = importlib.import_module(module)
     if not hasattr(mod, "export_files"):
-        write_or_print(args.output, mod.export(result.bank, args))
+        write_or_print(args.output, mod.export(result.bank, args), force=args.force)
         return 0
     try:
         files = mod.export_files(result.bank, args, args.output)
     except ValueError as e:
         fail(str(e))
     for path, _data in files:
-        check_output(path, args.bank, what="bank")
+        check_output(path, args.bank, what="bank", force=args.force)
     for path, data in files:
-        write_or_print(path, data)
+        write_or_print(path, data, force=args.force)
         say(f"quiz: wrote {path}")
     return 0

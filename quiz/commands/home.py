@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.commands.common import out, say
+from quiz.commands.common import out, problem_line, say
 
 
 def add_arguments(parser) -> None:  # the top-level parser already has the common options
@@ -22,8 +22,9 @@ def list_banks(paths) -> int:
     for path in paths:
         result = load_path(path)
         if result.bank is None:
-            first = result.problems[0] if result.problems else "cannot be loaded"
-            out(f"{path}: {one_line(first)}")
+            first = result.problems[0] if result.problems else None
+            out(problem_line(path, first.line, first.col, first.message) if first is not None
+                else problem_line(path, None, None, "cannot be loaded"))
             continue
         b = result.bank
         kinds: dict[str, int] = {}

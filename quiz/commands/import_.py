@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import os
 
-from quiz.commands.common import PROBLEM, bank_id_option, check_output, read_input, say, write_or_print
+from quiz.commands.common import (
+    PROBLEM,
+    bank_id_option,
+    check_bank_size,
+    check_output,
+    problem_line,
+    read_input,
+    say,
+    write_or_print,
+)
 
 HELP = "import an Anki text/CSV export or an Excel 题库 (.xlsx) as a bank"
 
@@ -27,6 +36,7 @@ def run(args) -> int:
     bank_id = bank_id_option(args.bank_id)
     check_output(args.output, path, what="file being imported", force=args.force)
     data = read_input(path, what="text file")
+    said: list[str] = []  # what the importer noticed and says (a header row read as column names)
     from quiz.core.exchange import xlsx
     if why := xlsx.refusal(data):
         say(f"{path}: {why}")
@@ -40,15 +50,19 @@ def run(args) -> int:
             return PROBLEM
     else:
         try:
-            bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
+            bank = import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name),
+                                said=said)
         except ImportError_ as e:
             for line, msg in e.problems:
-                say(f"{path}:{line}: {msg}")
+                say(problem_line(path, line, None, msg))
             return PROBLEM
     out_dir = os.path.dirname(os.path.abspath(args.output)) if args.output else None
     header = [f"Imported from {Path(path).name} by `quiz import`."]
-    write_or_print(args.output, dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header),
-                   force=args.force)
+    text = dump_bank(bank, schema=schema_ref(out_dir), header_comment_lines=header)
+    check_bank_size(text, what=f"the bank imported from {path}")
+    write_or_print(args.output, text, force=args.force)
     n = len(bank.questions)
+    for note in said:
+        say(f"quiz: {path}: {note}")
     say(f"quiz: {n} question{'s' if n != 1 else ''} -> {args.output or 'stdout'}")
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.commands.common import out, say
+from quiz.commands.common import problems, say
 
 HELP = "flag questionable questions in banks"
 
@@ -19,13 +19,11 @@ def run(args) -> int:
     errors = warnings = 0
     for path in args.banks:
         result, found = lint_path(path)
-        for p in result.problems:
-            out(str(p))
+        problems(result.problems)
         if not result.ok:
             errors += 1
             continue
-        for w in found:
-            out(str(w), keep_newlines=False)
+        problems(found)
         warnings += len(found)
     sys.stdout.flush()
     n = len(args.banks)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from datetime import UTC
 
-from quiz.commands.common import say
+from quiz.commands.common import problems, say
 
 MODES = ("study", "exam", "challenge", "missed", "flashcards")
 
@@ -34,11 +34,9 @@ def load_bank(path: str, lang: str = "en"):
     """Load and validate a bank; print its problems (in `lang`) and return None if it cannot be used."""
     from quiz.core.banks.loader import load_path
     from quiz.i18n import text
-    from quiz.i18n.problems import problem_line
 
     result = load_path(path)
-    for problem in result.problems:
-        say(problem_line(lang, problem))
+    problems(result.problems, to_stdout=False, lang=lang)
     if not result.ok:
         say("quiz: " + text(lang, "cli.study.bank_errors", path=path))
         return None

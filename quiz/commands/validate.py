@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.commands.common import out, say
+from quiz.commands.common import problems, say
 
 
 def add_arguments(p) -> None:
@@ -14,7 +14,6 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from quiz.core.banks.loader import load_path
     from quiz.i18n import text
-    from quiz.i18n.problems import problem_line
 
     lang = args.lang  # resolved by quiz.cli: --lang, else the saved setting, else the locale
     bad = 0
@@ -22,8 +21,7 @@ def run(args) -> int:
         result = load_path(path)
         if result.problems:
             bad += 1
-            for p in result.problems:
-                out(problem_line(lang, p))
+            problems(result.problems, lang=lang)
         elif not args.quiet and result.bank is not None:
             n = len(result.bank.questions)
             say(text(lang, "cli.validate.ok_one" if n == 1 else "cli.validate.ok", path=path, n=n))

@@ -9,10 +9,11 @@ def write_output(path: str | os.PathLike, data: str | bytes, *, overwrite: bool 
     """Write `data` to `path` so that a reader never sees half a file.
 
     A regular file (or a new one) is written to a temporary file beside it, flushed to disk
-    and renamed over it. Anything else that already exists (a device such as /dev/stdout or
+    and renamed over it; a replaced file keeps its mode, and through a symlink its target is
+    replaced (the link stays). Anything else that already exists (a device such as /dev/stdout or
     /dev/null, a pipe) is written to directly: renaming over it would replace the device.
     With overwrite=False an existing file is never replaced (FileExistsError), even one
-    that appears while writing. Raises OSError; leaves no temporary file behind."""
+    that appears while writing (a device is written to all the same). Raises OSError; leaves no temporary file behind."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     path = os.fspath(path)
     try:
@@ -21,9 +22,7 @@ def write_output(path: str | os.PathLike, data: str | bytes, *, overwrite: bool 
         st = None
     except OSError:
         st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        if not overwrite:
-            raise FileExistsError(17, "File exists", path)
+    if st is not None and not stat.S_ISREG(st.st_mode):  # a device or a pipe: nothing to keep or replace
         with open(path, "wb") as f:
             f.write(raw)
         return
@@ -33,6 +32,8 @@ def write_output(path: str | os.PathLike, data: str | bytes, *, overwrite: bool 
     tmp = f"{real}.tmp-{os.getpid()}"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        if st is not None:  # replacing a file keeps its permissions (a 0600 file stays 0600)
+            os.fchmod(fd, stat.S_IMODE(st.st_mode))
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
             f.flush()

@@ -16,6 +16,7 @@ class Source:
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,9 +29,40 @@ def backup_dir(directory: Path) -> Path:
 
 
 def ensure_dir(directory: Path) -> None:
-    """Create `directory` (and parents) readable by the owner only; leave an existing one alone."""
+    """Create `directory` and any missing parents readable by the owner only (0700, whatever the
+    umask); leave existing folders alone. A symbolic link that leads nowhere is said to be one
+    (NotADirectoryError), not reported as "File exists"."""
     directory = Path(directory)
     if directory.is_dir():
         return
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
+    missing: list[Path] = []
+    p = directory
+    while not p.is_dir():
+        if p.is_symlink():
+            target = os.readlink(p)
+            why = "loops back on itself" if _loops(p) else f"points to {target}, which does not exist"
+            raise NotADirectoryError(20, f"{p} is a symbolic link that {why}", str(p))
+        if p.exists():
+            raise NotADirectoryError(20, f"{p} is a file, not a folder", str(p))
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            os.mkdir(d, 0o700)
+        except FileExistsError:
+            if not d.is_dir():
+                raise
+            continue  # made by another process meanwhile: theirs, left alone
+        os.chmod(d, 0o700)  # mkdir's mode is cut by the umask (0777 under umask 000 stays 0700 here)
+
+
+def _loops(link: Path) -> bool:
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:  # Python 3.11: a loop
+        return True
+    except OSError as e:
+        return e.errno == 40  # ELOOP
+    return False

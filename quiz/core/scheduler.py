@@ -206,7 +206,9 @@ class Scheduler:
         `now` as learner days have passed, so py-fsrs's `(now - last_review).days` is the learner-day
         count (for the same-day rule and for retrievability alike)."""
         fsrs = _fsrs()
-        if st.state == NEW:
+        if st.state == NEW or st.stability is None or st.difficulty is None:
+            # new, or a studied card whose memory state is missing (a hand-edited or damaged row):
+            # learn it again rather than hand py-fsrs a card it cannot schedule
             return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=utc(now))
         last = None
         if st.last_review is not None:

@@ -60,6 +60,50 @@ def _utf16_without_nul(sample: bytes) -> str | None:
     return None
 
 
+def _overlong(data: bytes, at: int) -> bytes | None:
+    """The bytes of an overlong UTF-8 sequence at `at` (a character written in more bytes than it
+    needs: no encoder writes one, so it is neither GBK nor any text), else None."""
+    b0 = data[at]
+    b1 = data[at + 1] if at + 1 < len(data) else -1
+    if b0 in (0xC0, 0xC1) and 0x80 <= b1 <= 0xBF:
+        return data[at:at + 2]
+    if (b0 == 0xE0 and 0x80 <= b1 <= 0x9F) or (b0 == 0xF0 and 0x80 <= b1 <= 0x8F):
+        n = 3 if b0 == 0xE0 else 4
+        return data[at:at + n]
+    return None
+
+
+def _only_overlong(data: bytes, start: int) -> bytes | None:
+    """The first overlong sequence when every UTF-8 error from `start` on is one (a UTF-8 file with
+    such tricks in it); None when another error shows the file is in another encoding (GBK's
+    characters can look like overlong sequences one at a time)."""
+    first = None
+    at = start
+    rest = [data[:start]]
+    for _ in range(10_000):
+        over = _overlong(data, at)
+        if over is None:
+            return None
+        first = first or over
+        piece = data[at + len(over):]
+        try:
+            piece.decode("utf-8")
+        except UnicodeDecodeError as e:
+            rest.append(piece[:e.start])
+            at = at + len(over) + e.start
+            continue
+        rest.append(piece)
+        text = b"".join(rest).decode("utf-8", "replace")
+        break
+    else:
+        return None
+    # the other characters must read as text (Chinese, mostly): GBK bytes read as UTF-8 give Cyrillic,
+    # IPA and the like, in the few places they decode at all
+    wide = [c for c in text if ord(c) > 0x7F]
+    cjk = sum(1 for c in wide if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return first if not wide or cjk * 2 >= len(wide) else None
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     line = data.count(b"\n", 0, offset) + 1
@@ -78,6 +122,10 @@ def decode_bytes(data: bytes) -> tuple[str | None, tuple[int, int, str] | None]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line, col = _position(data, e.start)
+        over = _only_overlong(data, e.start)
+        if over is not None:
+            return None, (line, col, f"the bytes {over.hex(' ').upper()} are an overlong UTF-8 sequence (a character "
+                          "written in more bytes than it needs), which no text editor writes; save the file as UTF-8")
         enc = guess_encoding(data)
         if enc is None:
             if b"\x00" in data[:65536]:

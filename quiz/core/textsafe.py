@@ -21,6 +21,13 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     return out
 
 
+def line_text(text: object) -> str:
+    """`printable`, on one line: a line break shows as \\n (a path with a newline stays one field of
+    `path:line:col: message`, and one line per problem)."""
+    out = printable(str(text)).replace("\r", "\\r").replace("\n", "\\n")
+    return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def clean(text: object) -> str:
     """Bank text for display: tabs become spaces, line ends become \\n, every other control
     character (escape codes) and bidi override is dropped. Never raises; None is ""."""

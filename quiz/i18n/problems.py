@@ -16,6 +16,15 @@ FORMS: tuple[tuple[str, str], ...] = (
     ("file is {mb} MB; banks over {limit} MB are refused", "文件有 {mb} MB，超过 {limit} MB 的题库不予读取"),
     ("the input is larger than {limit} MB; larger banks are refused", "输入超过 {limit} MB，不予读取"),
     ("no such file", "没有这个文件"),
+    ("merge keys ('<<: *anchor') are not supported in a bank; write the keys out in {where}",
+     "题库不支持合并键（'<<: *anchor'）；请在{where}里把各个键写出来"),
+    ("the aliases of this file repeat more than {mb} MB of text in all (here *{alias}); a bank may reuse a value, not multiply it",
+     "这个文件的别名一共重复了超过 {mb} MB 的文本（此处 *{alias}）；题库可以复用一个值，不能成倍放大它"),
+    ("{n} more problems not shown (the first {most} are listed); fix these and validate again",
+     "另有 {n} 处问题未列出（只列出前 {most} 处）；改正这些后再检查一遍"),
+    ("{n} more problem not shown (the first {most} are listed); fix these and validate again",
+     "另有 {n} 处问题未列出（只列出前 {most} 处）；改正这些后再检查一遍"),
+    ("{what} has {n} items; at most {most} are allowed", "{what}有 {n} 项；最多只能有 {most} 项"),
     ("is a folder, not a bank file", "这是文件夹，不是题库文件"),
     ("permission denied: cannot read the file", "没有权限：无法读取这个文件"),
     ("cannot read the file: {why}", "无法读取这个文件：{why}"),
@@ -184,9 +193,3 @@ def located_text(lang: str, line: str) -> str:
     if m is None:
         return problem_text(lang, line)
     return m["where"] + ("警告：" if m["sev"] else "") + problem_text(lang, m["message"])
-
-
-def problem_line(lang: str, problem) -> str:
-    """A Problem as `path:line:col: message` in `lang`."""
-    sev = "" if problem.severity == "error" else ("警告：" if lang == "zh" else f"{problem.severity}: ")
-    return f"{problem.path}:{problem.line}:{problem.col}: {sev}{problem_text(lang, problem.message)}"

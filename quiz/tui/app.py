@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from quiz.core.banks.library import BankLibrary
 from quiz.core.model import Bank
@@ -19,6 +20,7 @@ from quiz.core.store import Store
 from quiz.core.textsafe import one_line
 from quiz.tui import i18n
 from quiz.tui.palette import QuizCommands
+from quiz.tui.safe import plain
 from quiz.tui.screens.home import HomeScreen
 
 
@@ -73,6 +75,16 @@ class QuizApp(App):
         for p in prefs.problems if prefs is not None else ():
             self.notify(i18n.t("settings.bad_stored", key=p.key, stored=p.stored, default=p.default),
                         severity="warning", timeout=10, markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast. Messages quote bank text and paths: never read as markup, whatever the caller says."""
+        super().notify(plain(message), title=plain(title), severity=severity, timeout=timeout, markup=False)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Not reachable by a click or a key: an action that writes a file a name in the text chose.
+        (The command palette's Screenshot still saves one, under a fresh dated name.)"""
+        self.notify(i18n.t("app.screenshot_palette"))
 
     def watch_theme(self, theme: str) -> None:
         if self.is_running:

@@ -30,13 +30,14 @@ def open_store(args):
     """The store for --data-dir, or None after printing why not."""
     from quiz.core.paths import data_dir
     from quiz.core.store import Store, StoreError
+    from quiz.core.textsafe import printable
 
     try:
         return Store.open(data_dir(getattr(args, "data_dir", None)), clock=now)
     except StoreError as e:
-        print(f"quiz: {e}", file=sys.stderr)
+        print(printable(f"quiz: {e}"), file=sys.stderr)
     except OSError as e:
-        print(f"quiz: cannot open the data directory: {e}", file=sys.stderr)
+        print(printable(f"quiz: cannot open the data directory: {e}"), file=sys.stderr)
     return None
 
 

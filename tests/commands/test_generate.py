@@ -145,3 +145,13 @@ def test_real_process_does_not_import_the_generator_for_other_commands():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert r.stdout.strip() == "False"
+
+
+def test_a_bank_over_the_size_limit_is_never_written(tmp_path, capsys, monkeypatch):
+    from quiz.core.banks import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 3000)  # a small limit: any real article goes over it
+    out = tmp_path / "bank.yaml"
+    assert main(["generate", str(SEED), "-o", str(out)]) == 1
+    assert "over the 0 MB a bank may be; nothing was written" in capsys.readouterr().err
+    assert not out.exists()

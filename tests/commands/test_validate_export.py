@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,8 +50,8 @@ def test_export_json_canonical_form(run_quiz, tmp_path):
     data = json.loads(r.stdout)
     assert data["bank"]["id"] == "tutorial"
     qs = {q["id"]: q for q in data["questions"]}
-    assert set(qs["venues"]) == {"id", "type", "prompt", "choices", "answers", "source", "explanation", "tags",
-                                 "group", "shuffle"}
+    assert set(qs["venues"]) == {"id", "type", "prompt", "choices", "answers", "source", "explanation", "hint",
+                                 "tags", "group", "shuffle", "score"}
     assert qs["venues"]["answers"] == ["726个", "726个会场"]
     assert qs["four-slogans"]["answers"] == ["学史明理", "学史增信", "学史崇德", "学史力行"]
     assert qs["memorial-area"]["answers"] == ["true"]
@@ -129,3 +131,45 @@ def test_unknown_bank_dir_and_tag_are_named(run_quiz, tmp_path):
     assert r.returncode == 2 and "no such folder" in r.stderr
     r = run_quiz("study", "banks/tutorial.yaml", "--plain", "--tag", "nosuch", input="")
     assert r.returncode == 1 and "nosuch" in r.stderr and "person" in r.stderr
+
+
+def test_export_needs_force_to_replace_a_file_and_keeps_its_mode(run_quiz, tmp_path):
+    out = tmp_path / "b.json"
+    out.write_text("keep", encoding="utf-8")
+    os.chmod(out, 0o600)
+    r = run_quiz("export", "banks/tutorial.yaml", "-o", out)
+    assert r.returncode == 1 and "--force" in r.stderr and out.read_text(encoding="utf-8") == "keep"
+    assert run_quiz("export", "banks/tutorial.yaml", "-o", out, "--force").returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["bank"]["id"] == "tutorial"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_export_dash_is_stdout(run_quiz, tmp_path):
+    r = run_quiz("export", os.path.abspath("banks/tutorial.yaml"), "-o", "-", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout)["bank"]["id"] == "tutorial"
+    assert not (tmp_path / "-").exists()  # no file named -
+
+
+def test_empty_data_dir_and_empty_bank_name_say_so(run_quiz, tmp_path):
+    r = run_quiz("stats", "--data-dir", "")
+    assert r.returncode == 2 and "--data-dir is empty" in r.stderr
+    r = run_quiz("new", "", cwd=tmp_path)
+    assert r.returncode == 2 and "give the name of the new bank file" in r.stderr and "exists" not in r.stderr
+
+
+def test_a_big_file_is_measured_to_a_tenth_of_a_mb(tmp_path):
+    from quiz.core.banks.loader import load_path
+
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as f:
+        f.truncate(int(33.9 * 1024 * 1024))
+    assert "file is 33.9 MB" in load_path(big).problems[0].message
+
+
+def test_an_overlong_utf8_sequence_is_not_called_gbk(tmp_path):
+    from quiz.core.banks.loader import load_bytes
+
+    msg = load_bytes("bank:\n  id: a\n  title: 学史".encode() + b"\xc0\xaf\n").problems[0].message
+    assert "overlong UTF-8 sequence" in msg and "GBK" not in msg
+    gbk = load_bytes("bank:\n  id: a\n  title: 学史明理\n".encode("gbk")).problems[0].message
+    assert "GBK" in gbk

@@ -54,3 +54,17 @@ def test_read_input_is_bounded(tmp_path):
         read_input(p, 9)
     with pytest.raises(TooLarge):
         read_input("/dev/zero", 1024)  # endless input is refused, not read forever
+
+
+def test_a_replaced_file_keeps_its_mode_also_through_a_symlink(tmp_path):
+    import os
+    import stat
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("old", encoding="utf-8")
+    os.chmod(secret, 0o600)
+    link = tmp_path / "link.txt"
+    link.symlink_to(secret)
+    write_output(link, "new")
+    assert link.is_symlink() and secret.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600

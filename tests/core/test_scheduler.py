@@ -98,3 +98,15 @@ def test_due_is_always_after_the_review(steps):
         assert state.last_review == to_ms(now)
         assert state.due > state.last_review
         assert 1 <= state.difficulty <= 10 and state.stability > 0
+
+
+def test_a_studied_card_without_its_memory_state_is_learned_again_not_a_crash():
+    """A hand-edited or damaged row (review state, no stability): py-fsrs would assert; quiz relearns it."""
+    from datetime import UTC, datetime
+
+    from quiz.core.scheduler import CardState, Rating, Scheduler, State
+
+    now = datetime(2024, 3, 1, 12, tzinfo=UTC)
+    st = CardState(state=State.REVIEW, stability=None, difficulty=None, due=0, last_review=0, reps=3)
+    after = Scheduler(fuzz=False).review(1, st, Rating.GOOD, now)
+    assert after.stability is not None and after.difficulty is not None and after.reps == 4

@@ -95,3 +95,40 @@ def test_50_mb_bank_is_refused_at_once_and_near_limit_measured(tmp_path, figures
                 note=f"(figure only) a valid 31 MB bank just under the 32 MB limit loads in {near_r['cpu']:.1f} s "
                      f"CPU, peak RSS {near_r['peak_mb']:.0f} MB")
     assert near_r["ok"]
+
+
+def alias_banks(tmp_path) -> list:
+    """The alias blow-ups of issue 12: one anchored list of N options reused by N questions (526 KB and
+    1 MB), and one question with 500 unknown keys referenced 2,000 times."""
+    paths = []
+    for kb in (526, 1024):
+        n = kb * 1024 // 69  # about 69 bytes per question and option
+        path = tmp_path / f"alias-options-{kb}kb.yaml"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("bank:\n  id: a\n  title: T\nquestions:\n")
+            opts = ", ".join(f"选项{i}" for i in range(n))
+            f.write(f"  - id: q0\n    type: choice\n    prompt: p\n    choices: &c [{opts}]\n    answer: 选项0\n")
+            for i in range(1, n):
+                f.write(f"  - id: q{i}\n    type: choice\n    prompt: p{i}\n    choices: *c\n    answer: 选项{i}\n")
+        paths.append(path)
+    keys = tmp_path / "alias-500-keys-x2000.yaml"
+    ks = "".join(f"    k{i}: 1\n" for i in range(500))
+    keys.write_text("bank:\n  id: a\n  title: T\nquestions:\n  - &q\n    id: q0\n    type: fill\n    prompt: p\n"
+                    "    answer: x\n" + ks + "  - *q\n" * 2000, encoding="utf-8")
+    return [*paths, keys]
+
+
+def test_alias_blow_ups_are_bounded_in_time_memory_and_problems(tmp_path, figures):
+    results = measure(alias_banks(tmp_path), separately=True)
+    for r in results:
+        assert not r["ok"] and r["n"] <= 101, (r["path"], r["n"])
+        assert all(p.split(":")[1].isdigit() for p in r["problems"]), r["problems"]
+    over = [(os.path.basename(r["path"]), round(r["cpu"], 2), round(r["peak_mb"])) for r in results
+            if r["peak_mb"] > 200 or (RELIABILITY and r["cpu"] > 1.0)]
+    worst = max(results, key=lambda r: r["cpu"])
+    figures.add("alias-bounds", trials=len(results), failures=len(over),
+                note="N options × N questions (526 KB, 1 MB; were 16.8 s / 303 MB and 75 s / 1.15 GB) and 500 "
+                     f"unknown keys × 2,000 uses (was 1,000,000 problems): at most {max(r['n'] for r in results)} "
+                     f"problems each; slowest {os.path.basename(worst['path'])} {worst['cpu']:.2f} s CPU; peak RSS "
+                     f"{max(r['peak_mb'] for r in results):.0f} MB")
+    assert not over, over

@@ -186,7 +186,7 @@ def test_damaged_database_and_doctor_restore(bank, tmp_path, how, figures):
     assert "damaged" in r.stderr or "doctor" in r.stderr, r.stderr
     doc = run_quiz("doctor", "--data-dir", data)
     assert doc.returncode != 0 and "FAILED" in doc.stdout and "Traceback" not in doc.stderr
-    fix = run_quiz("doctor", "--restore", "--data-dir", data)
+    fix = run_quiz("doctor", "--restore", "--yes", "--data-dir", data)
     assert fix.returncode == 0, fix.stdout + fix.stderr
     kept = [p for p in data.glob("quiz.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
     assert kept and hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged  # the damaged file is kept
@@ -195,6 +195,40 @@ def test_damaged_database_and_doctor_restore(bank, tmp_path, how, figures):
     assert study(bank, data, "答5\n").returncode == 0
     figures.add("fault-corrupt", trials=1, note=f"{how}: study exit 1 naming `quiz doctor`; doctor --restore put "
                 f"back the backup ({after['reviews']} of {total} answers; the later ones stay in the kept file)")
+
+
+def _wait_for(test, timeout: float = 30.0) -> None:
+    import time
+    deadline = time.monotonic() + timeout
+    while not test():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_restore_refuses_while_a_session_runs_and_loses_nothing(bank, tmp_path, figures):
+    data = tmp_path / "data"
+    before = _with_backup(bank, data)
+    proc = subprocess.Popen(quiz_cmd("study", bank, "--plain", "--new", "1000", "--data-dir", data),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    try:
+        proc.stdin.write("答5\n答6\n".encode())
+        proc.stdin.flush()
+        _wait_for(lambda: _reviews(data) == before + 2)  # the session has answered and waits for more
+        fix = run_quiz("doctor", "--restore", "--yes", "--data-dir", data)
+        out, err = proc.communicate("答7\n答8\n".encode(), timeout=60)  # the session goes on after the refusal
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    _clean_failure(fix, "open in another quiz")
+    assert not list(data.glob("quiz.db.damaged-*")), "nothing was moved aside"
+    shown = acknowledged(out)
+    assert proc.returncode == 0 and shown == 4, err.decode()
+    assert _reviews(data) == before + shown  # every acknowledged answer is in the database
+    after = run_quiz("doctor", "--restore", "--yes", "--data-dir", data)  # the session is over: now it may
+    assert after.returncode == 0, after.stdout + after.stderr
+    figures.add("fault-restore-running", trials=1, lost=0,
+                note=f"doctor --restore --yes during a plain session: refused (exit 1, `open in another quiz`); "
+                     f"the session's {shown} answers all stored; restore works once it ends")
 
 
 def test_newer_database_untouched(bank, tmp_path, figures):

@@ -180,3 +180,69 @@ def test_app_in_tmux_shows_hostile_text_literally(hostile, tmp_path, figures):
     assert not bank_attributes(escaped), "bank SGR (blink/conceal) reached the terminal"
     figures.add("hostile-tui", trials=2, note="real app in tmux: markup literal, pane title unchanged, "
                 "no OSC 52 buffer, app alive")
+
+
+# ---- hostile file names: every command -----------------------------------------------------------------
+
+# A name that sets the terminal title, clears the screen (C1 CSI), rings, reverses the line and breaks it.
+EVIL = "e\x1b]2;PWNED\x07\x9b2J\u202e\u2066\x1b[31mx\nline"
+
+
+def hostile_paths(tmp_path):
+    """Files and folders named with EVIL: banks (valid and not), an article, a CSV, a data dir."""
+    root = tmp_path / f"dir{EVIL}"
+    root.mkdir()
+    good = root / f"good{EVIL}.yaml"
+    good.write_text(HOSTILE_BANK, encoding="utf-8")
+    bad = root / f"bad{EVIL}.yaml"
+    bad.write_text("bank: {id: b, title: B}\nquestions:\n  - id: q\n    type: nope\n", encoding="utf-8")
+    article = root / f"article{EVIL}.txt"
+    article.write_text("2021年3月26日，西藏自治区召开党史学习教育动员大会。全区共有1200个基层党组织参加学习。\n",
+                       encoding="utf-8")
+    csv = root / f"cards{EVIL}.csv"
+    csv.write_text("问题一,答案一\n问题二,答案二\n", encoding="utf-8")
+    data = root / f"data{EVIL}"
+    afile = root / f"file{EVIL}"
+    afile.write_text("not a folder", encoding="utf-8")
+    return {"root": root, "good": good, "bad": bad, "article": article, "csv": csv, "data": data, "file": afile,
+            "missing": root / f"missing{EVIL}.yaml", "out": root / f"out{EVIL}", "nodir": root / f"no{EVIL}" / "x"}
+
+
+def test_no_command_prints_a_path_raw(tmp_path, figures):
+    p = hostile_paths(tmp_path)
+    runs = [
+        ("--bank-dir", p["root"]),                               # the bank listing without a terminal
+        ("validate", p["good"], p["bad"], p["missing"]),
+        ("lint", p["good"], p["bad"]),
+        ("export", p["good"], "-f", "json"), ("export", p["good"], "-f", "csv"),
+        ("export", p["bad"]), ("export", p["good"], "-o", p["out"]), ("export", p["good"], "-o", p["nodir"]),
+        ("export", p["good"], "-o", p["out"]),                   # exists now
+        ("import", p["csv"]), ("import", p["csv"], "-o", p["out"]), ("import", p["missing"]),
+        ("new", p["root"] / f"new{EVIL}.yaml"), ("new", p["root"] / f"new{EVIL}.yaml"), ("new", p["nodir"]),
+        ("generate", p["article"]), ("generate", p["article"], "-o", p["root"] / f"gen{EVIL}.yaml"),
+        ("generate", p["missing"]),
+        ("study", p["good"], "--plain", "--data-dir", p["data"]),
+        ("study", p["bad"], "--plain", "--data-dir", p["data"]),
+        ("study", p["good"], "--plain", "--data-dir", p["file"]),
+        ("stats", "--data-dir", p["data"]), ("stats", "--json", "--data-dir", p["data"]),
+        ("stats", "--data-dir", p["file"]),
+        ("doctor", "--data-dir", p["data"]), ("doctor", "--restore", "--yes", "--data-dir", p["data"]),
+        ("doctor", "--data-dir", p["file"]),
+        ("optimize", "--data-dir", p["data"]), ("optimize", "--data-dir", p["root"] / f"none{EVIL}"),
+        ("leeches", "--data-dir", p["data"]), ("leeches", "--json", "--data-dir", p["data"]),
+        ("leeches", "--unsuspend", f"b:{EVIL}", "--data-dir", p["data"]),
+        ("schema", "-o", p["nodir"]),
+        ("validate", p["good"], f"--no{EVIL}"), (f"nope{EVIL}",), ("stats", "--lang", EVIL),
+    ]
+    bad = []
+    for args in runs:
+        r = run_quiz(*args, input="错\n1\n")
+        said = r.stdout + r.stderr
+        if unsafe(said) or "Traceback" in said:
+            bad.append((args[0], unsafe(said), said[-300:]))
+    assert bad == [], [(b[0], b[1]) for b in bad]
+    lines = run_quiz("validate", p["bad"]).stdout.splitlines()  # a newline in the path: still one line each
+    assert lines and all(re.match(r".*\\nline\.yaml:\d+:\d+: ", ln) for ln in lines), lines
+    figures.add("hostile-paths", trials=len(runs),
+                note=f"{len(runs)} runs of every command with files, folders and arguments named with ESC, OSC, "
+                     "BEL, C1 CSI, bidi overrides and a newline: 0 control/bidi characters out")

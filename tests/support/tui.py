@@ -34,8 +34,9 @@ def make_leech(store, bank, qid: str, lapses: int) -> None:
     """Make question `qid` of `bank` a suspended leech with `lapses` lapses."""
     store.sync_bank(bank)
     with store.transaction() as c:
-        c.execute("UPDATE cards SET leech = 1, suspended = 1, lapses = ?, state = 2 "
-                  "WHERE bank_id = ? AND question_id = ?", (lapses, bank.id, qid))
+        c.execute("UPDATE cards SET leech = 1, suspended = 1, lapses = ?, state = 2, stability = 1.5, "
+                  "difficulty = 8.0, due = 0, last_review = 0, reps = ? WHERE bank_id = ? AND question_id = ?",
+                  (lapses, lapses + 1, bank.id, qid))
 
 
 def option_key(app, text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from quiz.core.model import Bank, Question, Source
 
-VERSION = 1  # bump when the model's fields change
+VERSION = 2  # bump when the model's fields change
 
 
 def cache_dir(data_dir: str | os.PathLike) -> Path:
@@ -39,7 +39,7 @@ def _bank(bank: Bank) -> dict[str, Any]:
     return {"id": bank.id, "title": bank.title, "description": bank.description, "language": bank.language,
             "tags": list(bank.tags), "shuffle": bank.shuffle,
             "source": None if src is None else {"file": src.file, "title": src.title, "publisher": src.publisher,
-                                                "date": src.date},
+                                                "date": src.date, "url": src.url},
             "questions": [_question(q) for q in bank.questions]}
 
 

@@ -10,12 +10,13 @@ import os
 import re
 from typing import Any
 
-from quiz.core.banks.validate import TOP_KEYS, Collector, did_you_mean, kind_name
+from quiz.core.banks.validate import MAX_PROBLEMS, TOP_KEYS, Collector, did_you_mean, kind_name
 from quiz.core.banks.validate_question import bank_header, question_of
 from quiz.core.banks.yamlnodes import (
     MAPPING,
     SCALAR,
     SEQUENCE,
+    Alias,
     EventReader,
     MappingEndEvent,
     MappingStartEvent,
@@ -40,7 +41,8 @@ def load_path(path: str | os.PathLike, *, positions: Positions | None = None) ->
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return _fail(shown, 1, 1, f"file is {size // (1024 * 1024)} MB; banks over {MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
+            return _fail(shown, 1, 1, f"file is {size / (1024 * 1024):.1f} MB; banks over "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused")
         data = read_input(path, MAX_FILE_BYTES)
     except TooLarge:
         return _fail(shown, 1, 1, f"the input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; larger banks are refused")
@@ -80,6 +82,10 @@ def load_text(text: str | bytes, path: str = "<string>", *, positions: Positions
     except MemoryError:  # pragma: no cover
         out.add((1, 1), "the document is too large to load")
     problems = tuple(Problem(path, line, col, msg) for line, col, msg in sorted(out.items, key=lambda t: (t[0], t[1])))
+    if out.dropped:
+        line, col = out.first_dropped or (1, 1)
+        problems += (Problem(path, line, col, f"{out.dropped} more problem{'s' if out.dropped != 1 else ''} "
+                             f"not shown (the first {MAX_PROBLEMS} are listed); fix these and validate again"),)
     if problems:
         return LoadResult(None, problems)
     return LoadResult(bank, ())
@@ -223,8 +229,9 @@ def _read_questions(reader: EventReader, out: Collector, questions: list, ids: d
             index += 1
     node = reader.read(ev)
     if node.kind == SEQUENCE:
-        for index, item in enumerate(node.value):
-            _one(item, index, out, questions, ids, positions)
+        with out.via(node):  # (nothing when it is no alias)
+            for index, item in enumerate(node.value):
+                _one(item, index, out, questions, ids, positions)
     elif node.is_null():
         return  # `questions:` with nothing: an empty bank
     else:
@@ -233,18 +240,19 @@ def _read_questions(reader: EventReader, out: Collector, questions: list, ids: d
 
 def _one(node: Node, index: int, out: Collector, questions: list, ids: dict[str, tuple[int, int]],
          positions: Positions | None) -> None:
-    q = question_of(node, index, out)
+    q = out.once(node, "question", lambda: question_of(node, index, out))
     if positions is not None and q is not None:
         positions[q.id] = field_positions(node)
     if node.kind == MAPPING:
         for k, v in node.value:
             if k.kind == SCALAR and k.value == "id" and v.kind == SCALAR and not v.is_null():
+                at = node if isinstance(node, Alias) else v  # a question repeated by an alias: where it is
                 first = ids.get(v.value)
                 if first is not None:
-                    out.add(v, f"duplicate question id '{v.value}' (first at line {first[0]})")
-                    out.add(first, f"question id '{v.value}' is used again at line {v.line}")
+                    out.add((at.line, at.col), f"duplicate question id '{v.value}' (first at line {first[0]})")
+                    out.add(first, f"question id '{v.value}' is used again at line {at.line}")
                     return
-                ids[v.value] = (v.line, v.col)
+                ids[v.value] = (at.line, at.col)
                 break
     if q is not None:
         questions.append(q)

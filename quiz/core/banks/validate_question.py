@@ -10,6 +10,7 @@ from quiz.core.banks.validate import (
     BLANK,
     CLOZE,
     COMMON_KEYS,
+    MAX_OPTIONS,
     TYPE_KEYS,
     Collector,
     bool_of,
@@ -104,7 +105,7 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         answers, prompt = _fill(fields, node, label, out, prompt)
     elif qtype is QuestionType.ORDER:
         inode = need("items")
-        if inode is not None and (got := texts_of(inode, "items", out)):
+        if inode is not None and (got := texts_of(inode, "items", out, most=MAX_OPTIONS)):
             if len(got[0]) < 2:
                 out.add(inode, f"{label}: an order question needs at least 2 items")
             elif check_unique(got[0], got[1], "item", out):
@@ -152,7 +153,7 @@ def _choices(qtype, fields, need, label, out: Collector, prompt):
     cnode = need("choices")
     anode = need("answer")
     choices: list[str] = []
-    if cnode is not None and (got := texts_of(cnode, "choices", out)):
+    if cnode is not None and (got := texts_of(cnode, "choices", out, most=MAX_OPTIONS)):
         choices = got[0]
         if len(choices) < 2:
             out.add(cnode, f"{label}: a {qtype.value} question needs at least 2 choices")
@@ -170,13 +171,14 @@ def _choices(qtype, fields, need, label, out: Collector, prompt):
                 t = text_of(anode, "answer", out)
                 got = ([t], [anode]) if t is not None else None
             else:
-                got = texts_of(anode, "answer", out)
+                got = texts_of(anode, "answer", out, most=MAX_OPTIONS)
             if got:
                 if not got[0]:
                     out.add(anode, f"{label}: a multi question needs at least one right answer")
                 check_unique(got[0], got[1], "answer", out)
+                known = set(choices)
                 for a, n in zip(*got):
-                    if choices and a not in choices:
+                    if choices and a not in known:
                         out.add(n, f"answer '{a}' is not among the choices{did_you_mean(a, choices)}")
                 right = set(got[0])
                 answers = [c for c in choices if c in right]

@@ -6,6 +6,13 @@ tree of one question is built at a time and dropped after it is checked, and
 aliases are shared references (never expanded), so an alias bomb costs nothing.
 Only the C parser is used: a missing libyaml is reported, never worked around
 with the slow pure-Python one.
+
+An alias use is a node of its own (its own line and column, so a problem is reported where the
+alias is used) sharing the anchored node's value. What aliases repeat is bounded: each use adds the
+size of what it repeats (nodes and characters, nested aliases included) to a budget, and a file
+that goes over it is refused at the alias that did (a "billion laughs" bank, or one long text
+repeated a million times, costs nothing to refuse). The validator checks an aliased node once per
+use it is put to (quiz.core.banks.validate.Collector caches it).
 """
 from __future__ import annotations
 
@@ -27,6 +34,9 @@ from yaml import (
 _CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)  # None: PyYAML without libyaml
 
 SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+# What all alias uses of a file may repeat in all, in nodes + characters: about 8 MB of text. A bank
+# that reuses an option list or an explanation a few thousand times stays far below it.
+ALIAS_BUDGET = 8_000_000
 
 # Tags a bank may spell out; everything else (!!python/..., custom !tags) is refused.
 _CORE = "tag:yaml.org,2002:"
@@ -38,7 +48,8 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
 class Node:
-    """A YAML node: kind, value (str | list[Node] | list[tuple[Node, Node]]), 1-based line/col."""
+    """A YAML node: kind, value (str | list[Node] | list[tuple[Node, Node]]), 1-based line/col.
+    An anchored node is an Anchored; an alias use an Alias (its own position, the target's value)."""
 
     __slots__ = ("kind", "value", "line", "col", "tag", "plain")
 
@@ -49,6 +60,11 @@ class Node:
         self.col = col
         self.tag = tag
         self.plain = plain  # scalar written without quotes (so `true`/`null` resolve)
+
+    def origin(self) -> Node:
+        """The node this one repeats (itself when it is no alias): the key to validate it once."""
+        return self
+
 
     # Resolution of plain scalars, YAML 1.1 as PyYAML's safe loader does it.
     def is_null(self) -> bool:
@@ -70,6 +86,24 @@ class Node:
         return None
 
 
+class Anchored(Node):
+    """A node with an anchor (`&name`): kept alive by the reader, so its id names it for the file."""
+
+    __slots__ = ("anchor",)
+    anchor: str
+
+
+class Alias(Node):
+    """One use of an anchored node (`*name`): its own position, the anchored node's value (shared)."""
+
+    __slots__ = ("target", "alias")
+    target: Node
+    alias: str
+
+    def origin(self) -> Node:
+        return self.target
+
+
 class YamlProblem(Exception):
     """A syntax or safety problem at a position (1-based)."""
 
@@ -87,9 +121,14 @@ def _pos(event) -> tuple[int, int]:
 
 def _describe_yaml_error(err: yaml.YAMLError) -> YamlProblem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
+    opened = getattr(err, "context_mark", None)
+    if context and "quoted scalar" in context and "end of stream" in str(problem) and opened is not None:
+        # the quote that never closes is where the person must look, not the end of the file
+        return YamlProblem(opened.line + 1, opened.column + 1,
+                           "YAML syntax error: this quote is never closed (the text runs to the end of the file)")
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     msg = f"YAML syntax error: {problem}"
     if context and "nesting" not in str(problem):
         msg += f" ({context})"
@@ -107,6 +146,9 @@ class EventReader:
         self._loader = _CLoader(text)
         self._anchors: dict[str, Node] = {}
         self._peeked = None
+        # id(anchored node) -> (the node, kept alive so its id is never reused; nodes + characters it holds)
+        self._sizes: dict[int, tuple[Node, int]] = {}
+        self.repeated = 0  # what alias uses repeated so far (see ALIAS_BUDGET)
 
     def close(self) -> None:
         try:
@@ -171,27 +213,32 @@ class EventReader:
             t = type(ev)
             if t is ScalarEvent:
                 m = ev.start_mark
-                node = Node(SCALAR, ev.value, m.line + 1, m.column + 1,
-                            None if ev.tag is None else self.check_tag(ev), not ev.style)
+                tag = None if ev.tag is None else self.check_tag(ev)
+                node: Node
                 if ev.anchor:
-                    anchors[ev.anchor] = node
+                    held = Anchored(SCALAR, ev.value, m.line + 1, m.column + 1, tag, not ev.style)
+                    held.anchor = ev.anchor
+                    anchors[ev.anchor] = node = held
+                else:
+                    node = Node(SCALAR, ev.value, m.line + 1, m.column + 1, tag, not ev.style)
             elif t is AliasEvent:
                 target = anchors.get(ev.anchor)
                 if target is None:  # libyaml reports unknown anchors itself; keep a guard
                     raise YamlProblem(*_pos(ev), f"unknown alias *{ev.anchor}")
-                node = target
+                node = self._alias_use(ev, target)
             elif t is MappingStartEvent or t is SequenceStartEvent:
                 line, col = _pos(ev)
                 kind = MAPPING if t is MappingStartEvent else SEQUENCE
-                container = Node(kind, [], line, col, self.check_tag(ev), False)
+                container = (Anchored if ev.anchor else Node)(kind, [], line, col, self.check_tag(ev), False)
                 # the anchor is registered when the container ends, so it can never contain itself
                 stack.append((container, [], ev.anchor))
                 ev = get()
                 continue
             elif t is MappingEndEvent or t is SequenceEndEvent:
                 node, _, anchor = stack.pop()
-                if anchor:
+                if anchor and isinstance(node, Anchored):
                     anchors[anchor] = node
+                    node.anchor = anchor
             else:  # pragma: no cover - the parser never gives other events here
                 raise YamlProblem(*_pos(ev), f"unexpected YAML event {t.__name__}")
             # attach `node` to its parent, or return it
@@ -205,3 +252,39 @@ class EventReader:
             else:
                 pending.append(node)
             ev = get()
+
+    def _alias_use(self, ev, target: Node) -> Node:
+        """A node for one use of `target`: its own position, the target's value (shared, not copied)."""
+        self.repeated += self.size(target)
+        if self.repeated > ALIAS_BUDGET:
+            raise YamlProblem(*_pos(ev), f"the aliases of this file repeat more than {ALIAS_BUDGET // 1_000_000} MB "
+                              f"of text in all (here *{ev.anchor}); a bank may reuse a value, not multiply it")
+        line, col = _pos(ev)
+        node = Alias(target.kind, target.value, line, col, target.tag, target.plain)
+        node.target = target
+        node.alias = ev.anchor
+        return node
+
+    def size(self, node: Node) -> int:
+        """Nodes + characters in `node`, what its aliases repeat included (computed once per anchor)."""
+        node = node.origin()
+        known = self._sizes.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        total = 0
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, Alias):
+                total += self.size(n.target)  # an alias inside: its anchor's size (already known: defined before)
+            elif n.kind == SCALAR:
+                total += 1 + len(n.value)
+            else:
+                total += 1
+                for item in n.value:
+                    if isinstance(item, tuple):
+                        stack.extend(item)
+                    else:
+                        stack.append(item)
+        self._sizes[id(node)] = (node, total)
+        return total

@@ -1,8 +1,9 @@
 """Anki package (.apkg) export with genanki: one note per question, deck named after the bank.
 
-Note types are ours ("quiz Basic", "quiz Cloze") with fixed ids, so every exported bank
-shares them; the deck id comes from the bank id and each note GUID from bank id +
-question id, so importing a newer export of the same bank updates its notes.
+Note types are ours ("quiz Basic", "quiz Cloze", each with a Hint field shown behind Anki's
+"show hint" link) with fixed ids, so every exported bank shares them; the deck id comes from the
+bank id and each note GUID from bank id + question id, so importing a newer export of the same
+bank updates its notes. (v2 of the note types added Hint: their ids changed with their fields.)
 """
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import hashlib
 import io
 import time
 
-from quiz.core.exchange.delimited import deck_name
-from quiz.core.exchange.notes import CLOZE, note_of
+from quiz.core.exchange.notes import CLOZE, deck_name, note_of
 from quiz.core.model import Bank
 
 CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
@@ -21,7 +21,9 @@ CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHe
 .explanation, .source { margin-top: .8em; font-size: 18px; }
 .source { color: #555; }
 .cloze { font-weight: bold; color: #1565c0; }
+.hint { margin-top: .6em; font-size: 18px; color: #555; }
 """
+HINT = '{{#Hint}}<div class="hint">{{hint:Hint}}</div>{{/Hint}}'  # Anki's "show hint" link
 
 
 def _id(text: str) -> int:
@@ -33,15 +35,15 @@ def models():
     import genanki
 
     basic = genanki.Model(
-        _id("quiz model basic v1"), "quiz Basic",
-        fields=[{"name": "Front"}, {"name": "Back"}],
-        templates=[{"name": "Card 1", "qfmt": "{{Front}}",
-                    "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'}],
+        _id("quiz model basic v2"), "quiz Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Hint"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}" + HINT,
+                    "afmt": '{{Front}}<hr id="answer">{{Back}}'}],
         css=CSS)
     cloze = genanki.Model(
-        _id("quiz model cloze v1"), "quiz Cloze",
-        fields=[{"name": "Text"}, {"name": "Back Extra"}],
-        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
+        _id("quiz model cloze v2"), "quiz Cloze",
+        fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Hint"}],
+        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}" + HINT, "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
         css=CSS, model_type=genanki.Model.CLOZE)
     return basic, cloze
 

@@ -1,10 +1,13 @@
 """Question <-> Anki note fields (HTML), shared by the .apkg and the text/CSV formats.
 
-Every question becomes one note:
-  fill                      -> Cloze: Text (the prompt with {{c1::answer}}), Back Extra
-  card                      -> Basic: Front, Back
+Every question becomes one note, with the question's hint in a third field (Hint):
+  fill                      -> Cloze: Text (the prompt with {{c1::answer}}), Back Extra, Hint
+  card                      -> Basic: Front, Back, Hint
   choice/multi/truefalse/order -> Basic: the prompt and the options on the front; the answer,
-                                explanation and source on the back
+                                explanation and source on the back; Hint
+Every field is wrapped in an element MathJax skips, and Anki's bracket tags ([sound:…], [latex]…)
+are escaped (quiz.core.exchange.html): bank text never plays, typesets or runs anything in Anki.
+Tags and deck names are made safe the same way (anki_tags, deck_name).
 The markup uses a few class names (prompt, choice, multi, order, truefalse, answer, accept,
 explanation, source, blank) so that our own export reads back into the same questions; a
 note without them (a deck from elsewhere) is read as plain front/back or cloze text.
@@ -16,7 +19,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from quiz.core.exchange.html import clean, esc, to_text
+from quiz.core.exchange.html import clean, esc, no_math, to_text
 from quiz.core.model import Bank, Question
 from quiz.core.qtype import BLANK, QuestionType, bool_answer, is_true, parse_bool, shuffled_items
 
@@ -33,7 +36,7 @@ _LABELS = {
 @dataclass(frozen=True, slots=True)
 class Note:
     kind: str  # BASIC or CLOZE
-    fields: tuple[str, str]  # HTML
+    fields: tuple[str, str, str]  # HTML: front (or cloze text), back (or back extra), hint
     tags: tuple[str, ...]
     guid: str
 
@@ -47,14 +50,30 @@ def guid_of(bank_id: str, qid: str) -> str:
     return f"quiz:{bank_id}:{qid}"
 
 
+# characters a tag or a deck name may not carry into Anki as they are: HTML's, and the start of a formula
+# in a spreadsheet (a tag leads the tags column of the text export); Anki's `::` makes a hierarchy
+_NAME_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def anki_tags(tags) -> tuple[str, ...]:
-    """Anki tags cannot hold spaces: they become '_'."""
-    out = []
+    """Anki tags: spaces become '_', HTML characters their full-width forms, a tag that would start a
+    spreadsheet formula gets a leading '_'; once each, in order (linear in the number of tags)."""
+    out: dict[str, None] = {}
     for t in tags:
-        t = re.sub(r"\s+", "_", clean(t).strip())
-        if t and t not in out:
-            out.append(t)
+        t = re.sub(r"\s+", "_", clean(t).strip()).translate(_NAME_SAFE)
+        if t.startswith(FORMULA):
+            t = "_" + t
+        if t:
+            out.setdefault(t, None)
     return tuple(out)
+
+
+def deck_name(title: str) -> str:
+    """An Anki deck name from a bank title: one line, HTML characters as full-width forms, `::` (Anki's
+    sub-deck separator) as full-width colons, so the title names one deck, shown as written."""
+    name = re.sub(r"\s+", " ", clean(title)).strip().translate(_NAME_SAFE).replace("::", "：：")
+    return name or "quiz"
 
 
 def _labels(bank: Bank) -> dict[str, str]:
@@ -78,6 +97,10 @@ def _extra(q: Question, lab: dict, accept: tuple[str, ...] = ()) -> str:
     return "".join(parts)
 
 
+def _note(kind: str, front: str, back: str, q: Question, tags: tuple[str, ...], guid: str) -> Note:
+    return Note(kind, (no_math(front), no_math(back), no_math(esc(q.hint)) if q.hint else ""), tags, guid)
+
+
 def note_of(bank: Bank, q: Question) -> Note:
     lab = _labels(bank)
     guid = guid_of(bank.id, q.id)
@@ -89,9 +112,9 @@ def note_of(bank: Bank, q: Question) -> Note:
             text = esc(before, braces=True) + ans + esc(after, braces=True)
         else:
             text = esc(q.prompt, braces=True) + f'<div class="blank">{ans}</div>'
-        return Note(CLOZE, (text, _extra(q, lab, q.answers[1:])), tags, guid)
+        return _note(CLOZE, text, _extra(q, lab, q.answers[1:]), q, tags, guid)
     if q.type is QuestionType.CARD:
-        return Note(BASIC, (esc(q.prompt), _div("answer", q.answer) + _extra(q, lab)), tags, guid)
+        return _note(BASIC, esc(q.prompt), _div("answer", q.answer) + _extra(q, lab), q, tags, guid)
     front = _div("prompt", q.prompt)
     accept: tuple[str, ...] = ()
     if q.type.picks_options:
@@ -114,7 +137,7 @@ def note_of(bank: Bank, q: Question) -> Note:
     else:  # truefalse
         front += _div("truefalse", f"{lab['true']} / {lab['false']}")
         back = _div("answer", lab["true"] if is_true(q) else lab["false"])
-    return Note(BASIC, (front, back + _extra(q, lab, accept)), tags, guid)
+    return _note(BASIC, front, back + _extra(q, lab, accept), q, tags, guid)
 
 
 # ---- reading notes back -------------------------------------------------------------------
@@ -150,19 +173,22 @@ def _need(text: str | None, what: str) -> str:
 
 
 def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], line: int,
-                 *, is_html: bool = True) -> list[Question]:
-    """The questions of one note (a cloze note with c1, c2... gives one fill question each)."""
+                 *, is_html: bool = True, hint: str | None = None) -> list[Question]:
+    """The questions of one note (a cloze note with c1, c2... gives one fill question each).
+    `hint`: the note's Hint field (HTML when is_html)."""
     first = fields[0] if fields else ""
     second = fields[1] if len(fields) > 1 else ""
+    hint = (to_text(hint, is_html=is_html) or None) if hint else None
     if kind == CLOZE or (kind != BASIC and _CLOZE.search(first)):
-        return _cloze(first, second, qid, tags, line, is_html)
+        return _cloze(first, second, qid, tags, line, is_html, hint)
     if len(fields) < 2:
         raise NoteError("a note needs two fields, a front and a back (or a {{c1::cloze}} text)")
     ans, accept, expl, src = _back(second, is_html)
 
     def question(qtype: QuestionType, prompt: str, answers: tuple[str, ...],
                  choices: tuple[str, ...] = ()) -> list[Question]:
-        return [Question(qid, qtype, prompt, answers, choices, explanation=expl, source=src, tags=tags, line=line)]
+        return [Question(qid, qtype, prompt, answers, choices, explanation=expl, source=src, hint=hint, tags=tags,
+                         line=line)]
 
     prompt = _find("prompt", first) if is_html else None
     if prompt is not None:
@@ -187,7 +213,15 @@ def questions_of(kind: str, fields: list[str], qid: str, tags: tuple[str, ...], 
     return question(QuestionType.CARD, front, (_need(ans, "back"),))
 
 
-def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> list[Question]:
+def cloze_numbers(text: str) -> int:
+    """How many questions a cloze text makes (one per deletion number), without making them."""
+    return len({m.group(1) for m in _CLOZE.finditer(text)})
+
+
+def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool, note_hint: str | None = None
+           ) -> list[Question]:
+    """One fill question per deletion number. Each prompt is the text with the other deletions shown:
+    the text is laid out once and each prompt cut from it (linear in what it makes)."""
     found = list(_CLOZE.finditer(text))
     if not found:
         raise NoteError("a cloze note needs a {{c1::...}} deletion in its text")
@@ -195,29 +229,38 @@ def _cloze(text: str, extra: str, qid: str, tags, line: int, is_html: bool) -> l
     if ans and not (expl or src or accept):  # a plain Back Extra is an explanation
         expl, ans = ans, None
     explicit = is_html and re.search(r'<div class="blank">\{\{c\d+::.*?\}\}</div>', text, re.S) is not None
-    numbers = sorted({int(m.group(1)) for m in found})
+    # the text with every deletion shown, and where each deletion's text sits in it
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = size = 0
+    for m in found:
+        pieces.append(text[pos:m.start()])
+        size += m.start() - pos
+        pieces.append(m.group(2))
+        spans.append((size, size + len(m.group(2))))
+        size += len(m.group(2))
+        pos = m.end()
+    pieces.append(text[pos:])
+    shown = "".join(pieces)
+    first: dict[int, int] = {}  # deletion number -> its first deletion (the blank; the others show their text)
+    for i, m in enumerate(found):
+        first.setdefault(int(m.group(1)), i)
     out = []
-    for n in numbers:
-        parts, answer, hint, pos = [], None, None, 0
-        for m in found:  # the first deletion numbered n is the blank; the others show their text
-            parts.append(text[pos:m.start()])
-            if int(m.group(1)) == n and answer is None:
-                answer = to_text(m.group(2), is_html=is_html)
-                hint = to_text(m.group(3), is_html=is_html) if m.group(3) else None
-                parts.append("" if explicit else "\x00")
-            else:
-                parts.append(m.group(2))
-            pos = m.end()
-        parts.append(text[pos:])
-        raw = "".join(parts)
+    for n in sorted(first):
+        i = first[n]
+        m = found[i]
+        answer = to_text(m.group(2), is_html=is_html)
+        hint = (to_text(m.group(3), is_html=is_html) if m.group(3) else None) or note_hint
+        s, e = spans[i]
         if explicit:
+            raw = shown[:s] + shown[e:]
             prompt = to_text(raw.replace('<div class="blank"></div>', ""), is_html=is_html)
         else:
-            prompt = BLANK.join(_side(s, is_html) for s in raw.split("\x00")).strip()
+            prompt = (_side(shown[:s], is_html) + BLANK + _side(shown[e:], is_html)).strip()
         answer = _need(answer, f"deletion c{n}")
         prompt = _need(prompt, "cloze text")
         answers = tuple(dict.fromkeys([answer, *accept]))
-        out.append(Question(qid if len(numbers) == 1 else f"{qid}-c{n}", QuestionType.FILL, prompt, answers,
+        out.append(Question(qid if len(first) == 1 else f"{qid}-c{n}", QuestionType.FILL, prompt, answers,
                             explanation=expl, source=src, hint=hint or None, tags=tags, line=line))
     return out
 

@@ -1,7 +1,13 @@
-"""Write a Bank as canonical YAML text: deterministic, block style, Chinese kept as is."""
+r"""Write a Bank as canonical YAML text: deterministic, block style, Chinese kept as is.
+
+The text is safe to print on a terminal: a string holding a control character, a C1 control or a
+bidi override is written double-quoted with that character escaped (`\e`, `\x9B`, `\u202E`: the
+same data when loaded), and header comments (which may name a file) are made printable on one line.
+"""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -73,7 +79,8 @@ def bank_dict(bank: Bank) -> dict:
     if bank.language and bank.language != "zh":
         head["language"] = bank.language
     if bank.source is not None:
-        src = {k: getattr(bank.source, k) for k in ("file", "title", "publisher", "date") if getattr(bank.source, k)}
+        src = {k: getattr(bank.source, k) for k in ("file", "title", "publisher", "date", "url")
+               if getattr(bank.source, k)}
         if src:
             head["source"] = src
     if bank.tags:
@@ -90,9 +97,24 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+# what PyYAML writes raw with allow_unicode (bidi overrides, isolates, marks): escaped after dumping;
+# every such character is inside a double-quoted scalar (see _str), where \uXXXX means the character
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def _str(dumper, value: str):
-    style = "|" if "\n" in value else None
+    if _UNSAFE.search(value):
+        style: str | None = '"'  # the emitter escapes controls there; bidi characters are escaped below
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _comment(line: str) -> str:
+    from quiz.core.textsafe import printable
+
+    return re.sub("[\n\r\u2028\u2029]", lambda m: repr(m.group(0))[1:-1], printable(line))  # one line
 
 
 _Dumper.add_representer(str, _str)
@@ -102,6 +124,7 @@ def dump_bank(bank: Bank, *, schema: str | None = None, header_comment_lines=())
     """Canonical YAML of `bank`. `schema` is the modeline's $schema value (default: schema_ref())."""
     body = yaml.dump(bank_dict(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=100000, indent=2)
-    lines = [modeline(schema if schema is not None else schema_ref())]
-    lines += [f"# {c}" if c else "#" for c in header_comment_lines]
+    body = _BIDI.sub(lambda m: f"\\u{ord(m.group(0)):04X}", body)
+    lines = [_comment(modeline(schema if schema is not None else schema_ref()))]
+    lines += [f"# {_comment(c)}" if c else "#" for c in header_comment_lines]
     return "\n".join(lines) + "\n" + body

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,27 +106,39 @@ def daily_backup(store: Store) -> Path | None:
     return target
 
 
-def restore_latest_good(data_dir: Path, stamp: str) -> tuple[Path, Path | None]:
-    """Put the newest backup that passes integrity_check in place of the database.
-
-    The current database (and its -wal/-shm) is moved aside to quiz.db.damaged-<stamp>, never
-    deleted. Returns (backup used, where the old database went). Raises FileNotFoundError
-    when there is no good backup."""
-    db = paths.db_path(data_dir)
+def newest_good(data_dir: Path) -> Path:
+    """The newest backup that passes integrity_check. Raises FileNotFoundError when there is none."""
     for candidate in backups(data_dir):
         if integrity(candidate).ok:
-            break
-    else:
-        raise FileNotFoundError(f"no good backup in {paths.backup_dir(data_dir)}")
-    aside = None
-    if db.exists():
-        aside = db.with_name(f"{db.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(db) + suffix)
-            if src.exists():
-                os.replace(src, Path(str(aside) + suffix))
-    tmp = db.with_suffix(".restoring")
-    shutil.copyfile(candidate, tmp)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, db)
-    return candidate, aside
+            return candidate
+    raise FileNotFoundError(f"no good backup in {paths.backup_dir(data_dir)}")
+
+
+def restore(data_dir: Path, candidate: Path, stamp: str) -> Path | None:
+    """Put `candidate` (a backup) in place of the database; returns where the old one went.
+
+    The current database (and its -wal/-shm) is moved aside to quiz.db.damaged-<stamp>, never
+    deleted. Refuses (lock.Busy) while any process has the database open; crash-safe (see
+    quiz.core.store.lock)."""
+    from quiz.core.store import lock
+
+    target = paths.db_path(data_dir)
+    with lock.exclusive(target):
+        return lock.restore_from(target, candidate, stamp)
+
+
+def finish_interrupted(data_dir: Path) -> bool:
+    """Finish a restore that was killed half way (True if there was one); Busy while the database is open."""
+    from quiz.core.store import lock
+
+    target = paths.db_path(data_dir)
+    if not any(Path(str(target) + s).exists() for s in (lock.INTENT, lock.NEW)):
+        return False
+    with lock.exclusive(target):
+        return lock.finish_restore(target)
+
+
+def restore_latest_good(data_dir: Path, stamp: str) -> tuple[Path, Path | None]:
+    """Restore the newest good backup: (backup used, where the old database went)."""
+    candidate = newest_good(data_dir)
+    return candidate, restore(data_dir, candidate, stamp)

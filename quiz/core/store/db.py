@@ -5,6 +5,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from quiz.core.store import lock
+from quiz.core.store.lock import Held
 from quiz.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 15_000
@@ -28,6 +30,10 @@ class NotWritable(StoreError):
 
 class DiskFull(StoreError):
     pass
+
+
+class NotAQuizDatabase(StoreError):
+    """A file named quiz.db that another program made (tables of its own, no quiz schema)."""
 
 
 def translate(err: sqlite3.Error, path: Path | str) -> StoreError:
@@ -81,16 +87,45 @@ def retrying(fn, path: Path | str, attempts: int = 200):
     raise AssertionError("unreachable")
 
 
+class Locked(sqlite3.Connection):
+    """A connection that holds the database's shared lock (quiz.core.store.lock) until it is closed,
+    so that `quiz doctor --restore` never swaps the file under it."""
+
+    held: Held | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.held is not None:
+                self.held.release()
+                self.held = None
+
+
 def connect(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
     """Open (and migrate) the database at `path`; ':memory:' for a throwaway one.
 
+    The connection holds the database's shared lock (an interrupted restore is finished first).
     Autocommit mode: callers group writes with `transaction(conn)`."""
-    return retrying(lambda: _connect(path, migrate), path)
+    if str(path) == ":memory:":
+        return retrying(lambda: _connect(path, migrate, None), path)
+    try:
+        held = lock.hold_shared(Path(path))
+    except lock.Busy as e:
+        raise StoreError(str(e)) from None
+    except OSError as e:
+        raise NotWritable(f"cannot open the database {path} ({e.strerror or e}); "
+                          "check that its folder exists and is writable, or use --data-dir") from e
+    try:
+        return retrying(lambda: _connect(path, migrate, held), path)
+    except BaseException:
+        held.release()
+        raise
 
 
-def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
+def _connect(path: Path | str, migrate: bool, held: Held | None) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                           isolation_level=None, check_same_thread=False)
+                           isolation_level=None, check_same_thread=False, factory=Locked)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -98,6 +133,13 @@ def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
             raise NewerDatabase(
                 f"the database {path} was written by a newer version of quiz "
                 f"(schema {version}, this quiz knows up to {SCHEMA_VERSION}); upgrade quiz to use it")
+        if version == 0 and str(path) != ":memory:":
+            foreign = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                  "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name")]
+            if foreign:  # another program's database: never add quiz's tables to it
+                shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+                raise NotAQuizDatabase(f"{path} is not a quiz database (it holds the tables {shown}); "
+                                       "move it away, or use --data-dir for quiz's own folder")
         if str(path) != ":memory:":
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -109,6 +151,7 @@ def _connect(path: Path | str, migrate: bool) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    conn.held = held
     return conn
 
 
@@ -162,7 +205,12 @@ def _statements(script: str) -> list[str]:
 
 
 def create_file(path: Path) -> None:
-    """Create an empty database file readable by the owner only (no-op if it exists)."""
+    """Create an empty database file readable by the owner only (no-op if it exists). A restore
+    killed after it moved the old file aside is finished first (its file is then the database)."""
+    try:
+        lock.hold_shared(path).release()
+    except lock.Busy as e:
+        raise StoreError(str(e)) from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:

@@ -5,12 +5,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label
+from textual.widgets import Button, Checkbox, Input
 
 from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizModal
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
+from quiz.tui.safe import Label
 
 
 def parse_options(count: str, tags: str, per_question: str, total_minutes: str,

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Label
 
 from quiz.tui.base import QuizModal
 from quiz.tui.i18n import t
+from quiz.tui.safe import Label
 from quiz.tui.widgets.wrapped import Wrapped
 
 SECTIONS = [

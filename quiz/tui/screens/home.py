@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Label
 
 from quiz.core.banks.library import Entry, Reading
 from quiz.core.model import Bank
@@ -24,6 +23,7 @@ from quiz.i18n.problems import located_text
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize, localize_tree
+from quiz.tui.safe import DataTable, Label
 from quiz.tui.widgets.wrapped import Wrapped
 
 PROBLEMS_SHOWN = 3

@@ -5,12 +5,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import Footer
 
 from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
+from quiz.tui.safe import DataTable, Label
 from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.wrapped import Wrapped
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Input
 
 from quiz.core import qtype
 from quiz.core.answers.checking import Verdict
@@ -23,6 +23,7 @@ from quiz.core.textsafe import clean, one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
+from quiz.tui.safe import Label
 from quiz.tui.widgets import feedback
 from quiz.tui.widgets.card import CardView
 from quiz.tui.widgets.header import ProgressHeader, Stopwatch

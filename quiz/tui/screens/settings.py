@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Footer, Input
 
 from quiz.core import settings
 from quiz.core.settings import SettingError
@@ -17,6 +17,7 @@ from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
+from quiz.tui.safe import Label
 from quiz.tui.widgets.wrapped import Wrapped
 
 

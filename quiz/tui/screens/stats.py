@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer
 
 from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
+from quiz.tui.safe import DataTable, Label, Static
 from quiz.tui.widgets import charts
 from quiz.tui.widgets.wrapped import Wrapped
 

@@ -12,10 +12,10 @@ from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Label
 
 from quiz.core.scheduler import interval_parts
 from quiz.tui.i18n import t
+from quiz.tui.safe import Label
 from quiz.tui.widgets.wrapped import Wrapped
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
-from textual.widgets import Label, ProgressBar
+from textual.widgets import ProgressBar
 
 from quiz.tui.i18n import t
+from quiz.tui.safe import Label
 
 
 def clock_text(seconds: float) -> str:

@@ -6,13 +6,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from quiz.core.textsafe import clean
+from quiz.tui.safe import text as as_content  # bank strings: literal Content, cleaned of controls
 from quiz.tui.widgets.wrap import wrap_spans
-
-
-def as_content(value: Content | str) -> Content:
-    """Bank strings become plain Content (never markup), cleaned of control characters."""
-    return value if isinstance(value, Content) else Content(clean(value))
 
 
 class Wrapped(Widget):
@@ -22,7 +17,7 @@ class Wrapped(Widget):
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._content = as_content(content)
-        self._label = label if isinstance(label, Content) else Content(label)
+        self._label = as_content(label)
         self._cache: tuple[int, list[Content]] | None = None
 
     @property
@@ -32,7 +27,7 @@ class Wrapped(Widget):
     def update(self, content: Content | str, label: Content | str | None = None) -> None:
         self._content = as_content(content)
         if label is not None:
-            self._label = label if isinstance(label, Content) else Content(label)
+            self._label = as_content(label)
         self._cache = None
         self.refresh(layout=True)
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from quiz.core.answers.normalize import normalize
 from quiz.core.model import Bank, Question
 
-ALPHABET = "学史明理增信崇德力行西藏拉萨党的年月日万个abcXYZ0129 、，。：“”<>&\"'{}:#-_!?%;|/\\"
+ALPHABET = "学史明理增信崇德力行西藏拉萨党的年月日万个abcXYZ0129 、，。：“”<>&\"'{}:#-_!?%;|/\\[]=+@$()"
 BLANK = "____"
 
 
@@ -16,14 +16,14 @@ def _ok(t: str) -> bool:
 
 text = st.text(alphabet=ALPHABET, min_size=1, max_size=12).filter(lambda t: t.strip() and _ok(t))
 opt_text = st.one_of(st.none(), text)
-tag = st.text(alphabet="党史西藏abc-_:0", min_size=1, max_size=6)
+tag = st.text(alphabet="党史西藏abc-_:0=+@<&\"", min_size=1, max_size=6)
 tags = st.lists(tag, max_size=3, unique=True).map(tuple)
 
 
 @st.composite
 def question(draw, qid: str) -> Question:
     qtype = draw(st.sampled_from(["choice", "multi", "truefalse", "fill", "order", "card"]))
-    common = dict(explanation=draw(opt_text), source=draw(opt_text), tags=draw(tags))
+    common = dict(explanation=draw(opt_text), source=draw(opt_text), hint=draw(opt_text), tags=draw(tags))
     prompt = draw(text)
     if qtype in ("choice", "multi", "order"):
         opts = tuple(draw(st.lists(text, min_size=2, max_size=5, unique=True)))

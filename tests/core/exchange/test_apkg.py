@@ -10,6 +10,7 @@ import pytest
 
 from quiz.core.banks.loader import load_path
 from quiz.core.exchange import apkg
+from quiz.core.exchange.html import NO_MATH
 from quiz.core.exchange.notes import guid_of
 from quiz.core.model import Question
 
@@ -39,9 +40,9 @@ def test_package_without_anki(bank, tmp_path):
     rows = _notes(apkg.package(bank, timestamp=1.0e9), tmp_path)
     assert [r[0] for r in rows] == [guid_of(bank.id, q.id) for q in bank.questions]
     flds = {g: f.split("\x1f") for g, f, _ in rows}
-    front, back = flds[guid_of(bank.id, "markup")]
-    assert front == "&lt;script&gt;x&lt;/script&gt; 学史明理"
-    assert "[b]粗[/b] &amp; 细" in back
+    front, back, hint = flds[guid_of(bank.id, "markup")]
+    assert front == NO_MATH + "&lt;script&gt;x&lt;/script&gt; 学史明理</div>"
+    assert "&#91;b&#93;粗&#91;/b&#93; &amp; 细" in back and hint == ""
     assert rows[-1][2].split() == ["两_个"]
 
 
@@ -81,7 +82,7 @@ def test_anki_imports_the_package(bank, tmp_path):
             elif q.type == "card":
                 assert "<script>" not in note.fields[0]
         slogan = by_guid[guid_of(bank.id, "slogan-trust")]
-        assert slogan.fields[0] == "学史明理、{{c1::学史增信}}、学史崇德、学史力行"  # Chinese intact
+        assert slogan.fields[0] == NO_MATH + "学史明理、{{c1::学史增信}}、学史崇德、学史力行</div>"  # Chinese intact
         second = col.import_anki_package(req)
         assert len(second.log.new) == 0
         assert col.note_count() == len(bank.questions)
