@@ -72,7 +72,7 @@ MAX_FACTS = 8_000               # bounded work on any input (an article has a fe
 
 
 def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
-    ctx = Context(year=article_year(article.title, date, article.years), subject=subject_names(article.title),
+    ctx = Context(year=article_year(article.title, date, list(article.years)), subject=subject_names(article.title),
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
         ctx.subject = main_place(facts, len(article.sentences))
@@ -85,8 +85,8 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
             ctx.people[i] = last
         if f.kind in ("org", "place", "name") and words(f.sentence.text).whole(f.start, f.end):
             ctx.names.append((i, f.kind, f.text))
-        if f.kind == "date" and f.form.kind in ("full", "range"):
-            ctx.days.append((i, f"{f.form.month}月{f.form.day}日"))
+        if f.kind == "date" and f.date.kind in ("full", "range"):
+            ctx.days.append((i, f"{f.date.month}月{f.date.day}日"))
     return ctx
 
 

@@ -20,6 +20,8 @@ from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import VERBISH, Words, words
 from quiz.core.model import Question
+from quiz.core.qtype import FALSE, TRUE
+from quiz.core.qtype import QuestionType as QT
 
 BLANK = P.BLANK
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
@@ -50,7 +52,7 @@ class Builder:
 
     def __post_init__(self) -> None:
         self.pools = distractors.Pools(self.facts)
-        self.roles = {}
+        self.roles: dict[str, str] = {}
         for f in self.facts:
             if f.kind == "role" and f.person not in self.roles:
                 self.roles[f.person] = f.role
@@ -81,10 +83,10 @@ class Builder:
         self.penalty = keep
         return tuple(out)
 
-    def _emit(self, f: Fact, base: str, qtype: str, prompt: str, answers, choices=(), *, score: float,
+    def _emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
               fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
-        if drop == "context" and narrow and qtype != "truefalse":
+        if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
@@ -124,18 +126,18 @@ class Builder:
         narrow = self._narrow(f, f.start, f.end)
         if len(wrong) >= 3:
             choices = _shuffle([f.text, *wrong[:3]], seed)
-            self._emit(f, base, "choice", prompt, (f.text,), choices, score=weight + 0.05,
+            self._emit(f, base, QT.CHOICE, prompt, (f.text,), choices, score=weight + 0.05,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
-            self._emit(f, base, "fill", prompt, (f.text, *accept), score=weight - long, explanation=expl,
+            self._emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
                        shows=(f.text,), drop=drop, narrow=narrow)
         if wrong:
             false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge
             stated = wrong[0] if false else f.text
             tf, why = self._prompt(f, f.start, f.end, stated)
             expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{_where(f)}" if false else f"对。{expl}")
-            self._emit(f, base + "-tf", "truefalse", tf, ("false" if false else "true",), score=weight - 0.2,
+            self._emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
                        explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
 
     def _well_formed(self, f: Fact) -> str:
@@ -168,13 +170,13 @@ class Builder:
         weight = S.importance(f)
         if len(others) >= 3:
             choices = _shuffle([f.role, *others[:3]], seed)
-            self._emit(f, base, "choice", f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
+            self._emit(f, base, QT.CHOICE, f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
                        explanation=expl, shows=(f.role,), drop=drop)
         elif others:
-            self._emit(f, base, "truefalse", f"原文中，{f.person}的身份是“{others[0]}”。", ("false",),
+            self._emit(f, base, QT.TRUEFALSE, f"原文中，{f.person}的身份是“{others[0]}”。", (FALSE,),
                        score=weight - 0.2, explanation=f"错。{expl}", drop=drop)
         prompt, why = self._prompt(f, f.start, f.end, BLANK)
-        self._emit(f, base + "-fill", "fill", prompt, (f.role,), score=weight - 0.05, explanation=expl,
+        self._emit(f, base + "-fill", QT.FILL, prompt, (f.role,), score=weight - 0.05, explanation=expl,
                    shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end))
 
     # ------------------------------------------------------------------ lists
@@ -194,12 +196,12 @@ class Builder:
             choices = _shuffle([*f.items, *wrong], seed)
             answers = [c for c in choices if c in f.items]
             lead = "横线处原文列举了哪些？（多选）"
-            self._emit(f, base, "multi", lead + prompt, answers, choices,
+            self._emit(f, base, QT.MULTI, lead + prompt, answers, choices,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",) if kind != "list" else (), narrow=self._narrow(f, f.start, f.end, lead))
         if f.parallel or kind == "slogan":
             lead = "按原文顺序排列横线处的各项："
-            self._emit(f, base + "-order", "order", lead + prompt, f.items, f.items,
+            self._emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",), narrow=self._narrow(f, f.start, f.end, lead))
         # a fill on one item: a whole word that occurs once in the sentence
@@ -210,7 +212,7 @@ class Builder:
             if f.sentence.text.count(item) != 1 or not ws.whole(off, off + len(item)):
                 continue
             p, why2 = self._prompt(f, off, off + len(item), BLANK)
-            self._emit(f, base + "-item", "fill", p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
+            self._emit(f, base + "-item", QT.FILL, p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
                        drop=drop or why2, kind=kind, narrow=self._narrow(f, off, off + len(item)))
             break
 
@@ -225,9 +227,9 @@ def _sort(kind: str, f: Fact) -> str:
     things; each person named is a fact of its own kind (两位领导出席: both may be asked)."""
     if kind == "person":
         return f"person:{f.norm_text}"
-    if kind != "figure" or not f.form:
+    if kind != "figure" or not f.figures:
         return kind
-    unit = f.form[-1].unit
+    unit = f.figures[-1].unit
     for name, units in (("people", _PEOPLE_UNITS), ("events", _EVENT_UNITS), ("money", _MONEY_UNITS)):
         if unit in units:
             return f"figure:{name}"

@@ -32,10 +32,10 @@ class Pools:
             if f.kind == "slogan" and not f.items and f.norm_text in listed:
                 continue
             if f.kind == "figure":
-                for fig in f.form:
+                for fig in f.figures:
                     self.figure_values[fig.unit].add(fig.value)
             elif f.kind == "date":
-                self.date_keys.add(f.form.key())
+                self.date_keys.add(f.date.key())
             elif f.items:
                 if f.parallel:
                     continue   # slogans: never options of a list of things
@@ -102,7 +102,7 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
     norm = f.sentence.norm
     answer = f.norm_text
     if f.kind == "figure":
-        figs = f.form
+        figs = f.figures
         base_len = sum(len(x.text()) for x in figs)
         suffix = answer[base_len:]
         per = []
@@ -117,7 +117,7 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
                 outs.append(text)
         return outs[:count]
     if f.kind == "date":
-        outs = dates.shifts(f.form, seed, pools.date_keys, {answer}, count + 2)
+        outs = dates.shifts(f.date, seed, pools.date_keys, {answer}, count + 2)
         return [o for o in outs if o not in norm][:count]
 
     glued = norm[f.end:f.end + 1] == answer[-1:]   # 护边队队长: the option must be a 队 too
@@ -146,7 +146,7 @@ def _total_above(f: Fact) -> float | None:
     """A total stated earlier in the sentence for the same unit (共5个…其中3个): a part's
     options stay below it."""
     norm = f.sentence.norm
-    fig = f.form[0]
+    fig = f.figures[0]
     for m in numbers.FIGURE_RE.finditer(norm, 0, f.start):
         other = numbers.parse_match(m)
         if other is None or other.unit != fig.unit or not other.value > fig.value:

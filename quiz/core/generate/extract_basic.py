@@ -143,9 +143,9 @@ def extract_figures(sent, masked) -> list[Fact]:
         a, b = g[0][0], g[-1][1]
         figs = tuple(f for _, _, f in g)
         if len(g) == 1 and figs[0].unit in _NOUN_CLASSIFIERS:
-            m = _NOUN_AFTER.match(norm, b)
-            if m and _free(b, m.end(), masked) and not any(c in _VERBISH for c in m.group()):
-                b = m.end()
+            tail = _NOUN_AFTER.match(norm, b)
+            if tail and _free(b, tail.end(), masked) and not any(c in _VERBISH for c in tail.group()):
+                b = tail.end()
         masked.append((a, b))
         key = ("figure",) + tuple((f.unit, f.value) for f in figs)
         facts.append(Fact("figure", sent.text[a:b], a, b, sent, key=key, form=figs))

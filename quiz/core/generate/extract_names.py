@@ -163,7 +163,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
 
 def _greedy(spans):
     """Non-overlapping spans, longest first at each start, leftmost first."""
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if out and a < out[-1][1]:
             if b > out[-1][1] and a == out[-1][0]:
@@ -220,7 +220,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             continue   # 爱店镇边贸互市: not a lower unit of the chain
         units.append((k, end))
         last, last_suf = end, suf
-    chains = []
+    chains: list[tuple[int, int]] = []
     for a, b in units:
         if chains and chains[-1][1] == a:
             chains[-1] = (chains[-1][0], b)

@@ -102,7 +102,7 @@ def _name_ends(norm: str, v: int) -> list[int]:
 
 def _subject(norm: str, e: int, starts: list[int], text: str = "") -> list[tuple]:
     """Segments of the subject ending at e, left to right (empty when no person)."""
-    segs = []
+    segs: list[tuple] = []
     while True:
         s = starts[e]
         seg = _segment(norm, s, e, text)

@@ -41,7 +41,7 @@ def importance(f: Fact) -> float:
     if k == "role":
         return 0.5 if f.role.endswith(_GENERIC_ROLES) else 0.7
     if k == "date":
-        form = f.form
+        form = f.date
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)
         if _EVENT_AFTER.match(norm, f.end):
             base += 0.1
@@ -66,7 +66,7 @@ def importance(f: Fact) -> float:
 
 
 def _figure_weight(f: Fact) -> float:
-    figs = f.form
+    figs = f.figures
     if len(figs) > 1:
         return 0.75   # 13类40项122条: a composite count is a fact of its own
     fig = figs[0]

@@ -127,9 +127,8 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     if keep_all:
         ranked = rank([c for c in cands if not c.drop])
         dropped = [(c, c.drop) for c in cands if c.drop]
-        kept = ranked[:MAX_ALL]
         dropped += [(c, "max") for c in ranked[MAX_ALL:]]
-        return Choice(tuple(kept), tuple(dropped))
+        return Choice(tuple(ranked[:MAX_ALL]), tuple(dropped))
     kept: list[Candidate] = []
     facts: set[tuple] = set()
     per_sentence: Counter = Counter()

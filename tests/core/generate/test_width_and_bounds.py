@@ -13,6 +13,7 @@ from quiz.core.generate import text as text_mod
 from quiz.core.generate.build import extract
 from quiz.core.generate.text import fold_same_length as normalize
 from quiz.core.generate.text import parse_article
+from quiz.core.qtype import QuestionType as QT
 
 ROOT = Path(__file__).resolve().parents[3]
 FULLWIDTH = ROOT / "tests" / "data" / "articles" / "fullwidth-digits.txt"
@@ -54,11 +55,11 @@ def test_options_and_swapped_values_keep_the_digit_width_of_the_answer():
     bank = _bank()
     checked = swapped = 0
     for q in bank.questions:
-        if q.type == "choice" and ("figure" in q.tags or "date" in q.tags):
+        if q.type is QT.CHOICE and ("figure" in q.tags or "date" in q.tags):
             for c in q.choices:
                 assert _width(c) == _width(q.answer), (q.answer, q.choices)
             checked += 1
-        if q.type == "truefalse" and q.answers == ("false",) and "role" not in q.tags:
+        if q.type is QT.TRUEFALSE and q.answers == ("false",) and "role" not in q.tags:
             # the swapped value is written the way the source writes it at that place
             i = 0
             while q.prompt[i] == q.source[i]:
@@ -70,13 +71,13 @@ def test_options_and_swapped_values_keep_the_digit_width_of_the_answer():
             swapped += 1
     assert checked >= 8 and swapped >= 1
     # the mixed sentence: its ASCII 1,465.4万元 keeps ASCII options with the thousands comma
-    q = next(q for q in bank.questions if q.answers == ("1,465.4万元",) and q.type == "choice")
+    q = next(q for q in bank.questions if q.answers == ("1,465.4万元",) and q.type is QT.CHOICE)
     assert all(re.fullmatch(r"\d,\d{3}\.\d万元", c) for c in q.choices), q.choices
 
 
 def test_a_swapped_fullwidth_statement_is_not_given_away():
     bank = _bank()
-    tf = [q for q in bank.questions if q.type == "truefalse" and q.answers == ("false",)
+    tf = [q for q in bank.questions if q.type is QT.TRUEFALSE and q.answers == ("false",)
           and re.search(f"[{FW}]", q.source)]
     assert tf
     for q in tf:
@@ -89,7 +90,7 @@ def test_chinese_numeral_year_is_taken_whole():
     assert "二〇二一年" in answers
     assert "二一年" not in answers
     assert not any("二〇____" in q.prompt or "二〇{{" in q.prompt for q in bank.questions)
-    q = next(q for q in bank.questions if q.answers == ("二〇二一年",) and q.type == "choice")
+    q = next(q for q in bank.questions if q.answers == ("二〇二一年",) and q.type is QT.CHOICE)
     assert all(re.fullmatch(r"[〇一二三四五六七八九]{4}年", c) for c in q.choices), q.choices
 
 
