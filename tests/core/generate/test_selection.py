@@ -180,7 +180,7 @@ def test_order_only_for_formulas():
 def test_false_statements_change_one_value_of_the_same_kind():
     for article in CASES:
         for q in bank(article.read_text(encoding="utf-8"), keep_all=True).questions:
-            if q.type != "truefalse" or q.answers != ("false",) or q.tags[0] != "figure":
+            if q.type is not QT.TRUEFALSE or q.answers != ("false",) or q.tags[0] != "figure":
                 continue
             m = re.search(r"原文是“(.+?)”，不是“(.+?)”", q.explanation)
             true, false = m.groups()
