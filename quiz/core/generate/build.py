@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from quiz.core.generate.candidates import Builder, Candidate
-from quiz.core.generate.context import Context, article_year, main_place, subject_names
+from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
@@ -76,13 +76,10 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
         ctx.subject = main_place(facts, len(article.sentences))
-    last = None
+    ctx.texts = [s.text for s in article.sentences]
+    ctx.people = mentions(ctx.texts, [f.text for f in facts if f.kind == "person"])
     for f in facts:
         i = f.sentence.index
-        if f.kind == "person":
-            last = f.text
-        if last is not None:
-            ctx.people[i] = last
         if f.kind in ("org", "place", "name") and words(f.sentence.text).whole(f.start, f.end):
             ctx.names.append((i, f.kind, f.text))
         if f.kind == "date" and f.date.kind in ("full", "range"):
@@ -108,6 +105,8 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
             seen.add(f.key)
             b.role(f)
         elif f.sentence.norm.count(f.norm_text) == 1:   # else a later occurrence may do
+            if f.kind == "person":
+                b.person_role(f)
             b.single(f)
     return b.out
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from quiz.core.generate import distractors
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
+from quiz.core.generate import who
 from quiz.core.generate.context import Context, refer
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
@@ -52,6 +53,7 @@ class Builder:
 
     def __post_init__(self) -> None:
         self.pools = distractors.Pools(self.facts)
+        self.named, self.names = who.people(self.facts)
         self.roles: dict[str, str] = {}
         for f in self.facts:
             if f.kind == "role" and f.person not in self.roles:
@@ -171,13 +173,34 @@ class Builder:
         if len(others) >= 3:
             choices = _shuffle([f.role, *others[:3]], seed)
             self._emit(f, base, QT.CHOICE, f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
-                       explanation=expl, shows=(f.role,), drop=drop)
+                       explanation=expl, shows=(f.role,), drop=drop, fact=("person", f.person))
         elif others:
             self._emit(f, base, QT.TRUEFALSE, f"原文中，{f.person}的身份是“{others[0]}”。", (FALSE,),
-                       score=weight - 0.2, explanation=f"错。{expl}", drop=drop)
+                       score=weight - 0.2, explanation=f"错。{expl}", drop=drop, fact=("person", f.person))
         prompt, why = self._prompt(f, f.start, f.end, BLANK)
         self._emit(f, base + "-fill", QT.FILL, prompt, (f.role,), score=weight - 0.05, explanation=expl,
-                   shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end))
+                   shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end), fact=("person", f.person))
+
+    def person_role(self, f: Fact) -> None:
+        """One question on a person and their office together (____宣布…: 街道党工委书记王明华),
+        when the article names enough people for options; it asks both facts at once."""
+        me = who.named(f)
+        if me is None:
+            return
+        self.penalty = self.base_penalty = 0.0
+        base = fact_id("who", me.text, f.sentence.norm)
+        seed = seed_of(base)
+        wrong = who.options(me, self.named, self.names, seed, f.sentence.text)
+        if len(wrong) < 3:
+            return
+        ws = words(f.sentence.text)
+        drop = "" if ws.in_bounds(me.start) else "boundary"
+        prompt, why = self._prompt(f, me.start, f.end, BLANK)
+        expl = f"{me.name}：{me.role}{_where(f)}。原文：{_clause(f)}"
+        choices = _shuffle([me.text, *wrong], seed)
+        self._emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1,
+                   explanation=expl, shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
+                   narrow=self._narrow(f, me.start, f.end))
 
     # ------------------------------------------------------------------ lists
     def listing(self, f: Fact, quoted: set[str]) -> None:

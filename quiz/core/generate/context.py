@@ -30,7 +30,8 @@ class Context:
     year: int | None = None
     subject: set[str] = field(default_factory=set)
     title: str = ""
-    people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
+    people: dict[int, list[tuple[int, str]]] = field(default_factory=dict)   # sentence -> (where, name) named in it
+    texts: list[str] = field(default_factory=list)            # the sentences' text, to find a pronoun in
     names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
     days: list[tuple[int, str]] = field(default_factory=list)          # (sentence, 4月9日) of dated events
 
@@ -104,12 +105,14 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
     m = _PRONOUN.search(out)
     if m:
         if m.group(1):
-            who = _last_person(sentence, ctx)
-            if who is None or m.group(1).endswith("们"):
+            if m.group(1).endswith("们"):
+                return None, 0.0
+            who = _last_person(sentence, m.group(1), ctx)
+            if who is None:
                 return None, 0.0
             if who == answer or who in out:
                 return out, penalty   # the referent is the blank itself, or already in sight
-            return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
+            return out[:m.start()] + who + out[m.end():], penalty   # 她结合… -> 周美玲结合…: said outright
         name = _last_named(sentence, m.group(3), ctx)
         if name is None or name == answer:
             return None, 0.0
@@ -124,11 +127,32 @@ def _last_day(sentence: int, ctx: Context) -> str | None:
     return None
 
 
-def _last_person(sentence: int, ctx: Context) -> str | None:
-    for k in range(sentence, max(-1, sentence - 4), -1):   # the speaker of this sentence first
-        if k in ctx.people:
-            return ctx.people[k]
+def _last_person(sentence: int, pronoun: str, ctx: Context) -> str | None:
+    """The person 他 or 她 stands for: the last one named before it in its sentence, else the
+    last one named in the three sentences before (a name named again bare counts: 周美玲作了…)."""
+    text = ctx.texts[sentence] if sentence < len(ctx.texts) else ""
+    at = text.find(pronoun)
+    before = [name for where, name in ctx.people.get(sentence, ()) if at < 0 or where < at]
+    if before:
+        return before[-1]
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        if ctx.people.get(k):
+            return ctx.people[k][-1][1]
     return None
+
+
+def mentions(texts: list[str], names: list[str]) -> dict[int, list[tuple[int, str]]]:
+    """Where each sentence names one of the article's people (one pass per sentence)."""
+    names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)[:200]
+    if not names:
+        return {}
+    pattern = re.compile("|".join(map(re.escape, names)))
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i, t in enumerate(texts):
+        found = [(m.start(), m.group()) for m in pattern.finditer(t)]
+        if found:
+            out[i] = found
+    return out
 
 
 def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:

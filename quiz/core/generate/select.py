@@ -20,6 +20,7 @@ from quiz.core.generate.score import SELECT_AT
 PER_SENTENCE = 3
 SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
 SECOND_AT = 0.55     # a second or third question from one sentence needs this score
+SAME_AT = 0.6        # ... and this one when a kept question of that sentence asks a fact of its kind
 # An important fact may still be asked when its answer is printed elsewhere, within a budget:
 # at most this share of the kept questions (the issue allows 20%), only from this score up.
 LEAK_SHARE = 0.15
@@ -136,7 +137,8 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
     prompts: list[str] = []                         # folded prompts of kept questions
     joined = ""                                     # the same, joined: one search per answer
-    leaked: set[str] = set()                        # kept answers printed in another kept prompt
+    owner: dict[str, set[int]] = defaultdict(set)   # a kept answer -> the kept questions that ask it
+    leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
     ranked = rank(cands, _costs(cands))
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
@@ -153,38 +155,43 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
             continue
         n = per_sentence[c.sentence]
         same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
-        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same)):
+        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same and c.score < SAME_AT)):
             dropped.append((c, "sentence"))
             continue
         mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
-        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
-        spend: set[str] = set()
+        me_leaked = False
         if any(a in joined and shows_in(a, joined) for a in mine):
             # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
             if _narrow_kept(kept, prompts, mine):
                 joined = "\x00".join(prompts)
             else:
-                spend = set(mine)
+                me_leaked = True
         forms = [c.question.prompt, *c.narrow]
         printed = [_printed(fold(x), shown) for x in forms]
         best = min(range(len(forms)), key=lambda k: (len(printed[k]), k))
-        spend |= printed[best]
-        if spend and (c.score < LEAK_AT or len(spend - leaked) > budget):
-            dropped.append((c, "leak"))
-            continue
-        leaked |= spend
         p = fold(forms[best])
-        if best:
-            c = replace(c, question=replace(c.question, prompt=forms[best]))
         if p in prompts:
             dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
             continue
+        # the budget counts questions whose answer is shown elsewhere: this one, and the kept ones it shows
+        others = set().union(*(owner[a] for a in printed[best])) - leaked
+        cost = len(others) + me_leaked
+        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
+        if cost and (c.score < LEAK_AT or cost > budget):
+            dropped.append((c, "leak"))
+            continue
+        leaked |= others
+        if me_leaked:
+            leaked.add(len(kept))
+        if best:
+            c = replace(c, question=replace(c.question, prompt=forms[best]))
+        for a in mine:
+            owner[a].add(len(kept))
+            shown[len(a)].add(a)
         kept.append(c)
         facts.add(c.fact)
         per_sentence[c.sentence] += 1
         kinds_of[c.sentence].add(c.kind)
-        for a in mine:
-            shown[len(a)].add(a)
         prompts.append(p)
         joined += "\x00" + p
     if most is not None and len(kept) > most:

@@ -1,0 +1,104 @@
+"""Who did it: one question on a person and their role together.
+
+A report names people with their office (街道党工委书记王明华宣布…). Asked apart,
+the person's question prints the role and the role's question prints the name,
+so a bank could keep only one of them without showing the other's answer. Asked
+together, the blank takes the office and the name (____宣布…), and the options are
+office-and-name pairs: other people of the article as they are named, or, when
+it names too few, a square of two offices and two names (街道党工委书记王明华,
+街道党工委书记陈丽萍, 宣传委员王明华, 宣传委员陈丽萍) in which every option shares its
+office with one other and its name with another, so the shape of the options
+tells nothing. A sibling office (书记 / 副书记, 局长 / 副局长) stands in for a
+second office when the article's others are of another sort altogether.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.core.generate.facts import Fact
+from quiz.core.generate.ids import seed_of
+
+_GENERIC = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生", "队员", "牧民",
+            "农民", "工人", "社员")
+# offices that have a deputy (a 副 form): the sibling of one is the other
+_DEPUTY = re.compile(r"(副?)(书记|部长|厅长|局长|处长|科长|县长|市长|州长|乡长|镇长|主任|队长|大队长|组长|团长|院长|"
+                     r"校长|所长|站长|馆长|总经理|董事长|会长|秘书长|理事长|主席|省长|区长|旗长|社长)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person as the article names them: the office (its verbatim text) and the name."""
+    role: str
+    name: str
+    start: int      # where the office starts in the sentence
+
+    @property
+    def text(self) -> str:
+        return self.role + self.name
+
+
+def named(f: Fact) -> Named | None:
+    """The office-and-name span of a person fact, when the office stands right before the
+    name and is an office (not 志愿者, 村民: a word for many people)."""
+    role = f.role
+    if f.kind != "person" or len(role) < 2 or role.endswith(_GENERIC):
+        return None
+    start = f.start - len(role)
+    if start < 0 or f.sentence.text[start:f.start] != role:
+        return None
+    return Named(role, f.text, start)
+
+
+def people(facts: list[Fact]) -> tuple[list[Named], list[str]]:
+    """The article's named people with an office (first mention of each), and every name."""
+    out: list[Named] = []
+    names: list[str] = []
+    for f in facts:
+        if f.kind != "person":
+            continue
+        if f.text not in names:
+            names.append(f.text)
+        n = named(f)
+        if n and all(x.name != n.name for x in out):
+            out.append(n)
+    return out, names
+
+
+def sibling(role: str) -> str | None:
+    """The office one step away: 党委书记 -> 党委副书记, 副局长 -> 局长 (None: no such office)."""
+    m = _DEPUTY.search(role)
+    if not m or "、" in role[m.start():]:
+        return None
+    head = role[:m.start()]
+    if m.group(1):
+        return head + m.group(2)
+    if m.group(2) == "书记" and head.endswith("第一"):
+        return None
+    return head + "副" + m.group(2)
+
+
+def options(me: Named, others: list[Named], names: list[str], seed: int, sentence: str = "") -> list[str]:
+    """Three wrong office-and-name pairs for `me` (fewer when the article names too few people);
+    never a person its own sentence names (the prompt would show them beside the blank)."""
+    def near(n: Named) -> tuple:
+        return abs(len(n.role) - len(me.role)), seed_of(str(seed), n.text)
+
+    rivals = sorted((n for n in others if n.name != me.name and n.role not in me.role and me.role not in n.role
+                     and n.name not in sentence), key=near)
+    if len(rivals) >= 3:
+        return [n.text for n in rivals[:3]]
+    other_names = [x for x in names if x != me.name and x not in me.text and x not in sentence]
+    if not other_names:
+        return []
+    name = min(other_names, key=lambda x: (abs(len(x) - len(me.name)), seed_of(str(seed), x)))
+    if rivals:
+        name = rivals[0].name
+    role = None
+    if rivals and abs(len(rivals[0].role) - len(me.role)) <= 4:
+        role = rivals[0].role
+    role = role or sibling(me.role) or (rivals[0].role if rivals else None)
+    if role is None:
+        return []
+    square = [role + me.name, me.role + name, role + name]
+    return square if len(set(square)) == 3 and me.text not in square else []
