@@ -40,6 +40,7 @@ class Candidate:
     shows: tuple[str, ...]      # the answers the learner must find (never shown by another prompt)
     drop: str = ""              # why it can never be selected ('' when it can)
     narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
+    common: bool = False        # its answer recurs in other sentences: other prompts may print it
 
 
 @dataclass
@@ -54,6 +55,11 @@ class Builder:
     def __post_init__(self) -> None:
         self.pools = distractors.Pools(self.facts)
         self.named, self.names = who.people(self.facts)
+        self.recurring = _recurring(self.facts)
+        # names the title holds, but for one that only stands inside a longer one (百姓宣讲 of 百姓宣讲团)
+        held = {f.text for f in self.facts if f.kind in _HEADLINE_KINDS and len(f.norm_text) >= 2
+                and f.text in self.ctx.title}
+        self.headlines = {t for t in held if not any(t != u and t in u for u in held)}
         self.roles: dict[str, str] = {}
         for f in self.facts:
             if f.kind == "role" and f.person not in self.roles:
@@ -97,9 +103,10 @@ class Builder:
         tags = (kind, *extra_tags) + ((f.sentence.heading,) if f.sentence.heading else ())
         q = Question(id=base, type=qtype, prompt=prompt, answers=tuple(answers), choices=tuple(choices),
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
+        common = bool(shows) and all(a in self.recurring for a in shows)
         self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
-                                  tuple(n for n in narrow if n != prompt)))
+                                  tuple(n for n in narrow if n != prompt), common))
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
@@ -120,7 +127,7 @@ class Builder:
             wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
-        weight = S.importance(f)
+        weight = S.importance(f) + self._headline(f)
         expl = f"{KIND_ZH[f.kind]}：{f.text}{_where(f)}。原文：{_clause(f)}"
         prompt, why = self._prompt(f, f.start, f.end, BLANK)
         drop = drop or why
@@ -141,6 +148,11 @@ class Builder:
             expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{_where(f)}" if false else f"对。{expl}")
             self._emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
                        explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
+
+    def _headline(self, f: Fact) -> float:
+        """A name the title holds (银杏街道“红马甲”党员志愿服务队成立: 红马甲) is what the report is
+        about: it ranks above the names of its body text."""
+        return 0.1 if f.text in self.headlines else 0.0
 
     def _well_formed(self, f: Fact) -> str:
         """'' when the answer is whole words of its sentence (and no verb for a name)."""
@@ -198,7 +210,7 @@ class Builder:
         prompt, why = self._prompt(f, me.start, f.end, BLANK)
         expl = f"{me.name}：{me.role}{_where(f)}。原文：{_clause(f)}"
         choices = _shuffle([me.text, *wrong], seed)
-        self._emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1,
+        self._emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1 + self._headline(f),
                    explanation=expl, shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
                    narrow=self._narrow(f, me.start, f.end))
 
@@ -273,6 +285,24 @@ def _snapped(f: Fact) -> tuple[Fact, str]:
         return f, ""   # 45所|省管高校: the word goes on into a noun; the figure is not whole
     tail = f.sentence.text[f.end:end]
     return replace(f, text=f.text + tail, end=end), tail
+
+
+_HEADLINE_KINDS = ("slogan", "name", "org", "person")
+_RECURRING_MOST = 300   # names looked up (each a search of the text)
+
+
+def _recurring(facts: list[Fact]) -> set[str]:
+    """The names and slogans the body prints more than once (百姓宣讲团 in four sentences, 百姓宣讲
+    inside it): the learner meets them everywhere, so other prompts may print them."""
+    body = "\n".join(dict.fromkeys(f.sentence.text for f in facts))
+    names = list(dict.fromkeys(f.text for f in facts if f.kind in _HEADLINE_KINDS and not f.items
+                               and len(f.text) >= 2))[:_RECURRING_MOST]
+    out = set()
+    for name in names:
+        i = body.find(name)
+        if i >= 0 and body.find(name, i + len(name)) >= 0:
+            out.add(name)
+    return out
 
 
 def _fact_key(f: Fact) -> tuple:

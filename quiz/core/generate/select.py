@@ -123,13 +123,10 @@ def rank(cands: list[Candidate], costs: dict[int, float] | None = None) -> list[
                                         c.question.id))
 
 
-def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """One greedy pass over the ranked candidates; `size` is how many questions the leak
+    budget is a share of (at least: it grows with the kept ones)."""
     dropped: list[tuple[Candidate, str]] = []
-    if keep_all:
-        ranked = rank([c for c in cands if not c.drop])
-        dropped = [(c, c.drop) for c in cands if c.drop]
-        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
-        return Choice(tuple(ranked[:MAX_ALL]), tuple(dropped))
     kept: list[Candidate] = []
     facts: set[tuple] = set()
     per_sentence: Counter = Counter()
@@ -139,7 +136,6 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     joined = ""                                     # the same, joined: one search per answer
     owner: dict[str, set[int]] = defaultdict(set)   # a kept answer -> the kept questions that ask it
     leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
-    ranked = rank(cands, _costs(cands))
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -176,8 +172,11 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
         # the budget counts questions whose answer is shown elsewhere: this one, and the kept ones it shows
         others = set().union(*(owner[a] for a in printed[best])) - leaked
         cost = len(others) + me_leaked
-        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
-        if cost and (c.score < LEAK_AT or cost > budget):
+        budget = LEAK_SHARE * max(len(kept) + 1, size) - len(leaked)
+        # a prompt that prints a kept answer takes a fact away from the learner: never, but for a name
+        # the article names again and again (百姓宣讲团: the learner meets it everywhere); a question
+        # whose own answer a kept prompt prints still asks its fact (within the budget)
+        if any(not kept[k].common for k in others) or cost and (c.score < LEAK_AT or cost > budget):
             dropped.append((c, "leak"))
             continue
         leaked |= others
@@ -194,6 +193,20 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
         kinds_of[c.sentence].add(c.kind)
         prompts.append(p)
         joined += "\x00" + p
+    return kept, dropped
+
+
+def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+    dropped: list[tuple[Candidate, str]] = []
+    if keep_all:
+        ranked = rank([c for c in cands if not c.drop])
+        dropped = [(c, c.drop) for c in cands if c.drop]
+        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
+        return Choice(tuple(ranked[:MAX_ALL]), tuple(dropped))
+    ranked = rank(cands, _costs(cands))
+    # the budget is a share of the bank: a first pass tells how big it is, then the second spends it
+    first, _ = _keep(ranked, LEAK_BASE)
+    kept, dropped = _keep(ranked, max(len(first), LEAK_BASE))
     if most is not None and len(kept) > most:
         dropped += [(c, "max") for c in kept[most:]]
         kept = kept[:most]

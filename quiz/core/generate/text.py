@@ -114,11 +114,14 @@ _NAV = re.compile(
     r"上一页|下一页|上一篇|下一篇|返回顶部|回到顶部|责编|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【纠错】|纠错|"
     r"版权所有|来源[:：]|点击查看|扫码|二维码|推荐阅读|相关新闻|相关阅读|热点推荐|"
     r"（\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d+\s*版\s*）|第\s*\d+\s*版|^首页|^尾页|"
-    r"^[\d\s/|>·•\-]+$|人民网|新华网|Copyright|All rights reserved|当前的?位置|您的位置|"
+    r"^[\d\s/|>·•\-:：]+$|人民网|新华网|Copyright|All rights reserved|当前的?位置|您的位置|现在的位置|站内搜索|"
+    r"发布日期|发布时间[:：]|访问次数|信息来源|字号[:：]|^原标题|"
+    # a date and time with a site or an author beside it (2020-11-26 08:38  济宁新闻客户端)
+    r"^[^，。]{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[^，。]{0,20}$|"
     # a source line: a site or paper and a date, nothing else (广西文明网  2021-05-11)
     r"^[\u4e00-\u9fff]{2,12}(?:网|报|台|客户端|公众号)\s*[\d\-年月日:：\s]{8,}$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^[（(]?\s*(?:本报|新华社|本刊|人民日报)?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
+    r"^[□■（(]?\s*(?:本报讯?|新华社|本刊|人民日报)?\s*[（(]?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
 _DATELINE = re.compile(
     r"^\s*(?:(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
     # a broadcast or web dateline: 某某网消息（栏目）：, 某某台讯
@@ -128,7 +131,7 @@ _DATELINE = re.compile(
     r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*")
 _CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
 _INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
 _INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
 _END = "。！？!?…；;"
 
@@ -285,6 +288,9 @@ def parse_article(text: str) -> Article:
         if is_nav_line(ln) or is_byline_line(ln):
             if len(years) < 4:
                 years += _YEAR.findall(ln[:200])
+            continue
+        if not body_started and not strip_byline(ln).strip():
+            years += _YEAR.findall(ln[:200])   # 本报永溪6月28日电（记者 黄振宇） alone on its line
             continue
         if not body_started:
             body_like = (fold_same_length(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
