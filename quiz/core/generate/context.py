@@ -9,6 +9,7 @@ about it, so the blank gives nothing to learn.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -157,10 +158,46 @@ def mentions(texts: list[str], names: list[str]) -> dict[int, list[tuple[int, st
 
 def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
     """The last body or place with this ending named in the three sentences before (该校: a
-    school, 中学 or 小学 too); for 这支队伍 / 该队 / 该团, the last body or quoted name before."""
+    school, 中学 or 小学 too), else the one the title names (该社区 of 南湖社区：…); for 这支队伍 /
+    该队, the last team the sentence before names (组建了一支由…组成的技术服务队。这支队伍…)."""
     ends = _SUFFIX_OF.get(suffix)
     if ends is None:
         return None
+    k0 = bisect.bisect_left(ctx.names, (sentence,))
+    for k, _kind, name in reversed(ctx.names[max(0, k0 - 30):k0]):
+        if sentence - k <= 3 and name.endswith(ends):
+            return name
+    if suffix in ("队", "队伍"):
+        for k in range(sentence - 1, max(-1, sentence - 3), -1):
+            team = last_team(ctx.texts[k]) if k < len(ctx.texts) else None
+            if team:
+                return team
+        return None
+    if suffix in _TITLE_UNITS:
+        m = re.search(rf"[\u4e00-\u9fff]{{2,6}}?{suffix}", ctx.title)
+        return m.group() if m else None
+    return None
+
+
+_TITLE_UNITS = ("社区", "街道", "村", "镇", "乡", "县", "市", "区")
+_TEAM = re.compile(r"(?:“[^“”]{2,12}”)?[\u4e00-\u9fff]{0,8}?(?:队伍|队)(?![长员伍列])")
+_TEAM_STOP = "的了支个由和成建在是为把对从与及"
+
+
+def last_team(text: str) -> str | None:
+    """The last team a sentence names: 技术服务队, 护边员队伍, “红色保洁队”, “红色电管家”党员服务队."""
+    found = None
+    for m in _TEAM.finditer(text):
+        span = m.group()
+        quoted = span.startswith("“")
+        body = span[span.index("”") + 1:] if quoted else span
+        cut = max(body.rfind(c) for c in _TEAM_STOP)
+        if cut >= 0:
+            quoted, body = False, body[cut + 1:]
+        name = (span[:span.index("”") + 1] if quoted else "") + body
+        if len(name.strip("“”")) >= 3 and name not in ("队伍", "支队伍"):
+            found = name
+    return found
     for k, _kind, name in reversed(ctx.names[-30:]):
         if k < sentence and sentence - k <= 3 and name.endswith(ends):
             return name

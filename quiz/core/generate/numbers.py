@@ -7,7 +7,8 @@ from dataclasses import dataclass
 UNITS = sorted("""个百分点 百分点 平方公里 平方米 公顷 亩 千米 公里 米 千克 公斤 吨 克 万元 亿元 元
 人次 场次 架次 车次 周年 余年 年 个月 天 小时 分钟 秒 岁 倍 % ％ 家 条 项 类 件 批 户 所 座 辆 台 套 本 册
 场 次 期 名 人 位 个 组 处 栋 间 张 份 篇 部 首 支 村 乡 镇 县 种 棵 株 头 只 匹 千瓦 度 斤 公斤 立方米 床 间 门 堂
-节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份""".split(),
+节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份
+户次 件次 批次 台次 门次 班次 组次 期次 站次""".split(),
                key=len, reverse=True)
 UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
 CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer

@@ -15,13 +15,24 @@ from quiz.core.generate.facts import Fact
 SELECT_AT = 0.5
 _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
 # units of what a report counts when it says how big something was: people, events, money, shares
-_HEADLINE_UNITS = frozenset("人 名 人次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
+_HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
                             "项 件 条 所 个 支 批 期 类".split())
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _DIGITS = re.compile(r"\d+")
+_CLAUSE_END = re.compile(r"[，。；！？]|$")
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
 _FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
 _EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
+
+
+# Words a report puts in quotes for emphasis, not names of anything it did: the genre's stock
+# figures of speech (聚焦群众“急难愁盼”, 作为检验成效的“试金石”). A teacher does not ask them.
+STOCK = frozenset("""急难愁盼 试金石 最后一公里 最后一米 必修课 主渠道 主阵地 主战场 主旋律 领头雁 排头兵 金钥匙 指挥棒
+风向标 压舱石 定盘星 硬骨头 顽疾 痛点 堵点 难点 热点 关键少数 一把手 大课 家门口 心头事 连心桥 接地气 娘家人 贴心人
+主心骨 顶梁柱 精品工程 民心工程 民生工程 红色引擎 飞入寻常百姓家 抢着干 老大难 绊脚石 拦路虎 加速度 新引擎 强引擎
+源头活水 活教材 教科书 营养剂 清醒剂 助推器 加油站 充电站 桥头堡 先手棋 组合拳 一盘棋 一张网 指南针 铁脚板 宝贵财富
+精神财富 红色基因 红色血脉 根和魂 生命线 传家宝 定心丸 暖心事 烦心事 揪心事 关键小事 微心愿 小切口 大主题
+动起来 活起来 热起来 火起来 新常态 新高地 新名片 金名片 好帮手 好参谋 实打实 心连心 零距离 面对面""".split())
 
 
 def importance(f: Fact) -> float:
@@ -31,6 +42,10 @@ def importance(f: Fact) -> float:
     if k == "slogan":
         if f.items:
             return 0.85 if f.parallel else 0.75
+        if f.norm_text in STOCK:
+            return 0.45
+        if norm[f.start - 2:f.start - 1] == "的" and _CLAUSE_END.match(norm, f.end + 1):
+            return 0.55   # 成为群众身边的“电管家”: a figure of speech that ends its clause
         return 0.8 if len(f.norm_text) >= 4 else 0.6
     if k == "name":
         return 0.8
