@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from quiz.core.generate import who
 from quiz.core.generate.candidates import Builder, Candidate
 from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
@@ -93,6 +94,8 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
     # a quoted slogan that is itself a list is asked item by item (order + fill), not whole
     listed = {f.norm_text for f in facts if f.items}
     quoted = {f.norm_text for f in facts if f.kind == "slogan" and not f.items}
+    for run in who.groups(facts):
+        b.people_group(run)
     for f in facts:
         if f.key in seen and (f.items or f.kind == "role"):
             continue

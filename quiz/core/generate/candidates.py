@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from quiz.core.generate import distractors
+from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
-from quiz.core.generate import who
 from quiz.core.generate.context import Context, refer
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
@@ -41,6 +40,7 @@ class Candidate:
     drop: str = ""              # why it can never be selected ('' when it can)
     narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
     common: bool = False        # its answer recurs in other sentences: other prompts may print it
+    also: tuple = ()            # more facts it asks (a group of people: each of them)
 
 
 @dataclass
@@ -93,7 +93,7 @@ class Builder:
 
     def _emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
-              fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
+              fact: tuple | None = None, narrow: tuple[str, ...] = (), also: tuple = ()) -> None:
         if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
         if prompt in self.prompts:
@@ -106,7 +106,7 @@ class Builder:
         common = bool(shows) and all(a in self.recurring for a in shows)
         self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
-                                  tuple(n for n in narrow if n != prompt), common))
+                                  tuple(n for n in narrow if n != prompt), common, also))
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
@@ -213,6 +213,31 @@ class Builder:
         self._emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1 + self._headline(f),
                    explanation=expl, shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
                    narrow=self._narrow(f, me.start, f.end))
+
+    def people_group(self, run: list) -> None:
+        """One multiple choice for people named side by side for one act (____先后发言): the
+        learner picks every office-and-name of the blank; it asks each of them at once."""
+        f0, first = run[0]
+        last_fact = run[-1][0]
+        members = [n for _, n in run]
+        self.penalty = self.base_penalty = 0.0
+        base = fact_id("who", "、".join(m.text for m in members), f0.sentence.norm)
+        seed = seed_of(base)
+        wrong = who.group_options(members, self.named, seed, f0.sentence.text)
+        if len(wrong) < 2:
+            return
+        ws = words(f0.sentence.text)
+        drop = "" if ws.in_bounds(first.start) else "boundary"
+        prompt, why = self._prompt(f0, first.start, last_fact.end, BLANK)
+        lead = "横线处是原文中的哪几位？（多选）"
+        choices = _shuffle([m.text for m in members] + wrong, seed)
+        answers = [c for c in choices if c in {m.text for m in members}]
+        expl = "；".join(f"{m.name}：{m.role}" for m in members) + f"{_where(f0)}。原文：{_clause(f0)}"
+        self._emit(f0, base, QT.MULTI, lead + prompt, answers, choices, score=S.importance(f0) + 0.12,
+                   explanation=expl, shows=tuple(m.text for m in members) + tuple(m.name for m in members),
+                   drop=drop or why, kind="person", extra_tags=("role",), fact=("person", first.name),
+                   also=tuple(("person", m.name) for m in members[1:]),
+                   narrow=self._narrow(f0, first.start, last_fact.end, lead))
 
     # ------------------------------------------------------------------ lists
     def listing(self, f: Fact, quoted: set[str]) -> None:

@@ -198,11 +198,3 @@ def last_team(text: str) -> str | None:
         if len(name.strip("“”")) >= 3 and name not in ("队伍", "支队伍"):
             found = name
     return found
-    for k, _kind, name in reversed(ctx.names[-30:]):
-        if k < sentence and sentence - k <= 3 and name.endswith(ends):
-            return name
-    if suffix in ("队", "队伍", "团"):
-        for k, kind, name in reversed(ctx.names[-30:]):
-            if k < sentence and sentence - k <= 1 and kind in ("org", "name"):
-                return name
-    return None

@@ -31,7 +31,7 @@ _ADVERBIAL = re.compile(r"(?:在[^，。；：！？“”、（）]{1,14}?(?:�
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _BAD_NAME_CHARS = frozenset("的了与及在是也都还就已并说表示等们这那个为对把被将从到给向纷均致普遍仍曾又再更最很"
                             "各每其全共些地得着过")
-_NOT_NAME_END = frozenset("省市州县区乡镇村旗局厅委部队团馆院所站社组会办处科室校厂司行店中心")
+_NOT_NAME_END = frozenset("省市州县区乡镇村旗局厅委部队团馆院所站社组会办处科室校厂司行店")   # 中心 below: 许正中 is a name
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 _SEG_STOP = "，。；：！？、“”‘’（）《》「」 "
 
@@ -60,7 +60,7 @@ def _title_before(norm: str, a: int) -> str | None:
 
 def name_ok(name: str) -> bool:
     return (bool(_NAME_OK.match(name)) and not any(c in _BAD_NAME_CHARS for c in name)
-            and name[-1] not in _NOT_NAME_END and not _SPEECH.search(name)
+            and name[-1] not in _NOT_NAME_END and not name.endswith("中心") and not _SPEECH.search(name)
             and _title_before(name, len(name)) is None and name not in _TITLE_SET)
 
 

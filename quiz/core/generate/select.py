@@ -146,7 +146,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
         if c.score < SELECT_AT:
             dropped.append((c, "low"))
             continue
-        if c.fact in facts:
+        if c.fact in facts or any(a in facts for a in c.also):
             dropped.append((c, "fact"))
             continue
         n = per_sentence[c.sentence]
@@ -189,6 +189,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
             shown[len(a)].add(a)
         kept.append(c)
         facts.add(c.fact)
+        facts.update(c.also)
         per_sentence[c.sentence] += 1
         kinds_of[c.sentence].add(c.kind)
         prompts.append(p)

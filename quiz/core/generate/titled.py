@@ -20,7 +20,7 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 州长 乡长 镇长 村长 主任 副主任 队长 副队长 组长 团长 院长 副院长 校长 副校长 所长 站长 馆长 经理 总经理 董事长 会长
 秘书长 理事长 政委 司令员 教授 研究员 委员 常委 支书 省长 副省长 区长 旗长 社长 院士 劳动模范 劳模 民警 医生 教师
 老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
-老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员""".split(),
+老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
 _GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
@@ -68,6 +68,9 @@ def _name_at(sent, i: int) -> int:
     t = words(sent.text).token_at(i)
     if t and t[0] == i and t[2].startswith("nr") and 2 <= t[1] - i <= 4 and name_ok(norm[i:t[1]]) \
             and _follows(sent, t[1]) and not _OFFICE_RE.match(norm, i):
+        if t[1] - i == 2 and norm.startswith(_FOLLOW, i + 3) and not norm.startswith(_FOLLOW, i + 2) \
+                and name_ok(norm[i:i + 3]) and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3):
+            return 3   # 李良|明作报告: the segmenter cut the name short; 作 is what follows a name
         return t[1] - i
     ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]

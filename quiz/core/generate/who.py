@@ -102,3 +102,48 @@ def options(me: Named, others: list[Named], names: list[str], seed: int, sentenc
         return []
     square = [role + me.name, me.role + name, role + name]
     return square if len(set(square)) == 3 and me.text not in square else []
+
+
+_JOIN = "、，,和与及"
+
+
+def groups(facts: list[Fact]) -> list[list[tuple[Fact, Named]]]:
+    """People of one sentence named side by side for one act (刘振东、方晓燕为…颁发证书; 周美玲，
+    方德厚先后发言): office-and-name spans with only a 、 (or a comma, 和, 与) between them."""
+    out: list[list[tuple[Fact, Named]]] = []
+    run: list[tuple[Fact, Named]] = []
+    for f in facts:
+        n = named(f) if f.kind == "person" else None
+        if n is None:
+            continue
+        if run and run[-1][0].sentence is f.sentence and f.sentence.text[run[-1][0].end:n.start] in _JOIN \
+                and n.start > run[-1][0].end:
+            run.append((f, n))
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [(f, n)]
+    if len(run) >= 2:
+        out.append(run)
+    return out
+
+
+def group_options(members: list[Named], others: list[Named], seed: int, sentence: str, most: int = 3) -> list[str]:
+    """Wrong pairs for a group: its members' offices and names crossed (who was which?), then
+    other people of the article, then a member with the office one step away."""
+    names = {m.name for m in members}
+    texts = {m.text for m in members}
+    out: list[str] = []
+    for a in members:
+        for b in members:
+            if a is not b and a.role != b.role and a.role not in b.role and b.role not in a.role:
+                out.append(a.role + b.name)
+    out.sort(key=lambda t: seed_of(str(seed), t))
+    rest = sorted((n.text for n in others if n.name not in names and n.name not in sentence),
+                  key=lambda t: seed_of(str(seed), t))
+    sib = [s + m.name for m in members if (s := sibling(m.role))]
+    picked: list[str] = []
+    for t in out[:2] + rest + sib + out[2:]:
+        if t not in texts and t not in picked:
+            picked.append(t)
+    return picked[:most]
