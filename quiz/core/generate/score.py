@@ -20,6 +20,7 @@ _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万�
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[，。；！？]|$")
+_MEDIA_AFTER = re.compile(r"(?:微信)?(?:公众号|客户端|平台|网站|APP|App|app|视频号|抖音号|微博|小程序|新媒体)")
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
 _FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
 _EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
@@ -44,6 +45,8 @@ def importance(f: Fact) -> float:
             return 0.85 if f.parallel else 0.75
         if f.norm_text in STOCK:
             return 0.45
+        if _MEDIA_AFTER.match(norm, f.end + 1):
+            return 0.55   # “柳川发布”微信公众号: where a report was posted
         if norm[f.start - 2:f.start - 1] == "的" and _CLAUSE_END.match(norm, f.end + 1):
             return 0.55   # 成为群众身边的“电管家”: a figure of speech that ends its clause
         return 0.8 if len(f.norm_text) >= 4 else 0.6
@@ -80,6 +83,19 @@ def importance(f: Fact) -> float:
     return 0.4
 
 
+_SPANS = frozenset("年 个月 天 小时 分钟 秒 岁".split())
+
+
+def _in_speech(norm: str, i: int) -> bool:
+    """Is position i inside a quoted speech (a quote with a full stop or a comma in it)?"""
+    a = norm.rfind("“", 0, i)
+    if a < 0 or norm.rfind("”", a, i) >= 0:
+        return False
+    b = norm.find("”", i)
+    quote = norm[a:b if b >= 0 else len(norm)]
+    return any(c in quote for c in "。！？，")
+
+
 def _figure_weight(f: Fact) -> float:
     figs = f.figures
     if len(figs) > 1:
@@ -91,11 +107,15 @@ def _figure_weight(f: Fact) -> float:
     if fig.unit in _MINOR_UNITS:
         w -= 0.1
     value = abs(fig.value)
-    if fig.mag or value >= 100 or fig.vague:
+    if fig.mag or value >= 100:
         w += 0.1
-    elif value < 10 and not fig.approx:
+    elif value < 10 and not fig.approx and not fig.vague:
         w -= 0.15   # 3个调研组, 2辆车: small counts are rarely what a report is about
+    if fig.unit in _SPANS:
+        w -= 0.1    # 在村里当了18年干部, 九十多年过去了: how long, not what was done
     norm = f.sentence.norm
+    if _in_speech(norm, f.start):
+        w -= 0.15   # “一亩能挣2500多元。”: a figure someone tells, not one the report states
     if _TOTAL_WORDS.search(norm, max(0, f.start - 4), f.start):
         w += 0.1
     elif value < 100 and not fig.mag and len(_DIGITS.findall(norm)) >= 4:
