@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from quiz.core.generate import who
+from quiz.core.generate import asked_people, who
 from quiz.core.generate.candidates import Builder, Candidate
 from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
@@ -95,7 +95,7 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
     listed = {f.norm_text for f in facts if f.items}
     quoted = {f.norm_text for f in facts if f.kind == "slogan" and not f.items}
     for run in who.groups(facts):
-        b.people_group(run)
+        asked_people.people_group(b, run)
     for f in facts:
         if f.key in seen and (f.items or f.kind == "role"):
             continue
@@ -109,7 +109,7 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
             b.role(f)
         elif f.sentence.norm.count(f.norm_text) == 1:   # else a later occurrence may do
             if f.kind == "person":
-                b.person_role(f)
+                asked_people.person_role(b, f)
             b.single(f)
     return b.out
 

@@ -66,7 +66,7 @@ class Builder:
                 self.roles[f.person] = f.role
 
     # ------------------------------------------------------------------ helpers
-    def _prompt(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
+    def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
                 framed: bool = True) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
@@ -78,20 +78,20 @@ class Builder:
             return text, "context"
         return told, ""
 
-    def _narrow(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
+    def narrow_forms(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
         """Shorter prompts, best first: the blank's clause with the frame, without it, and
         grown a little (a form that leaves under four characters to go on is not offered)."""
         keep = self.penalty
         out = []
         for target, framed in ((0, True), (0, False), (P.NARROW, False)):
-            text, why = self._prompt(f, a, b, BLANK, target, framed)
+            text, why = self.prompt_for(f, a, b, BLANK, target, framed)
             context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
             if not why and context >= 4 and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
 
-    def _emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
+    def emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
               fact: tuple | None = None, narrow: tuple[str, ...] = (), also: tuple = ()) -> None:
         if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
@@ -127,29 +127,29 @@ class Builder:
             wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
-        weight = S.importance(f) + self._headline(f)
-        expl = f"{KIND_ZH[f.kind]}：{f.text}{_where(f)}。原文：{_clause(f)}"
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        weight = S.importance(f) + self.headline(f)
+        expl = f"{KIND_ZH[f.kind]}：{f.text}{where_of(f)}。原文：{clause_of(f)}"
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         accept = _accept(f)
-        narrow = self._narrow(f, f.start, f.end)
+        narrow = self.narrow_forms(f, f.start, f.end)
         if len(wrong) >= 3:
-            choices = _shuffle([f.text, *wrong[:3]], seed)
-            self._emit(f, base, QT.CHOICE, prompt, (f.text,), choices, score=weight + 0.05,
+            choices = shuffled([f.text, *wrong[:3]], seed)
+            self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices, score=weight + 0.05,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
-            self._emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
+            self.emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
                        shows=(f.text,), drop=drop, narrow=narrow)
         if wrong:
             false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge
             stated = wrong[0] if false else f.text
-            tf, why = self._prompt(f, f.start, f.end, stated)
-            expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{_where(f)}" if false else f"对。{expl}")
-            self._emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
+            tf, why = self.prompt_for(f, f.start, f.end, stated)
+            expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{where_of(f)}" if false else f"对。{expl}")
+            self.emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
                        explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
 
-    def _headline(self, f: Fact) -> float:
+    def headline(self, f: Fact) -> float:
         """A name the title holds (银杏街道“红马甲”党员志愿服务队成立: 红马甲) is what the report is
         about: it ranks above the names of its body text."""
         return 0.1 if f.text in self.headlines else 0.0
@@ -180,64 +180,18 @@ class Builder:
         seed = seed_of(base)
         drop = "" if words(f.sentence.text).whole(f.start, f.end) else "boundary"
         others = [r for p, r in self.roles.items() if p != f.person and r not in f.role and f.role not in r]
-        expl = f"{f.person}：{f.role}{_where(f)}。"
+        expl = f"{f.person}：{f.role}{where_of(f)}。"
         weight = S.importance(f)
         if len(others) >= 3:
-            choices = _shuffle([f.role, *others[:3]], seed)
-            self._emit(f, base, QT.CHOICE, f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
+            choices = shuffled([f.role, *others[:3]], seed)
+            self.emit(f, base, QT.CHOICE, f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
                        explanation=expl, shows=(f.role,), drop=drop, fact=("person", f.person))
         elif others:
-            self._emit(f, base, QT.TRUEFALSE, f"原文中，{f.person}的身份是“{others[0]}”。", (FALSE,),
+            self.emit(f, base, QT.TRUEFALSE, f"原文中，{f.person}的身份是“{others[0]}”。", (FALSE,),
                        score=weight - 0.2, explanation=f"错。{expl}", drop=drop, fact=("person", f.person))
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
-        self._emit(f, base + "-fill", QT.FILL, prompt, (f.role,), score=weight - 0.05, explanation=expl,
-                   shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end), fact=("person", f.person))
-
-    def person_role(self, f: Fact) -> None:
-        """One question on a person and their office together (____宣布…: 街道党工委书记王明华),
-        when the article names enough people for options; it asks both facts at once."""
-        me = who.named(f)
-        if me is None:
-            return
-        self.penalty = self.base_penalty = 0.0
-        base = fact_id("who", me.text, f.sentence.norm)
-        seed = seed_of(base)
-        wrong = who.options(me, self.named, self.names, seed, f.sentence.text)
-        if len(wrong) < 3:
-            return
-        ws = words(f.sentence.text)
-        drop = "" if ws.in_bounds(me.start) else "boundary"
-        prompt, why = self._prompt(f, me.start, f.end, BLANK)
-        expl = f"{me.name}：{me.role}{_where(f)}。原文：{_clause(f)}"
-        choices = _shuffle([me.text, *wrong], seed)
-        self._emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1 + self._headline(f),
-                   explanation=expl, shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
-                   narrow=self._narrow(f, me.start, f.end))
-
-    def people_group(self, run: list) -> None:
-        """One multiple choice for people named side by side for one act (____先后发言): the
-        learner picks every office-and-name of the blank; it asks each of them at once."""
-        f0, first = run[0]
-        last_fact = run[-1][0]
-        members = [n for _, n in run]
-        self.penalty = self.base_penalty = 0.0
-        base = fact_id("who", "、".join(m.text for m in members), f0.sentence.norm)
-        seed = seed_of(base)
-        wrong = who.group_options(members, self.named, seed, f0.sentence.text)
-        if len(wrong) < 2:
-            return
-        ws = words(f0.sentence.text)
-        drop = "" if ws.in_bounds(first.start) else "boundary"
-        prompt, why = self._prompt(f0, first.start, last_fact.end, BLANK)
-        lead = "横线处是原文中的哪几位？（多选）"
-        choices = _shuffle([m.text for m in members] + wrong, seed)
-        answers = [c for c in choices if c in {m.text for m in members}]
-        expl = "；".join(f"{m.name}：{m.role}" for m in members) + f"{_where(f0)}。原文：{_clause(f0)}"
-        self._emit(f0, base, QT.MULTI, lead + prompt, answers, choices, score=S.importance(f0) + 0.12,
-                   explanation=expl, shows=tuple(m.text for m in members) + tuple(m.name for m in members),
-                   drop=drop or why, kind="person", extra_tags=("role",), fact=("person", first.name),
-                   also=tuple(("person", m.name) for m in members[1:]),
-                   narrow=self._narrow(f0, first.start, last_fact.end, lead))
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
+        self.emit(f, base + "-fill", QT.FILL, prompt, (f.role,), score=weight - 0.05, explanation=expl,
+                   shows=(f.role,), drop=drop or why, narrow=self.narrow_forms(f, f.start, f.end), fact=("person", f.person))
 
     # ------------------------------------------------------------------ lists
     def listing(self, f: Fact, quoted: set[str]) -> None:
@@ -246,24 +200,24 @@ class Builder:
         seed = seed_of(base)
         ws = words(f.sentence.text)
         drop = "" if ws.whole(f.start, f.end) else "boundary"
-        expl = f"原文列举：{'、'.join(f.items)}{_where(f)}。"
+        expl = f"原文列举：{'、'.join(f.items)}{where_of(f)}。"
         kind = "slogan" if f.parallel or f.norm_text in quoted else "list"
         weight = S.importance(f) + (0.05 if kind == "slogan" and not f.parallel else 0)
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         wrong = [] if f.parallel else distractors.for_items(f, self.pools, seed, 3)
         if len(wrong) >= 2:
-            choices = _shuffle([*f.items, *wrong], seed)
+            choices = shuffled([*f.items, *wrong], seed)
             answers = [c for c in choices if c in f.items]
             lead = "横线处原文列举了哪些？（多选）"
-            self._emit(f, base, QT.MULTI, lead + prompt, answers, choices,
+            self.emit(f, base, QT.MULTI, lead + prompt, answers, choices,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
-                       extra_tags=("list",) if kind != "list" else (), narrow=self._narrow(f, f.start, f.end, lead))
+                       extra_tags=("list",) if kind != "list" else (), narrow=self.narrow_forms(f, f.start, f.end, lead))
         if f.parallel or kind == "slogan":
             lead = "按原文顺序排列横线处的各项："
-            self._emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
+            self.emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
-                       extra_tags=("list",), narrow=self._narrow(f, f.start, f.end, lead))
+                       extra_tags=("list",), narrow=self.narrow_forms(f, f.start, f.end, lead))
         # a fill on one item: a whole word that occurs once in the sentence
         for step in range(len(f.items)):
             i = (seed + step) % len(f.items)
@@ -271,9 +225,9 @@ class Builder:
             off = f.start + sum(len(x) + 1 for x in f.items[:i])
             if f.sentence.text.count(item) != 1 or not ws.whole(off, off + len(item)):
                 continue
-            p, why2 = self._prompt(f, off, off + len(item), BLANK)
-            self._emit(f, base + "-item", QT.FILL, p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
-                       drop=drop or why2, kind=kind, narrow=self._narrow(f, off, off + len(item)))
+            p, why2 = self.prompt_for(f, off, off + len(item), BLANK)
+            self.emit(f, base + "-item", QT.FILL, p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
+                       drop=drop or why2, kind=kind, narrow=self.narrow_forms(f, off, off + len(item)))
             break
 
 
@@ -358,7 +312,7 @@ def _accept(f: Fact) -> tuple[str, ...]:
     return (rest,)
 
 
-def _clause(f: Fact) -> str:
+def clause_of(f: Fact) -> str:
     """The comma-clause around the fact, for explanations."""
     t, n = f.sentence.text, f.sentence.norm
     a = f.start
@@ -370,11 +324,11 @@ def _clause(f: Fact) -> str:
     return t[a:b].strip("“”‘’ ")
 
 
-def _shuffle(items: list[str], seed: int) -> list[str]:
+def shuffled(items: list[str], seed: int) -> list[str]:
     return sorted(items, key=lambda x: seed_of(str(seed), x))
 
 
-def _where(f: Fact) -> str:
+def where_of(f: Fact) -> str:
     h = f.sentence.heading
     return f"（见「{h}」部分）" if h else ""
 

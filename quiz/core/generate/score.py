@@ -20,6 +20,7 @@ _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万�
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[，。；！？]|$")
+_SO_FAR = re.compile(r"(?:累计|共|合计|总计|已经?|全年)[\u4e00-\u9fff]{0,4}$|(?:达到?|超过|突破)$")
 _MEDIA_AFTER = re.compile(r"(?:微信)?(?:公众号|客户端|平台|网站|APP|App|app|视频号|抖音号|微博|小程序|新媒体)")
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
 _FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
@@ -116,8 +117,12 @@ def _figure_weight(f: Fact) -> float:
     norm = f.sentence.norm
     if _in_speech(norm, f.start):
         w -= 0.15   # “一亩能挣2500多元。”: a figure someone tells, not one the report states
-    if _TOTAL_WORDS.search(norm, max(0, f.start - 4), f.start):
-        w += 0.1
+    clause = norm[max(0, norm.rfind("，", 0, f.start) + 1, f.start - 12):f.start]
+    if _TOTAL_WORDS.search(norm, max(0, f.start - 4), f.start) or _SO_FAR.search(clause) \
+            or norm[f.end:f.end + 1] == "：":
+        w += 0.1    # 累计开展1200场, 已播出60期, 确定重点项目10项：…: a total, or the count of what follows
+    if "其中" in clause:
+        w -= 0.1    # 其中单期最高点击量达到21万次: a part of a total
     elif value < 100 and not fig.mag and len(_DIGITS.findall(norm)) >= 4:
         w -= 0.1   # one small count in a run of statistics (挖机77台、铲车10台、垃圾拖船11条…)
     return w
