@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from quiz.core.generate import asked_people, who
+from quiz.core.generate import asked_people, statements, who
 from quiz.core.generate.candidates import Builder, Candidate
 from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
@@ -96,6 +96,8 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
     quoted = {f.norm_text for f in facts if f.kind == "slogan" and not f.items}
     for run in who.groups(facts):
         asked_people.people_group(b, run)
+    for figures in statements.runs(facts):
+        statements.ask_run(b, figures)
     for f in facts:
         if f.key in seen and (f.items or f.kind == "role"):
             continue

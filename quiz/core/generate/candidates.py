@@ -78,6 +78,11 @@ class Builder:
             return text, "context"
         return told, ""
 
+    def refer(self, text: str, f: Fact) -> str | None:
+        """The prompt with the referents it needs written in (None when the article lacks one)."""
+        told, _ = refer(text, f.sentence.index, self.ctx, f.text)
+        return told
+
     def narrow_forms(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
         """Shorter prompts, best first: the blank's clause with the frame, without it, and
         grown a little (a form that leaves under four characters to go on is not offered)."""
@@ -104,7 +109,7 @@ class Builder:
         q = Question(id=base, type=qtype, prompt=prompt, answers=tuple(answers), choices=tuple(choices),
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
         common = bool(shows) and all(a in self.recurring for a in shows)
-        self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
+        self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
                                   tuple(n for n in narrow if n != prompt), common, also))
 
@@ -284,7 +289,7 @@ def _recurring(facts: list[Fact]) -> set[str]:
     return out
 
 
-def _fact_key(f: Fact) -> tuple:
+def fact_key(f: Fact) -> tuple:
     if f.kind in ("figure", "date", "list") or f.items:
         return (f.kind, f.norm_text, f.sentence.index)
     return (f.kind, f.norm_text)
