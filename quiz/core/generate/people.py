@@ -29,8 +29,9 @@ _SPEECH = re.compile(r"笑着说|激动地说|动情地说|感慨地说|说|表�
 _ADVERBIAL = re.compile(r"(?:在[^，。；：！？“”、（）]{1,14}?(?:上|中|时|期间|之际)|接受[^，。；：！？“”、]{1,12}?采访时|"
                         r"对记者|向记者|也|还|再次|进一步|深有感触地|动情地|笑着|激动地|感慨地|由衷地|坚定地)$")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-_BAD_NAME_CHARS = frozenset("的了与及在是也都还就已并说表示等们这那个为对把被将从到给向纷均致普遍仍曾又再更最很"
-                            "各每其全共些地得着过")
+# function characters that never stand in a name (向, 全, 其, 普, 曾, 致, 均 do: 马向东, 其木格, 普布)
+_BAD_NAME_CHARS = frozenset("的了与及在是也都还就已并说表示等们这那个为对把被将从到给纷遍仍又最很"
+                            "各每共些地得着过")
 _NOT_NAME_END = frozenset("省市州县区乡镇村旗局厅委部队团馆院所站社组会办处科室校厂司行店")   # 中心 below: 许正中 is a name
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 _SEG_STOP = "，。；：！？、“”‘’（）《》「」 "

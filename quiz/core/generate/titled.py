@@ -136,7 +136,9 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
             continue
         rs = _role_start(sent, ts)
         role_norm = norm[rs:te]
-        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y for x, y in masked):
+        # a quoted name may sit inside an office (“红色电管家”党员服务队队长); another fact may not
+        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《"
+                                                               for x, y in masked):
             continue
         name = text[a:e]
         role = text[rs:te]
