@@ -16,22 +16,29 @@ def person_role(b: Builder, f: Fact) -> None:
     """One question on a person and their office together (____宣布…: 街道党工委书记王明华),
     when the article names enough people for options; it asks both facts at once."""
     me = who.named(f)
-    if me is None:
+    if me is None or not who.reads_as_name(me.text):
         return
     b.penalty = b.base_penalty = 0.0
     base = fact_id("who", me.text, f.sentence.norm)
     seed = seed_of(base)
     wrong = who.options(me, b.named, b.names, seed, f.sentence.text)
-    if len(wrong) < 3:
-        return
     ws = words(f.sentence.text)
-    drop = "" if ws.in_bounds(me.start) else "boundary"
+    # 由厅党组书记、厅长李振海任组长: the segmenter reads 由厅 as one word; the office starts after 由
+    whole = ws.in_bounds(me.start) or f.sentence.norm[me.start - 1:me.start] in who.BEFORE_OFFICE
+    drop = "" if whole else "boundary"
     prompt, why = b.prompt_for(f, me.start, f.end, BLANK)
     expl = f"{me.name}：{me.role}{where_of(f)}。原文：{clause_of(f)}"
-    choices = shuffled([me.text, *wrong], seed)
-    b.emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=S.importance(f) + 0.1 + b.headline(f),
-               explanation=expl, shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
+    weight = S.importance(f) + b.headline(f)
+    if len(wrong) >= 3:
+        choices = shuffled([me.text, *wrong], seed)
+        b.emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=weight + 0.1, explanation=expl,
+               shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
                narrow=b.narrow_forms(f, me.start, f.end))
+    else:   # too few people for options: the learner types who it was (the name alone will do)
+        b.emit(f, base, QT.FILL, prompt, (me.text, me.name), score=weight + 0.05, explanation=expl,
+               shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
+               narrow=b.narrow_forms(f, me.start, f.end))
+
 
 def people_group(b: Builder, run: list) -> None:
     """One multiple choice for people named side by side for one act (____先后发言): the
@@ -39,6 +46,8 @@ def people_group(b: Builder, run: list) -> None:
     f0, first = run[0]
     last_fact = run[-1][0]
     members = [n for _, n in run]
+    if not all(who.reads_as_name(m.text) for m in members):
+        return
     b.penalty = b.base_penalty = 0.0
     base = fact_id("who", "、".join(m.text for m in members), f0.sentence.norm)
     seed = seed_of(base)

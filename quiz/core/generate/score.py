@@ -34,7 +34,7 @@ STOCK = frozenset("""急难愁盼 试金石 最后一公里 最后一米 必修�
 主心骨 顶梁柱 精品工程 民心工程 民生工程 红色引擎 飞入寻常百姓家 抢着干 老大难 绊脚石 拦路虎 加速度 新引擎 强引擎
 源头活水 活教材 教科书 营养剂 清醒剂 助推器 加油站 充电站 桥头堡 先手棋 组合拳 一盘棋 一张网 指南针 铁脚板 宝贵财富
 精神财富 红色基因 红色血脉 根和魂 生命线 传家宝 定心丸 暖心事 烦心事 揪心事 关键小事 微心愿 小切口 大主题
-动起来 活起来 热起来 火起来 新常态 新高地 新名片 金名片 好帮手 好参谋 实打实 心连心 零距离 面对面""".split())
+动起来 活起来 热起来 火起来 新常态 新高地 新名片 金名片 好帮手 好参谋 实打实 心连心 零距离 面对面 百年党史""".split())
 
 
 def importance(f: Fact) -> float:
@@ -50,7 +50,10 @@ def importance(f: Fact) -> float:
             return 0.55   # “柳川发布”微信公众号: where a report was posted
         if norm[f.start - 2:f.start - 1] == "的" and _CLAUSE_END.match(norm, f.end + 1):
             return 0.55   # 成为群众身边的“电管家”: a figure of speech that ends its clause
-        return 0.8 if len(f.norm_text) >= 4 else 0.6
+        run = _quote_run(norm, f.start - 1, f.end + 1)
+        if run >= 3:
+            return 0.6    # 开展“党史故事会”“红色歌圩”“民族团结进步村寨行”等活动: one example of several
+        return (0.8 if len(f.norm_text) >= 4 else 0.6) - (0.05 if run == 2 else 0.0)
     if k == "name":
         return 0.8
     if k == "person":
@@ -82,6 +85,25 @@ def importance(f: Fact) -> float:
     if k == "list":
         return 0.5
     return 0.4
+
+
+def _quote_run(norm: str, a: int, b: int) -> int:
+    """How many quotes stand side by side with the one at norm[a:b] (“甲”“乙”“丙”: 3)."""
+    n = 1
+    i = a
+    while i > 0 and norm[i - 1] == "”":
+        i = norm.rfind("“", 0, i - 1)
+        if i < 0:
+            break
+        n += 1
+    j = b
+    while j < len(norm) and norm[j] == "“":
+        j = norm.find("”", j + 1)
+        if j < 0:
+            break
+        j += 1
+        n += 1
+    return n
 
 
 _SPANS = frozenset("年 个月 天 小时 分钟 秒 岁".split())

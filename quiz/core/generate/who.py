@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.segment import VERBISH, words
 
 _GENERIC = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生", "队员", "牧民",
             "农民", "工人", "社员")
@@ -48,6 +49,13 @@ def named(f: Fact) -> Named | None:
     if start < 0 or f.sentence.text[start:f.start] != role:
         return None
     return Named(role, f.text, start)
+
+
+def reads_as_name(text: str) -> bool:
+    """Does an office-and-name read as a name on its own (no verb at either end: 宣讲员陈刚 starts
+    with the verb 宣讲, and a learner would see a cut phrase)?"""
+    tokens = words(text).tokens
+    return bool(tokens) and tokens[0][2] not in VERBISH and tokens[-1][2] not in VERBISH
 
 
 def people(facts: list[Fact]) -> tuple[list[Named], list[str]]:
@@ -105,6 +113,7 @@ def options(me: Named, others: list[Named], names: list[str], seed: int, sentenc
 
 
 _JOIN = "、，,和与及"
+BEFORE_OFFICE = frozenset("由在对向经据和与及为")   # a preposition the segmenter may glue to an office
 
 
 def groups(facts: list[Fact]) -> list[list[tuple[Fact, Named]]]:
