@@ -23,9 +23,9 @@ SECOND_AT = 0.55     # a second or third question from one sentence needs this s
 SAME_AT = 0.6        # ... and this one when a kept question of that sentence asks a fact of its kind
 # An important fact may still be asked when its answer is printed elsewhere, within a budget:
 # at most this share of the kept questions (the issue allows 20%), only from this score up.
-LEAK_SHARE = 0.15
+LEAK_SHARE = 0.18
 LEAK_BASE = 12
-LEAK_AT = 0.7
+LEAK_AT = 0.65
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
