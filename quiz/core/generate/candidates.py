@@ -227,7 +227,7 @@ class Builder:
         for step in range(len(f.items)):
             i = (seed + step) % len(f.items)
             item = f.items[i]
-            off = f.start + sum(len(x) + 1 for x in f.items[:i])
+            off = f.sentence.text.find(item, f.start)   # 、 or ”“ between items: found, not counted
             if f.sentence.text.count(item) != 1 or not ws.whole(off, off + len(item)):
                 continue
             p, why2 = self.prompt_for(f, off, off + len(item), BLANK)

@@ -65,8 +65,37 @@ def _parallel(items: list[str]) -> bool:
     return any(all(g in x for x in items[1:]) for g in grams)
 
 
+# quoted names side by side, then how many parts they are: “星火初燃”“浴血坚守”“血脉相承”“奋进新程”4个展厅
+_QUOTE_RUN = re.compile(r"(?:“[^“”，。]{2,12}”){3,8}")
+_PARTS_AFTER = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}(?:个|大)?(?:展厅|展区|部分|篇章|单元|板块|章节|主题|阶段|方面)")
+
+
+def quoted_sequences(sent) -> list[Fact]:
+    """The parts of a whole named in quotes, in their order (a museum's halls, a book's chapters):
+    a sequence, asked as an order question."""
+    out = []
+    norm = sent.norm
+    for m in _QUOTE_RUN.finditer(norm):
+        if not _PARTS_AFTER.match(norm, m.end()):
+            continue
+        items = tuple(sent.text[a + 1:b - 1] for a, b in _spans(m.start(), m.group()))
+        start, end = m.start() + 1, m.end() - 1
+        out.append(Fact("slogan", sent.text[start:end], start, end, sent, items=items, parallel=True,
+                        key=("list",) + items))
+    return out
+
+
+def _spans(offset: int, run: str) -> list[tuple[int, int]]:
+    spans, i = [], 0
+    while i < len(run):
+        j = run.index("”", i)
+        spans.append((offset + i, offset + j + 1))
+        i = j + 1
+    return spans
+
+
 def extract_lists(sent) -> list[Fact]:
-    facts = []
+    facts = quoted_sequences(sent)
     norm = sent.norm
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group()

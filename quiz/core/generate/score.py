@@ -13,6 +13,7 @@ import re
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
+HISTORY_BEFORE = 2000   # a year before this is history (a founding, a battle), not this year's work
 _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
 # units of what a report counts when it says how big something was: people, events, money, shares
 _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
@@ -65,6 +66,8 @@ def importance(f: Fact) -> float:
     if k == "date":
         form = f.date
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)
+        if form.year is not None and form.year < HISTORY_BEFORE:
+            base = max(base, 0.6)   # 1929年冬, 1951年入朝: when history happened is what a learner keeps
         if _EVENT_AFTER.match(norm, f.end):
             base += 0.1
         return base
