@@ -66,7 +66,7 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
                 facts += _inner_quotes(sent, a + 1, b - 1)   # '要深化‘我为群众办实事’实践活动。'
             continue
         masked.append((a, b))
-        if _cjk_count(content) < 2 or "{" in content or "}" in content:
+        if (_cjk_count(content) < 2 and not _FORMULA.match(content)) or "{" in content or "}" in content:
             continue
         body = "、" not in content and len(content) >= 5 and content.endswith(_ORG_NAME_END)
         named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or body
@@ -75,6 +75,7 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     return facts, masked
 
 
+_FORMULA = re.compile(r"^[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3}){1,4}$")   # “1+6+N”宣讲体系
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
 _ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
 

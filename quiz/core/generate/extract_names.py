@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.segment import words
 
-ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆
+ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆 教育基地
 中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
 政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 方面军 纵队 支队 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(),
                       key=len, reverse=True)
@@ -69,17 +70,27 @@ def _stop_before(norm: str, k: int, min_len: int = 1) -> bool:
     return any(L <= k and norm[k - L:k] in _STOP_SET for L in _STOP_LENS if L >= min_len)
 
 
-def _left_extend(norm: str, j: int, limit: int, stop_at_place: bool = False) -> int:
-    """Walk left from j over CJK characters until punctuation or a stop word."""
+def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
+    """Walk left from j over CJK characters until punctuation or a stop word (one that is not
+    the end of a longer word, with the sentence's words `ws`: 为民服务中心 reads on past 为)."""
     k = j
     while k > 0 and j - k < limit:
         ch = norm[k - 1]
         if not ("\u4e00" <= ch <= "\u9fff"):
             break
-        if _stop_before(norm, k):
+        if _stop_before(norm, k) and not (ws is not None and norm[k - 1] in _WORD_STARTS and _inside_word(ws, k - 1)):
             break
         k -= 1
     return k
+
+
+_WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
+
+
+def _inside_word(ws, i: int) -> bool:
+    """Is position i inside a word of two or more characters that goes on past it (为|民)?"""
+    t = ws.token_at(i)
+    return bool(t) and t[1] > i + 1 and t[1] - t[0] >= 2
 
 
 def _trim_stops(s: str, off: int) -> tuple[str, int]:
@@ -142,7 +153,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
             continue
         if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
             continue
-        start = _left_extend(norm, m.start(), 14)
+        start = _left_extend(norm, m.start(), 14, words(sent.text))
         org, start = _trim_stops(norm[start:end], start)
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)

@@ -207,7 +207,7 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     ranked = rank(cands, _costs(cands))
     # the budget is a share of the bank: a first pass tells how big it is, then the second spends it
     first, _ = _keep(ranked, LEAK_BASE)
-    kept, dropped = _keep(ranked, max(len(first), LEAK_BASE))
+    kept, dropped = _keep(ranked, len(first))
     if most is not None and len(kept) > most:
         dropped += [(c, "max") for c in kept[most:]]
         kept = kept[:most]

@@ -208,6 +208,7 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
         i += 1
     if start < n:
         out.append((par[start:], norm[start:]))
+    out = _scene_dates(out)
     res = []
     for o, m in (piece for om in out for piece in _bounded(*om)):
         lead = len(o) - len(o.lstrip())
@@ -215,6 +216,27 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
         if o:
             res.append((o, m))
     return res
+
+
+_SCENE = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)")
+SCENE_MOST = 20
+
+
+def _scene_dates(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A short sentence that gives a date and the weather (10月17日，细雨蒙蒙，秋寒料峭。) belongs
+    with the one after it, which says what happened that day."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(pieces):
+        o, m = pieces[i]
+        if i + 1 < len(pieces) and len(m.strip()) <= SCENE_MOST and _SCENE.match(m):
+            o2, m2 = pieces[i + 1]
+            out.append((o + o2, m + m2))
+            i += 2
+            continue
+        out.append((o, m))
+        i += 1
+    return out
 
 
 # A "sentence" longer than this (no real one is: it is a table, a list or a text without
