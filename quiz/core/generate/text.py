@@ -43,45 +43,55 @@ def fold_same_length(s: str) -> str:
     and ％ become their ASCII forms, so numbers are read in one width (answers
     are still cut from the original text). Digits keep their '.', ','
     (thousands) and ':' (times). Straight quotes alternate between opening and
-    closing forms.
+    closing forms. Only the characters that may change are visited (a regular expression
+    finds them), so a long text costs little more than a copy.
     """
     if not s:
         return s
-    out = list(s)
+    pieces: list[str] = []   # the text between changed characters, and the changes
+    last = 0
     n = len(s)
     dq = sq = False
-    for i, ch in enumerate(s):
+    for m in _SPECIAL.finditer(s):
+        i = m.start()
+        ch = s[i]
         prev = s[i - 1] if i else ""
         nxt = s[i + 1] if i + 1 < n else ""
-        if ch in _FW_DIGITS:
-            out[i] = _FW_DIGITS[ch]
-        elif ch == "％":
-            out[i] = "%"
-        elif ch == "．":
+        rep = None
+        if ch == "．":
             if prev in _DIGITS and nxt in _DIGITS:
-                out[i] = "."
+                rep = "."
         elif ch in _SIMPLE:
-            if ch in ",:" and prev.isdigit() and nxt.isdigit():
-                continue
-            out[i] = _SIMPLE[ch]
+            if not (ch in ",:" and prev.isdigit() and nxt.isdigit()):
+                rep = _SIMPLE[ch]
         elif ch == ".":
             if prev.isdigit() and nxt.isdigit():
-                continue
-            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
-                continue
-            if (prev and is_cjk(prev)) or prev in "”’）" or nxt == "" or nxt.isspace() or is_cjk(nxt):
-                out[i] = "。"
+                pass
+            elif prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                pass
+            elif (prev and is_cjk(prev)) or prev in "”’）" or nxt == "" or nxt.isspace() or is_cjk(nxt):
+                rep = "。"
         elif ch == '"':
-            out[i] = "”" if dq else "“"
+            rep = "”" if dq else "“"
             dq = not dq
         elif ch == "'":
-            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                continue  # an English apostrophe
-            out[i] = "’" if sq else "‘"
-            sq = not sq
-        elif ch == "\u3000" or ch == "\t":
-            out[i] = " "
-    return "".join(out)
+            if not (prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()):  # not an apostrophe
+                rep = "’" if sq else "‘"
+                sq = not sq
+        else:   # a wide or tab space
+            rep = " "
+        if rep is not None:
+            pieces += [s[last:i], rep]
+            last = i + 1
+    folded = "".join(pieces) + s[last:] if pieces else s
+    if _WIDE.search(folded):
+        folded = _WIDE.sub(lambda m: _WIDE_TO[m.group()], folded)
+    return folded
+
+
+_SPECIAL = re.compile("[．,:;?!().\"'\u3000\t]")
+_WIDE = re.compile("[０-９％]")
+_WIDE_TO = {**_FW_DIGITS, "％": "%"}
 
 
 _TO_FW = {v: k for k, v in _FW_DIGITS.items()}
@@ -142,11 +152,15 @@ def is_nav_line(line: str) -> bool:
 
 
 def is_byline_line(line: str) -> bool:
+    if len(line.strip()) > 60:
+        return False
     s = fold_same_length(line.strip())
     return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
 
 
 def is_heading_line(line: str) -> bool:
+    if len(line.strip()) > 20:
+        return False
     s = fold_same_length(line.strip())
     if not s or len(s) > 20 or s[-1] in _END:
         return False
@@ -157,7 +171,13 @@ def is_heading_line(line: str) -> bool:
 
 def strip_byline(par: str) -> str:
     """Remove a leading dateline ('本报拉萨4月2日电（记者 ...）') and inline '（记者 ...）'."""
-    m = _DATELINE.match(fold_same_length(par))
+    return unbylined(par)[0]
+
+
+def unbylined(par: str) -> tuple[str, str]:
+    """The paragraph without its dateline and inline bylines, and its folded view (one fold of
+    a long paragraph, not one per step)."""
+    m = _DATELINE.match(fold_same_length(par[:400]))
     if m:
         par = par[m.end():]
     norm = fold_same_length(par)
@@ -170,7 +190,8 @@ def strip_byline(par: str) -> str:
     if parts:
         parts.append(par[last:])
         par = "".join(parts)
-    return par
+        norm = fold_same_length(par)
+    return par, norm
 
 
 # --------------------------------------------------------------------------- sentences
@@ -179,13 +200,14 @@ _OPEN = "“‘（《「『"
 _CLOSE = "”’）》」』"
 
 
-def split_sentences(par: str) -> list[tuple[str, str]]:
+def split_sentences(par: str, norm: str | None = None) -> list[tuple[str, str]]:
     """Split a paragraph into (original, normalized) sentences.
 
     Sentence ends (。！？；) inside quotes or brackets do not split, so a quoted
-    speech and its speaker ('“……。”某某说。') stay one sentence.
+    speech and its speaker ('“……。”某某说。') stay one sentence. `norm` is the paragraph's
+    folded view when the caller has it.
     """
-    norm = fold_same_length(par)
+    norm = fold_same_length(par) if norm is None else norm
     out: list[tuple[str, str]] = []
     depth = 0
     start = 0
@@ -311,11 +333,12 @@ def parse_article(text: str) -> Article:
             if len(years) < 4:
                 years += _YEAR.findall(ln[:200])
             continue
-        if not body_started and not strip_byline(ln).strip():
+        par, par_norm = unbylined(ln)
+        if not body_started and not par.strip():
             years += _YEAR.findall(ln[:200])   # 本报永溪6月28日电（记者 黄振宇） alone on its line
             continue
         if not body_started:
-            body_like = (fold_same_length(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
+            body_like = (fold_same_length(ln[-8:]).rstrip("”’）)“‘")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
             if not body_like:
                 title_lines.append(ln)
                 continue
@@ -327,12 +350,11 @@ def parse_article(text: str) -> Article:
             in_heading_block = True
             continue
         in_heading_block = False
-        par = strip_byline(ln)
         if len(years) < 4 and len(par) < len(ln):
             years += _YEAR.findall(ln[:len(ln) - len(par)][:200])
         if not par.strip():
             continue
-        for o, m in split_sentences(par):
+        for o, m in split_sentences(par, par_norm):
             sentences.append(Sentence(o, m, heading, len(sentences), par_no))
         par_no += 1
     title = "".join(title_lines[:2]).strip() if title_lines else ""

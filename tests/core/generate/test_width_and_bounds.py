@@ -181,3 +181,40 @@ def test_segment_starts_agree_with_a_backwards_scan(norm):
         while i > 0 and norm[i - 1] not in people._SEG_STOP:
             i -= 1
         assert starts[pos] == i
+
+
+def _fold_one_by_one(s: str) -> str:
+    """The folding rules written the plain way, character by character (the reference the
+    generator's faster version must agree with)."""
+    simple = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+    digits = set("0123456789" + FW)
+    out, dq, sq = list(s), False, False
+    for i, ch in enumerate(s):
+        prev, nxt = (s[i - 1] if i else ""), (s[i + 1] if i + 1 < len(s) else "")
+        if ch in FW:
+            out[i] = str(FW.index(ch))
+        elif ch == "％":
+            out[i] = "%"
+        elif ch == "．" and prev in digits and nxt in digits:
+            out[i] = "."
+        elif ch in simple and not (ch in ",:" and prev.isdigit() and nxt.isdigit()):
+            out[i] = simple[ch]
+        elif ch == "." and not (prev.isdigit() and nxt.isdigit()) and \
+                not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()) and \
+                ((prev and "\u4e00" <= prev <= "\u9fff") or prev in "”’）" or nxt == "" or nxt.isspace()
+                 or "\u4e00" <= nxt <= "\u9fff"):
+            out[i] = "。"
+        elif ch == '"':
+            out[i], dq = ("”" if dq else "“"), not dq
+        elif ch == "'" and not (prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()):
+            out[i], sq = ("’" if sq else "‘"), not sq
+        elif ch in "\u3000\t":
+            out[i] = " "
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12３４.．,:;?!()\"'“”中文aB \u3000\t％%。’）", max_size=30))
+def test_folding_agrees_with_the_plain_rules_and_keeps_the_length(s):
+    assert normalize(s) == _fold_one_by_one(s)
+    assert len(normalize(s)) == len(s)
