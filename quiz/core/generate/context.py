@@ -18,7 +18,7 @@ from quiz.core.generate.extract_names import find_places
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _REL_YEAR = re.compile(r"今年|去年|明年|当年")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(队伍|街道|社区|局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
-_THIS_YEAR = re.compile(r"今年以来[，,]?|今年[，,]?")
+_THIS_YEAR = re.compile(r"今年以来[，,]?|今年的?[，,]?")
 _REL_DAY = re.compile(r"当天|当日|同日|次日")
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _SUFFIX_OF: dict[str, str | tuple[str, ...]] = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("队", "队伍"), "队伍": ("队", "队伍"), "团": "团", "馆": "馆", "院": "院",

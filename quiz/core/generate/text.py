@@ -142,13 +142,15 @@ _DATELINE = re.compile(
 _CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
 _INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
-_INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
+_INLINE_BYLINE = re.compile(r"[（(][^（）()，。]{0,20}?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
+# a paragraph that is only a parenthesis of a body and names: (海滨市融媒体中心 记者:杜小雨 刘畅), (宜城市史志研究中心 许中明)
+_CREDIT_PAR = re.compile(r"^[（(][^（）()，。；！？]{2,40}[）)]$")
 _END = "。！？!?…；;"
 
 
 def is_nav_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 80 and bool(_NAV.search(s)) or len(s) <= 60 and bool(_CREDIT_LINE.search(s))
+    return len(s) <= 80 and bool(_NAV.search(s)) or len(s) <= 60 and bool(_CREDIT_LINE.search(s) or _CREDIT_PAR.match(s))
 
 
 def is_byline_line(line: str) -> bool:

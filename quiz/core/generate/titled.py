@@ -88,6 +88,8 @@ def _name_at(sent, i: int) -> int:
     return ok[0]
 
 
+# words a segmenter tags as verbs that describe who someone is (退休教师, 驻村第一书记)
+_STATUS = frozenset("退休 退役 离休 驻村 返乡 挂职 下派 援藏 援疆 支教 在职 离任 现任 时任 原任".split())
 _ROLE_STOP = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "r", "d", "m", "t", "x", "f"})
 
 
@@ -102,10 +104,15 @@ def _role_start(sent, ts: int) -> int:
         j = k
         while j > 0 and k - j < most:
             t = ws.token_at(j - 1)
-            if t is None or t[2] in _ROLE_STOP and not _OFFICE_RE.fullmatch(norm[t[0]:t[1]]) \
-                    or not all("\u4e00" <= c <= "\u9fff" for c in norm[t[0]:t[1]]):
+            word = norm[t[0]:t[1]] if t else ""
+            if t is None or t[2] in _ROLE_STOP and not _OFFICE_RE.fullmatch(word) and word not in _STATUS \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 break
             j = t[0]
+        if j >= 4 and norm[j - 1] == "”":   # “四点半课堂”负责人: the quoted body the office belongs to
+            q = norm.rfind("“", max(0, j - 14), j - 1)
+            if q >= 0 and (q == 0 or norm[q - 1] in "，。；：、 （" or ws.in_bounds(q)):
+                j = q
         return j
 
     k = back(ts, 20)
