@@ -123,7 +123,7 @@ class Builder:
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
-                                                        or f.kind == "org" and f.norm_text in self.ctx.title):
+                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)):
             drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
@@ -287,6 +287,12 @@ def _recurring(facts: list[Fact]) -> set[str]:
         if i >= 0 and body.find(name, i + len(name)) >= 0:
             out.add(name)
     return out
+
+
+def _in_title(org: str, title: str) -> bool:
+    """Does the title name this body, whole or without the places before it (四川省巴中市通河县
+    融媒体中心 of 通河县融媒体中心推出…)?"""
+    return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟")
 
 
 def fact_key(f: Fact) -> tuple:

@@ -75,6 +75,7 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     return facts, masked
 
 
+_SPEAKS = re.compile(r"(?:说|表示|介绍|指出|强调|谈到|告诉|坦言|感慨)[，：,:]")
 _FORMULA = re.compile(r"^[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3}){1,4}$")   # “1+6+N”宣讲体系
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
 _ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
@@ -91,6 +92,8 @@ def _slogan_like(norm: str, a: int, content: str) -> bool:
     if max(len(p) for p in content.split("，")) > 12:
         return False
     before = norm[max(0, a - 8):a]
+    if _SPEAKS.search(norm, 0, a):
+        return False   # …何静说，很多老人…，“这些故事再不记下来，就真的来不及了”: a speech, not a banner
     return not before.endswith("：") and not _SPEECH_BEFORE.search(before)
 
 

@@ -112,6 +112,8 @@ def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
     its time and subject (2015年，杜文锋创办锋丽金针菇生产基地) or its subject clause alone when
     short (西藏自治区充分利用各级各类媒体资源)."""
     a, b = ps[0]
+    if norm[a] in "“‘":
+        return None   # a quoted speech opens the sentence: no frame for a later clause
     if _is_frame(norm, a, b):
         if first > 1 and b - a <= 10 and ps[1][1] - ps[1][0] <= _SUBJECT:
             return (a, ps[1][1])

@@ -21,6 +21,7 @@ from quiz.core.qtype import QuestionType as QT
 LEAD = "横线处原文写了哪几项？（多选）"
 _CUTS = "、，；："
 _OPEN, _CLOSE = "“‘（《「", "”’）》」"
+_LINKS = ("其中", "并且", "同时", "此外", "另外")
 MIN_RUN = 3          # fewer parallel figures are asked one by one
 MAX_TRUE = 5         # a longer run is asked on its first five parts
 PART_MIN, PART_MAX = 5, 26   # a part that is a statement of its own, short enough to read as an option
@@ -62,6 +63,8 @@ def runs(facts: list[Fact]) -> list[list[tuple[Fact, int, int]]]:
                 "\u4e00" <= c <= "\u9fff" for f in inside for c in f.norm_text)
             if len(inside) == 1 and PART_MIN <= len(text) <= PART_MAX and cjk >= 3 and '“' not in text:
                 lead = len(sent.norm[a:b]) - len(sent.norm[a:b].lstrip())
+                if sent.norm.startswith(_LINKS, a + lead) and a + lead + 2 < inside[0].start:
+                    lead += 2   # 其中单期最高点击量…: the part without its link word
                 run.append((inside[0], a + lead, b))
                 continue
             if _enough(run, sent.norm):
