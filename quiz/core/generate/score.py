@@ -46,7 +46,7 @@ def importance(f: Fact) -> float:
         if f.items:
             return 0.85 if f.parallel else 0.75
         if f.norm_text in STOCK:
-            return 0.45
+            return 0.4
         if _MEDIA_AFTER.match(norm, f.end + 1):
             return 0.55   # “柳川发布”微信公众号: where a report was posted
         if norm[f.start - 2:f.start - 1] == "的" and _CLAUSE_END.match(norm, f.end + 1):

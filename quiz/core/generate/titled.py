@@ -118,7 +118,7 @@ def _role_start(sent, ts: int) -> int:
     k = back(ts, 20)
     if k >= 2 and norm[k - 1] == "、":
         j = back(k - 1, 16)
-        if j < k - 1 and any(m.end() == k - 1 for m in _OFFICE_RE.finditer(norm, max(j, k - 5), k - 1)):
+        if j < k - 1 and any(norm.endswith(o, j, k - 1) for o in OFFICES):
             k = j   # 市委常委、宣传部部长: an office before the 、 (not a name: 副部长赵文、区委…)
     while k < ts and norm[k] in "由在对向经据和与及":
         k += 1   # 由厅党组书记: the preposition is not part of the role
