@@ -92,6 +92,8 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
                 return None, 0.0   # 去年 of which year? the article does not say
             # 今年 of an article that names no year: the clause is true without it
             out = _THIS_YEAR.sub("", out).lstrip("，,")
+            if out.startswith(("是", "为")):
+                return None, 0.0   # 今年是…62周年: without the year the clause says nothing
             if _REL_YEAR.search(out):
                 return None, 0.0
         else:

@@ -8,6 +8,7 @@ from quiz.core.generate import categories, dates, kinds, numbers
 from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.score import STOCK
 from quiz.core.generate.segment import VERBISH, words
 from quiz.core.generate.text import in_width_of
 
@@ -29,8 +30,8 @@ class Pools:
         # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
         listed = {f.norm_text for f in facts if f.items}
         for f in facts:
-            if f.kind == "slogan" and not f.items and f.norm_text in listed:
-                continue
+            if f.kind == "slogan" and not f.items and (f.norm_text in listed or f.norm_text in STOCK):
+                continue   # (a figure of speech is no believable name of an activity either)
             if f.kind == "figure":
                 for fig in f.figures:
                     self.figure_values[fig.unit].add(fig.value)

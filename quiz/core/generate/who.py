@@ -99,17 +99,27 @@ def options(me: Named, others: list[Named], names: list[str], seed: int, sentenc
     other_names = [x for x in names if x != me.name and x not in me.text and x not in sentence]
     if not other_names:
         return []
-    name = min(other_names, key=lambda x: (abs(len(x) - len(me.name)), seed_of(str(seed), x)))
+    mine = sibling(me.role)
     if rivals:
-        name = rivals[0].name
-    role = None
-    if rivals and abs(len(rivals[0].role) - len(me.role)) <= 4:
-        role = rivals[0].role
-    role = role or sibling(me.role) or (rivals[0].role if rivals else None)
-    if role is None:
+        rival = rivals[0]
+        if abs(len(rival.role) - len(me.role)) <= 4:   # offices alike: a square of two offices, two names
+            return _distinct(me, [rival.role + me.name, me.role + rival.name, rival.text])
+        # offices of another sort: two pairs of twins, each person with the office one step away
+        theirs = sibling(rival.role)
+        if mine:
+            return _distinct(me, [mine + me.name, rival.text, (theirs or mine) + rival.name])
+        if theirs:
+            return _distinct(me, [rival.text, theirs + rival.name, me.role + rival.name])
         return []
-    square = [role + me.name, me.role + name, role + name]
-    return square if len(set(square)) == 3 and me.text not in square else []
+    name = min(other_names, key=lambda x: (abs(len(x) - len(me.name)), seed_of(str(seed), x)))
+    if mine is None:
+        return []
+    return _distinct(me, [mine + me.name, me.role + name, mine + name])
+
+
+def _distinct(me: Named, wrong: list[str]) -> list[str]:
+    """The options when they are three and none is the answer."""
+    return wrong if len(set(wrong)) == 3 and me.text not in wrong else []
 
 
 _JOIN = "、，,和与及"
