@@ -315,6 +315,8 @@ def _accept(f: Fact) -> tuple[str, ...]:
     if not m or m.end() >= len(f.text):
         return ()
     rest = f.text[m.end():]
+    if rest[:1] in ("委", "政"):   # 云川省委教育工委: the province's 委 (省委…), not 委教育工委
+        rest = f.text[m.end() - 1:]
     if len(rest) < 3 or (f.kind == "org" and len(rest) < 4):
         return ()
     ws = words(rest)
