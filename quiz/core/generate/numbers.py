@@ -126,9 +126,14 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
         steps = [5, 10]   # 100周年, 60年: round spans move by five or ten
     else:
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
+    finer: list[int] = []
+    if tz >= 2 and base >= 40 and len(set(steps)) == 1:   # 100余分钟: one step of 100 leaves the answer at an end
+        f = q // 10
+        finer = [max(f, int(round(base * r / f)) * f) for r in (0.1, 0.2, 0.15, 0.25)]
     if percent:
         steps = [s for s in (1, 2, 3, 5, 10) if s < base] + steps
-    order = rotated(list(dict.fromkeys(steps)), seed >> 3)
+    steps = list(dict.fromkeys(steps))
+    order = rotated(steps, seed >> 3) + rotated([x for x in dict.fromkeys(finer) if x not in steps], seed >> 3)
     for k in rotated(range(4), seed):   # the seeded rank first, whatever the step
         for step in order:
             yield step, k
@@ -174,7 +179,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
     if base <= 0:
         return []
     percent = fig.unit in ("%", "％", "百分点", "个百分点")
-    if fig.unit in _SPANS and not fig.mag:
+    if fig.unit in _SPANS and not fig.mag and not fig.approx:
         tz = 0   # 100周年 -> 95/105周年, never 400周年: a span of time moves by years, not by hundreds
     best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
     for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
@@ -196,7 +201,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
             texts = [write(v) for v in wrong]
             if any(t in taken for t in texts) or len(set(texts)) < len(texts):
                 continue
-            if strict and not ratio_tell(values, base):
+            if strict and _tell_odds(values, base) <= 1 / 3:   # at worst a three-way tie at the top
                 taken.update(texts)
                 return texts[:count]
             tell = _tell_odds(values, base)
