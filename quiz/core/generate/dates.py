@@ -18,7 +18,7 @@ _CN_RUN = _CN_DIGITS + "两十百千万"
 DATE_RE = re.compile(
     rf"(?P<range>(?:(?P<ry>\d{{4}})年)?(?P<rm1>\d{{1,2}})月(?P<rd1>\d{{1,2}})日(?P<rsep>至|到|—|-|~|～)"
     rf"(?:(?P<rm2>\d{{1,2}})月)?(?P<rd2>\d{{1,2}})日)"
-    rf"|(?P<full>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![电讯])(?P<part>{PARTS})?)"
+    rf"|(?P<full>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?P<dw>日|号)(?![电讯楼院])(?P<part>{PARTS})?)"
     rf"|(?P<month>(?:(?P<my>\d{{4}})年)?(?P<mm>\d{{1,2}})月(?P<msuf>份|上旬|中旬|下旬|初|底|中旬|末)?(?![\d日]))"
     rf"|(?P<year>(?<!\d)(?P<yy>(?:19|20)\d{{2}})年(?![代\d]))"
     # a year written digit by digit in Chinese numerals is taken whole, never a fragment
@@ -38,6 +38,7 @@ class DateForm:
     year_written: bool = False
     month2_written: bool = False
     zero: str = ""       # a year in Chinese numerals (二〇二一年): its zero, 〇 or 零
+    day_word: str = "日"  # 7月22号 is written with 号
 
     def key(self) -> tuple:
         return (self.kind, self.year if self.year_written else None, self.month, self.day, self.month2, self.day2, self.part)
@@ -57,7 +58,8 @@ def parse(m: re.Match) -> DateForm | None:
             mo, d = int(g("m")), int(g("d"))
             if not (1 <= mo <= 12 and 1 <= d <= 31):
                 return None
-            return DateForm("full", int(g("y")) if g("y") else None, mo, d, g("part") or "", None, 0, bool(g("y")))
+            return DateForm("full", int(g("y")) if g("y") else None, mo, d, g("part") or "", None, 0, bool(g("y")),
+                            day_word=g("dw"))
         if g("month"):
             mo = int(g("mm"))
             if not 1 <= mo <= 12:
@@ -83,7 +85,7 @@ def render(f: DateForm) -> str:
         m2 = f"{f.month2}月" if f.month2_written else ""
         return f"{y}{f.month}月{f.day}日{f.part}{m2}{f.day2}日"
     if f.kind == "full":
-        return f"{y}{f.month}月{f.day}日{f.part}"
+        return f"{y}{f.month}月{f.day}{f.day_word}{f.part}"
     if f.kind == "month":
         return f"{y}{f.month}月{f.part}"
     if f.kind == "year":
@@ -108,7 +110,7 @@ def _shift(f: DateForm, days: int) -> DateForm | None:
             return None
         m2w = f.month2_written or b.month != a.month
         return DateForm("range", f.year, a.month, a.day, f.part, b.month, b.day, f.year_written, m2w)
-    return DateForm(f.kind, f.year, a.month, a.day, f.part, None, 0, f.year_written)
+    return DateForm(f.kind, f.year, a.month, a.day, f.part, None, 0, f.year_written, day_word=f.day_word)
 
 
 _DAYS = (-7, -3, -2, -1, 1, 2, 3, 4, 5, 7, 10, -5, -4, 6)

@@ -67,7 +67,7 @@ def _parallel(items: list[str]) -> bool:
 
 # quoted names side by side, then how many parts they are: “星火初燃”“浴血坚守”“血脉相承”“奋进新程”4个展厅
 _QUOTE_RUN = re.compile(r"(?:“[^“”，。]{2,12}”){3,8}")
-_PARTS_AFTER = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}(?:个|大)?(?:展厅|展区|部分|篇章|单元|板块|章节|主题|阶段|方面)")
+_PARTS_AFTER = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}(?:个|大)?(?:展厅|展区|部分|篇章|单元|板块|版块|章节|主题|阶段|方面)")
 
 
 def quoted_sequences(sent) -> list[Fact]:
