@@ -48,6 +48,8 @@ def named(f: Fact) -> Named | None:
     start = f.start - len(role)
     if start < 0 or f.sentence.text[start:f.start] != role:
         return None
+    if len(role) >= 2 and role[0] == role[1] and role[0] in "队组团部局处科站":
+        return None   # 实践|队队长: the office was cut from its body; ask the name with the office shown
     return Named(role, f.text, start)
 
 
