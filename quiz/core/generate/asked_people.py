@@ -33,11 +33,11 @@ def person_role(b: Builder, f: Fact) -> None:
         choices = shuffled([me.text, *wrong], seed)
         b.emit(f, base, QT.CHOICE, prompt, (me.text,), choices, score=weight + 0.1, explanation=expl,
                shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
-               narrow=b.narrow_forms(f, me.start, f.end))
+               narrow=b.narrow_forms(f, me.start, f.end), common=me.name in b.recurring)
     else:   # too few people for options: the learner types who it was (the name alone will do)
         b.emit(f, base, QT.FILL, prompt, (me.text, me.name), score=weight + 0.05, explanation=expl,
                shows=(me.text, me.name), drop=drop or why, extra_tags=("role",),
-               narrow=b.narrow_forms(f, me.start, f.end))
+               narrow=b.narrow_forms(f, me.start, f.end), common=me.name in b.recurring)
 
 
 def people_group(b: Builder, run: list) -> None:

@@ -98,7 +98,8 @@ class Builder:
 
     def emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
-              fact: tuple | None = None, narrow: tuple[str, ...] = (), also: tuple = ()) -> None:
+              fact: tuple | None = None, narrow: tuple[str, ...] = (), also: tuple = (),
+              common: bool | None = None) -> None:
         if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
         if prompt in self.prompts:
@@ -108,7 +109,8 @@ class Builder:
         tags = (kind, *extra_tags) + ((f.sentence.heading,) if f.sentence.heading else ())
         q = Question(id=base, type=qtype, prompt=prompt, answers=tuple(answers), choices=tuple(choices),
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
-        common = bool(shows) and all(a in self.recurring for a in shows)
+        if common is None:
+            common = bool(shows) and all(a in self.recurring for a in shows)
         self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
                                   tuple(n for n in narrow if n != prompt), common, also))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from quiz.core.generate.extract_names import find_places
+from quiz.core.generate.segment import words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _REL_YEAR = re.compile(r"今年|去年|明年|当年")
@@ -175,9 +176,12 @@ def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
             if team:
                 return team
         return None
-    if suffix in _TITLE_UNITS:
-        m = re.search(rf"[\u4e00-\u9fff]{{2,6}}?{suffix}", ctx.title)
-        return m.group() if m else None
+    if suffix in _TITLE_UNITS:   # 南湖社区：…, never 第一书记变身村|支书 (a cut word)
+        ws = words(ctx.title)
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,4}}{suffix}", ctx.title):
+            for a in range(m.start(), m.end() - len(suffix) - 1):
+                if ws.whole(a, m.end()):
+                    return ctx.title[a:m.end()]
     return None
 
 

@@ -25,6 +25,7 @@ SAME_AT = 0.6        # ... and this one when a kept question of that sentence as
 # at most this share of the kept questions (the issue allows 20%), only from this score up.
 LEAK_SHARE = 0.18
 LEAK_BASE = 12
+LEAK_SMALL = 6      # a bank of a few questions may still show one answer
 LEAK_AT = 0.65
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
@@ -207,7 +208,7 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     ranked = rank(cands, _costs(cands))
     # the budget is a share of the bank: a first pass tells how big it is, then the second spends it
     first, _ = _keep(ranked, LEAK_BASE)
-    kept, dropped = _keep(ranked, len(first))
+    kept, dropped = _keep(ranked, max(len(first), LEAK_SMALL))
     if most is not None and len(kept) > most:
         dropped += [(c, "max") for c in kept[most:]]
         kept = kept[:most]
