@@ -16,7 +16,7 @@ def person_role(b: Builder, f: Fact) -> None:
     """One question on a person and their office together (____宣布…: 街道党工委书记王明华),
     when the article names enough people for options; it asks both facts at once."""
     me = who.named(f)
-    if me is None or not who.reads_as_name(me.text):
+    if me is None or not who.reads_as_name(me.text) or not who.has_clause(f.sentence.norm, me.start, f.end):
         return
     b.penalty = b.base_penalty = 0.0
     base = fact_id("who", me.text, f.sentence.norm)

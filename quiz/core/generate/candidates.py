@@ -25,7 +25,7 @@ from quiz.core.qtype import QuestionType as QT
 
 BLANK = P.BLANK
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
-_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:自治区|省|自治州|市|州|盟|地区|县|旗))+")
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:(?:维吾尔|壮族|回族)?自治区|省|自治州|市|州|盟|地区|县|旗))+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,16 @@ def reads_as_name(text: str) -> bool:
     return bool(tokens) and tokens[0][2] not in VERBISH and tokens[-1][2] not in VERBISH
 
 
+def has_clause(norm: str, a: int, b: int) -> bool:
+    """Does the clause around norm[a:b] say something besides it (____主持, 仪式由____主持)? In a
+    list of officials (…副书记，省教育厅党组书记、厅长邓云锋，省委…) a blank would stand alone."""
+    lo = max((norm.rfind(c, 0, a) for c in "，。；：！？"), default=-1) + 1
+    hi = min((i for i in (norm.find(c, b) for c in "，。；：！？") if i >= 0), default=len(norm))
+    before = sum("\u4e00" <= c <= "\u9fff" for c in norm[lo:a])
+    after = sum("\u4e00" <= c <= "\u9fff" for c in norm[b:hi])
+    return after >= 1 or before >= 2   # ____说 will do
+
+
 def people(facts: list[Fact]) -> tuple[list[Named], list[str]]:
     """The article's named people with an office (first mention of each), and every name."""
     out: list[Named] = []
