@@ -76,7 +76,7 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
     ctx = Context(year=article_year(article.title, date, list(article.years)), subject=subject_names(article.title),
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
-        ctx.subject = main_place(facts, len(article.sentences))
+        ctx.subject = main_place(facts, [s.text for s in article.sentences])
     ctx.texts = [s.text for s in article.sentences]
     ctx.people = mentions(ctx.texts, [f.text for f in facts if f.kind == "person"])
     for f in facts:

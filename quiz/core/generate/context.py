@@ -65,17 +65,19 @@ def subject_names(title: str) -> set[str]:
     return out
 
 
-def main_place(facts, sentences: int) -> set[str]:
-    """The place named in a quarter or more of the sentences (at least three): the article's
-    subject when no title names it."""
-    seen: dict[str, set[int]] = {}
-    for f in facts:
-        if f.kind == "place":
-            seen.setdefault(f.text, set()).add(f.sentence.index)
-    if not seen:
+def main_place(facts, texts: list[str]) -> set[str]:
+    """The place the body names most when no title names one: in a quarter or more of the
+    sentences and at least three of them (two of a short article of eight or fewer, one of them
+    its first sentence). Every sentence that prints the name counts, not only where it was read
+    as a place."""
+    names = list(dict.fromkeys(f.text for f in facts if f.kind == "place" and len(f.text) >= 2))[:50]
+    if not names:
         return set()
-    name, where = max(seen.items(), key=lambda kv: (len(kv[1]), kv[0]))
-    if len(where) >= 3 and len(where) * 4 >= sentences:
+    where = {n: sum(1 for t in texts if n in t) for n in names}
+    name = max(names, key=lambda n: (where[n], len(n), n))
+    count = where[name]
+    short = len(texts) <= 8 and count >= 2 and texts and name in texts[0]
+    if (count >= 3 and count * 4 >= len(texts)) or short:
         return subject_names(name)
     return set()
 
