@@ -58,7 +58,7 @@ class Builder:
         self.recurring = _recurring(self.facts)
         # names the title holds, but for one that only stands inside a longer one (百姓宣讲 of 百姓宣讲团)
         held = {f.text for f in self.facts if f.kind in _HEADLINE_KINDS and len(f.norm_text) >= 2
-                and f.text in self.ctx.title}
+                and f.text in self.ctx.title and S.importance(f) >= 0.6}
         self.headlines = {t for t in held if not any(t != u and t in u for u in held)}
         self.roles: dict[str, str] = {}
         for f in self.facts:
@@ -118,9 +118,13 @@ class Builder:
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
         self.penalty = self.base_penalty = 0.0
-        tail = ""
+        tail = cut = ""
+        key = fact_key(f)   # the fact as read, whatever part of it the answer takes
         if f.kind in ("date", "figure"):
             f, tail = _snapped(f)
+        if f.kind == "figure" and not tail:
+            whole_f, cut = f, ""
+            f, cut = _trimmed(f)
         drop = self._well_formed(f)
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
@@ -132,6 +136,8 @@ class Builder:
         if tail:   # 5月6日起, 85台次: the options carry the same ending
             bare = replace(f, text=f.text[:-len(tail)], end=f.end - len(tail))
             wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
+        elif cut:   # 42|名思政课教师: the number alone is asked, its classifier stays in the prompt
+            wrong = [w[:-len(cut)] for w in distractors.for_fact(whole_f, self.pools, seed) if w.endswith(cut)]
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
         weight = S.importance(f) + self.headline(f)
@@ -143,18 +149,18 @@ class Builder:
         if len(wrong) >= 3:
             choices = shuffled([f.text, *wrong[:3]], seed)
             self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices, score=weight + 0.05,
-                       explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
+                       explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
             self.emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
-                       shows=(f.text,), drop=drop, narrow=narrow)
+                       shows=(f.text,), drop=drop, narrow=narrow, fact=key)
         if wrong:
             false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge
             stated = wrong[0] if false else f.text
             tf, why = self.prompt_for(f, f.start, f.end, stated)
             expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{where_of(f)}" if false else f"对。{expl}")
             self.emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
-                       explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
+                       explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why, fact=key)
 
     def headline(self, f: Fact) -> float:
         """A name the title holds (银杏街道“红马甲”党员志愿服务队成立: 红马甲) is what the report is
@@ -273,6 +279,22 @@ def _snapped(f: Fact) -> tuple[Fact, str]:
     return replace(f, text=f.text + tail, end=end), tail
 
 
+def _trimmed(f: Fact) -> tuple[Fact, str]:
+    """A count whose classifier the segmenter glues to the noun after it (42名思政课教师 read as
+    42|名思政课, 64个嘎查 as 64|个嘎查): the number alone, when it is a word of its own, and the
+    classifier left out of the answer ('' when the figure is whole or is no such count)."""
+    ws = words(f.sentence.text)
+    figs = f.figures
+    if ws.whole(f.start, f.end) or len(figs) != 1:
+        return f, ""
+    fig = figs[0]
+    unit = f.norm_text[len(fig.digits):]
+    if fig.mag or fig.approx or fig.vague or fig.chinese or unit not in _GLUED or not ws.whole(f.start, f.end - 1):
+        return f, ""
+    return replace(f, text=f.text[:-1], end=f.end - 1), f.text[-1:]
+
+
+_GLUED = frozenset("个名位所座支家户")   # classifiers the segmenter may read with the next noun (个村, 名思政课)
 _HEADLINE_KINDS = ("slogan", "name", "org", "person")
 _RECURRING_MOST = 300   # names looked up (each a search of the text)
 

@@ -119,7 +119,7 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
             if who == answer or who in out:
                 return out, penalty   # the referent is the blank itself, or already in sight
             return out[:m.start()] + who + out[m.end():], penalty   # 她结合… -> 周美玲结合…: said outright
-        name = _last_named(sentence, m.group(3), ctx)
+        name = _last_named(sentence, m.group(3), ctx, m.group())
         if name is None or name == answer:
             return None, 0.0
         return out[:m.start()] + name + out[m.end():], penalty   # 该县 -> 萨嘎县: said outright
@@ -161,14 +161,21 @@ def mentions(texts: list[str], names: list[str]) -> dict[int, list[tuple[int, st
     return out
 
 
-def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
+def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str | None:
     """The last body or place with this ending named in the three sentences before (该校: a
     school, 中学 or 小学 too), else the one the title names (该社区 of 南湖社区：…); for 这支队伍 /
     该队, the last team the sentence before names (组建了一支由…组成的技术服务队。这支队伍…)."""
     ends = _SUFFIX_OF.get(suffix)
     if ends is None:
         return None
+    text = ctx.texts[sentence] if sentence < len(ctx.texts) else ""
+    at = text.find(word) if word else -1
     k0 = bisect.bisect_left(ctx.names, (sentence,))
+    k1 = bisect.bisect_left(ctx.names, (sentence + 1,))
+    # 建湖县举行…，标志着该县…: a name before the word in its own sentence, then the sentences before
+    here = [name for _k, _kind, name in ctx.names[k0:k1] if name.endswith(ends) and 0 <= text.find(name) < at]
+    if here:
+        return here[-1]
     for k, _kind, name in reversed(ctx.names[max(0, k0 - 30):k0]):
         if sentence - k <= 3 and name.endswith(ends):
             return name

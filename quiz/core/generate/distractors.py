@@ -25,6 +25,7 @@ class Pools:
         self.by_kind: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.surface: dict[str, str] = {}   # normalized text -> as first written (digit width)
+        self.books: set[str] = set()         # names written in 《》 (works, documents): offered only each other
         seen: set[tuple] = set()
         seen_items: set[tuple] = set()
         # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
@@ -52,6 +53,8 @@ class Pools:
                 k = (f.kind, f.norm_text)
                 if f.kind in ("org", "place") and not _whole_name(f):
                     continue   # 列入省委, 谋划省教育厅: a cut name is never offered as an option
+                if f.kind == "name" and f.sentence.norm[f.start - 1:f.start] == "《":
+                    self.books.add(f.norm_text)
                 if k not in seen:
                     seen.add(k)
                     self.surface.setdefault(f.norm_text, f.text)
@@ -132,6 +135,8 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
             return False
         if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· —"):
             return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
+        if f.kind == "name" and (c in pools.books) != (answer in pools.books):
+            return False   # 《论中国共产党历史》 is offered works, not a team's quoted name
         return True
 
     outs = pools.nearby(f.kind, answer, seed, ok, count)

@@ -56,6 +56,10 @@ def importance(f: Fact) -> float:
             return 0.6    # 开展“党史故事会”“红色歌圩”“民族团结进步村寨行”等活动: one example of several
         return (0.8 if len(f.norm_text) >= 4 else 0.6) - (0.05 if run == 2 else 0.0)
     if k == "name":
+        if f.norm_text.endswith(("报", "杂志", "周刊")):
+            return 0.55   # 《新华日报》点赞…: the paper that carried it, not what it reported
+        if norm[max(0, f.start - 3):f.start] == "题为《":
+            return 0.65   # 作了题为《…》的宣讲: a talk's title, a detail of who gave it
         return 0.8
     if k == "person":
         if not f.role or f.role.endswith(_GENERIC_ROLES):
