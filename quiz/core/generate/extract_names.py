@@ -196,7 +196,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         suf = m.group()
         end = m.end()
         nxt = norm[end] if end < len(norm) else ""
-        if nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], ""):
+        if nxt and (nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], "")):
             word = norm[end:end + 2]   # 隘江村村民: the unit ends before a word (村民, 市民政局)
             if not (suf == "市" and nxt in "民") and not (len(word) == 2 and word[1] in _PLACE_NOT_AFTER.get(nxt, "")):
                 continue
