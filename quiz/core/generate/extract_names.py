@@ -158,8 +158,9 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
         org = norm[start:end]
-        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org):
-            continue
+        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
+                or any(w in org for w in ("有关", "相关")):
+            continue   # 市直有关部门: no body in particular
         strong = suf in _STRONG
         headed = _headed(org, places)
         if not (strong or headed):

@@ -25,7 +25,7 @@ TITLES = sorted("""书记 副书记 第一书记 主席 副主席 部长 厅长 
 _TITLE_SET = frozenset(TITLES)
 _TITLE_LENS = sorted({len(t) for t in TITLES}, reverse=True)
 _SPEECH = re.compile(r"笑着说|激动地说|动情地说|感慨地说|说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|"
-                     r"回忆|要求|称|：")
+                     r"回忆|要求|称(?=[，：,:“])|：")
 _ADVERBIAL = re.compile(r"(?:在[^，。；：！？“”、（）]{1,14}?(?:上|中|时|期间|之际)|接受[^，。；：！？“”、]{1,12}?采访时|"
                         r"对记者|向记者|也|还|再次|进一步|深有感触地|动情地|笑着|激动地|感慨地|由衷地|坚定地)$")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
@@ -38,7 +38,8 @@ _SEG_STOP = "，。；：！？、“”‘’（）《》「」 "
 
 
 _TITLE_START = re.compile("|".join(TITLES + ["记者", "家长", "通讯员", "编辑", "主持人"]))
-_NOT_IN_NAME = frozenset({"v", "vd", "vn", "vi", "l", "i"})   # a verb or an idiom of two or more characters
+# a verb, an idiom, a preposition or a conjunction of two or more characters (关于 of 总书记关于党…)
+_NOT_IN_NAME = frozenset({"v", "vd", "vn", "vi", "l", "i", "p", "c"})
 
 
 def plain_name(text: str, a: int, e: int) -> bool:

@@ -22,6 +22,7 @@ _OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
 _SHORT_QUOTE = 40
 _SUBJECT = 22       # a subject clause this short is put in front of a later clause
 _FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
+_PURPOSE = ("为了", "为", "按照", "根据", "围绕", "通过", "结合")
 _DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
 
 
@@ -85,15 +86,15 @@ def window(norm: str, a: int, b: int, target: int = TARGET,
     first, last = min(first, last), max(first, last)
     lo, hi = ps[first][0], ps[last][1]
     grew = True
-    while grew:
+    while grew:   # what follows first: after a time or a subject comes what happened
         grew = False
-        if first > 0 and hi - ps[first - 1][0] <= target:
-            first -= 1
-            lo = ps[first][0]
-            grew = True
         if last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
             last += 1
             hi = ps[last][1]
+            grew = True
+        if first > 0 and hi - ps[first - 1][0] <= target:
+            first -= 1
+            lo = ps[first][0]
             grew = True
     if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
         room = max(MAX_PROMPT - (b - a), 20)
@@ -112,8 +113,8 @@ def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
     its time and subject (2015年，杜文锋创办锋丽金针菇生产基地) or its subject clause alone when
     short (西藏自治区充分利用各级各类媒体资源)."""
     a, b = ps[0]
-    if norm[a] in "“‘":
-        return None   # a quoted speech opens the sentence: no frame for a later clause
+    if norm[a] in "“‘" or norm.startswith(_PURPOSE, a):
+        return None   # a quoted speech or a purpose (为认真贯彻…) opens the sentence: no frame
     if _is_frame(norm, a, b):
         if first > 1 and b - a <= 10 and ps[1][1] - ps[1][0] <= _SUBJECT:
             return (a, ps[1][1])

@@ -132,6 +132,8 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
     for m in _OFFICE_RE.finditer(norm):
         ts, te = m.span()
+        if norm[max(0, ts - 1):te].endswith("总书记"):
+            continue   # 习近平总书记关于…: this title follows the name it belongs to
         n = _name_at(sent, te)
         if not n:
             continue
