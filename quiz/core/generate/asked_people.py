@@ -46,8 +46,9 @@ def people_group(b: Builder, run: list) -> None:
     f0, first = run[0]
     last_fact = run[-1][0]
     members = [n for _, n in run]
-    if not all(who.reads_as_name(m.text) for m in members):
-        return
+    if not all(who.reads_as_name(m.text) for m in members) or \
+            not who.has_clause(f0.sentence.norm, first.start, last_fact.end):
+        return   # (…，市政府秘书长王品木；: a list of those present with nothing said of them)
     b.penalty = b.base_penalty = 0.0
     base = fact_id("who", "、".join(m.text for m in members), f0.sentence.norm)
     seed = seed_of(base)

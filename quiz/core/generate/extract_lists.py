@@ -42,6 +42,17 @@ def _first_item(part: str, ref: str, others: list[str]) -> str | None:
     return part if len(part) <= L + 1 else None
 
 
+def _without_verb(first: str, lengths: list[int]) -> str:
+    """走进机关、企业、乡村: the first item without the verb that leads the list, when the rest is
+    as long as the other items."""
+    from quiz.core.generate.segment import VERBISH, words
+    tokens = words(first).tokens
+    if len(tokens) >= 2 and tokens[0][2] in VERBISH and lengths and \
+            min(lengths) <= len(first) - tokens[0][1] <= max(lengths):
+        return first[tokens[0][1]:]
+    return first
+
+
 def _last_item(part: str, longest: int) -> str | None:
     m = _TAIL_CUT.search(part, 1)
     if m:
@@ -54,6 +65,8 @@ def _parallel(items: list[str]) -> bool:
     verb-object phrases (学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走) that are no nouns of a category."""
     if len({len(x) for x in items}) != 1 and not all(len(x) >= 3 for x in items):
         return False
+    if max(len(x) for x in items) > 2 * min(len(x) for x in items):
+        return False   # 进机关、进社区、进企业进农村: a missing 、, not a formula to order
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
             and not any(x in _COMMON_NOUNS for x in items):
         return True
@@ -107,6 +120,8 @@ def extract_lists(sent) -> list[Fact]:
         first = _first_item(parts[0], parts[1], parts[1:-1] or parts[1:])
         longest = max(len(x) for x in mids)
         last = None if before_quote else _last_item(parts[-1], longest)
+        if first:
+            first = _without_verb(first, [len(x) for x in mids])
         items = ([first] if first else []) + mids + ([last] if last else [])
         if len(items) < 3 or len(set(items)) != len(items) or not all(_ITEM.match(x) for x in items):
             continue

@@ -21,6 +21,8 @@ _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万�
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[，。；！？]|$")
+_ACTS_AS = re.compile(r"(?:当起了?|成了|成为|变成|化身|做起了?)$")
+_PARTY = re.compile(r"党|建党|成立")
 _SO_FAR = re.compile(r"(?:累计|共|合计|总计|已经?|全年)[\u4e00-\u9fff]{0,4}$|(?:达到?|超过|突破)$")
 _MEDIA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:公众号|客户端|平台|网站|APP|App|app|视频号|抖音号|微博|小程序|新媒体)")
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
@@ -49,8 +51,9 @@ def importance(f: Fact) -> float:
             return 0.4
         if _MEDIA_AFTER.match(norm, f.end + 1):
             return 0.55   # “柳川发布”微信公众号: where a report was posted
-        if norm[f.start - 2:f.start - 1] == "的" and _CLAUSE_END.match(norm, f.end + 1):
-            return 0.55   # 成为群众身边的“电管家”: a figure of speech that ends its clause
+        if (norm[f.start - 2:f.start - 1] == "的" or _ACTS_AS.search(norm, max(0, f.start - 5), f.start - 1)) \
+                and _CLAUSE_END.match(norm, f.end + 1):
+            return 0.45   # 成为群众身边的“电管家”, 当起了“劝导员”: a figure of speech that ends its clause
         run = _quote_run(norm, f.start - 1, f.end + 1)
         if run >= 3:
             return 0.6    # 开展“党史故事会”“红色歌圩”“民族团结进步村寨行”等活动: one example of several
@@ -128,6 +131,9 @@ def _in_speech(norm: str, i: int) -> bool:
 
 def _figure_weight(f: Fact) -> float:
     figs = f.figures
+    if len(figs) == 1 and figs[0].value == 100 and figs[0].unit in ("周年", "年") and \
+            _PARTY.search(f.sentence.norm, max(0, f.start - 8), f.start + 8):
+        return 0.5   # 建党100周年, 百年来: every report of the year says it (asked only when little else is)
     if len(figs) > 1:
         return 0.75   # 13类40项122条: a composite count is a fact of its own
     fig = figs[0]
