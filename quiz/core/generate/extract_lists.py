@@ -57,6 +57,12 @@ def _last_item(part: str, longest: int) -> str | None:
     m = _TAIL_CUT.search(part, 1)
     if m:
         part = part[:m.start()]
+    if part and len(part) > longest + 3:
+        # 社区开展巡回宣讲活动: the last item ends where the verb that follows the list starts
+        from quiz.core.generate.segment import VERBISH, words
+        verb = next((s for s, _e, tag in words(part).tokens if s and tag in VERBISH), 0)
+        if verb and verb <= longest + 1:
+            part = part[:verb]
     return part if part and len(part) <= longest + 3 else None
 
 

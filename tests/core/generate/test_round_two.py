@@ -106,3 +106,38 @@ def test_people_named_with_rare_family_names_and_offices():
     people = {f.text: f.role for f in extract(parse_article(text)) if f.kind == "person"}
     assert people == {"张兴军": "市法院院长", "庞威": "市检察院检察长", "洪建龙": "市社科联推荐的宣讲员"} or \
         {"张兴军", "庞威", "洪建龙"} <= set(people)
+
+
+def test_no_name_after_the_general_secretary_and_none_holding_a_preposition():
+    text = "本次图片展坚持以习近平总书记关于党的历史的重要论述为根本遵循，通过300余张珍贵历史图片展示党的历程。"
+    assert not [f for f in extract(parse_article(text)) if f.kind == "person"]
+
+
+def test_praise_is_no_speech_verb():
+    text = "“社区给我们办了一件大好事！”谈及义诊活动，70多岁的社区居民高如东连连称赞。"
+    assert "高如东连连" not in {f.text for f in extract(parse_article(text)) if f.kind == "person"}
+
+
+def test_a_lists_leading_verb_is_no_part_of_its_first_item():
+    text = "市里成立了宣讲团，下一步将走进机关、企业、乡村、社区开展巡回宣讲活动。"
+    items = [f.items for f in extract(parse_article(text)) if f.items]
+    assert items == [("机关", "企业", "乡村", "社区")]
+
+
+def test_a_date_prompt_says_what_happened_not_why():
+    text = ("为认真贯彻部署要求，建立在职党员进社区发挥作用的长效机制，提高在职党员参与社区工作的责任意识，"
+            "3月21日上午，永丰街社区党委组织开展“在职党员进社区志愿服务”活动。")
+    q = next(q for q in bank(text, keep_all=True).questions if q.answers[0] == "3月21日上午")
+    assert "永丰街社区党委" in q.prompt and "为认真贯彻" not in q.prompt
+
+
+def test_no_body_in_particular_is_asked():
+    text = "市直有关部门主要负责同志、优秀共产党员代表参加活动。市交通运输局组建了12支服务队。"
+    orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
+    assert "市直有关部门" not in orgs and "市交通运输局" in orgs
+
+
+def test_a_figure_of_speech_for_a_role_is_not_asked():
+    text = "有的在道路两旁擦拭护栏，有的直接当起了“劝导员”，对流动商贩进行劝阻。社区开展“清洁家园”行动12次。"
+    answers = {a for q in bank(text).questions for a in q.answers}
+    assert "劝导员" not in answers and "清洁家园" in answers
