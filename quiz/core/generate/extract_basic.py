@@ -134,6 +134,8 @@ def extract_figures(sent, masked) -> list[Fact]:
         fig = numbers.parse_match(m)
         if fig is None or fig.value != fig.value:
             continue
+        if fig.unit == "个" and norm[b:b + 1] in "多半":
+            continue   # 1个多小时, 两个半月: a span of time, not a count of things
         spans.append((a, b, fig))
     # merge composite counts written back to back: 13类40项122条
     groups: list[list[tuple[int, int, numbers.Figure]]] = []
