@@ -67,10 +67,10 @@ class Builder:
 
     # ------------------------------------------------------------------ helpers
     def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
-                framed: bool = True) -> tuple[str, str]:
+                   framed: bool = True, rightwards: bool = True) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
-        lo, hi, frame = P.window(s.norm, a, b, target, framed)
+        lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
         told, extra = refer(text, s.index, self.ctx, f.text)
         self.penalty = self.base_penalty + extra
@@ -88,8 +88,11 @@ class Builder:
         grown a little (a form that leaves under four characters to go on is not offered)."""
         keep = self.penalty
         out = []
-        for target, framed in ((0, True), (0, False), (P.NARROW, False)):
-            text, why = self.prompt_for(f, a, b, BLANK, target, framed)
+        # what comes before the blank first (仪式…，____出席会议 without the next clause's person),
+        # then the blank's own clause with its frame, without it, grown a little
+        for target, framed, right in ((P.TARGET, True, False), (0, True, True), (0, False, True),
+                                      (P.NARROW, False, True)):
+            text, why = self.prompt_for(f, a, b, BLANK, target, framed, right)
             context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
             if not why and context >= 4 and prefix + text not in out:
                 out.append(prefix + text)
@@ -146,9 +149,13 @@ class Builder:
         drop = drop or why
         accept = _accept(f)
         narrow = self.narrow_forms(f, f.start, f.end)
+        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2:
+            wrong = []   # “七一”, “走心”: two characters have no believable options of their shape
         if len(wrong) >= 3:
             choices = shuffled([f.text, *wrong[:3]], seed)
-            self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices, score=weight + 0.05,
+            # a choice ranks above a fill, but never lifts a minor fact over the cut
+            self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices,
+                      score=weight + 0.05 if weight >= S.SELECT_AT else weight,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0

@@ -73,9 +73,10 @@ def _parallel(items: list[str]) -> bool:
         return False
     if max(len(x) for x in items) > 2 * min(len(x) for x in items):
         return False   # 进机关、进社区、进企业进农村: a missing 、, not a formula to order
+    same_place = any(len({x[k] for x in items}) == 1 for k in range(min(len(x) for x in items)))
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
-            and not any(x in _COMMON_NOUNS for x in items):
-        return True
+            and not any(x in _COMMON_NOUNS for x in items) and (len(items) >= 4 or same_place):
+        return True   # 学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走 (not 接地气、能落实、可操作)
     if len({x[0] for x in items}) == 1:
         return True   # a shared opening: 学史明理、学史增信…, 边摸排、边梳理… (a shared ending is a
     #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)

@@ -85,6 +85,23 @@ def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
     return k
 
 
+_LEADING = frozenset({"v", "vd", "vi", "d", "ad", "p", "c"})
+
+
+def _past_verbs(ws, start: int, suffix_at: int) -> int:
+    """A body's name never starts with a verb or an adverb the left walk took in (坚决响应镇党委,
+    落实市委): skip such words, up to where the suffix starts."""
+    while start < suffix_at:
+        t = ws.token_at(start)
+        if t is None or t[0] != start or t[1] > suffix_at:
+            break
+        if t[2] in _LEADING or (t[2] == "a" and t[1] - t[0] >= 2):
+            start = t[1]
+            continue
+        break
+    return start
+
+
 _WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
 
 
@@ -158,6 +175,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         org, start = _trim_stops(norm[start:end], start)
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
+        start = _past_verbs(words(sent.text), start, m.start())
         org = norm[start:end]
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
                 or any(w in org for w in ("有关", "相关")):

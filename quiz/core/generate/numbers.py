@@ -113,7 +113,7 @@ def _tell_odds(values: list[float], answer: float) -> float:
 _SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届"})
 
 
-def _ladders(base: int, tz: int, seed: int, percent: bool = False):
+def _ladders(base: int, tz: int, seed: int, percent: bool = False, small: bool = False):
     """Candidate (step, rank) pairs: four evenly spaced values with the answer at a rank
     chosen by the seed, the step a tenth to a quarter of the value (never a multiple of it,
     so no option is a simple ratio of the others), kept as round as the answer."""
@@ -124,6 +124,8 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
         steps = [max(q, round(base * r / q) * q) for r in (0.1, 0.15, 0.2)]
     elif tz == 0 and base % 5 == 0:
         steps = [5, 10]   # 100周年, 60年: round spans move by five or ten
+    elif small:
+        steps = [1, 2, 3, 5]   # 毛泽东同志诞辰127周年, 71岁: an anniversary or an age moves by a few
     else:
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
     finer: list[int] = []
@@ -183,7 +185,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
         tz = 0   # 100周年 -> 95/105周年, never 400周年: a span of time moves by years, not by hundreds
     best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
     for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
-        for step, k in _ladders(base, tz, seed, percent and base * scale > 60):
+        for step, k in _ladders(base, tz, seed, percent and base * scale > 60, fig.unit in ("周年", "岁")):
             values = [base + (i - k) * step for i in range(4)]
             if values[0] <= 0:
                 continue

@@ -74,12 +74,13 @@ def _is_frame(norm: str, a: int, b: int) -> bool:
     return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
 
 
-def window(norm: str, a: int, b: int, target: int = TARGET,
-           framed: bool = True) -> tuple[int, int, tuple[int, int] | None]:
+def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
+           rightwards: bool = True) -> tuple[int, int, tuple[int, int] | None]:
     """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
     frame clause to put in front of it (None when the span already starts the sentence).
     A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
-    `framed` is false)."""
+    `framed` is false); `rightwards` false grows it only into what comes before the blank.
+    """
     ps = pieces(norm)
     first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
     last = next((k for k, (s, e) in enumerate(ps) if s < b <= e), len(ps) - 1)
@@ -88,7 +89,7 @@ def window(norm: str, a: int, b: int, target: int = TARGET,
     grew = True
     while grew:   # what follows first: after a time or a subject comes what happened
         grew = False
-        if last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
+        if rightwards and last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
             last += 1
             hi = ps[last][1]
             grew = True
