@@ -21,7 +21,6 @@ _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万�
 _MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[，。；！？]|$")
-_WORDPLAY = re.compile(r"既“[^“”]{1,6}”又“|”又“[^“”]{1,6}”$|既“[^“”]{1,6}”也“")
 _ACTS_AS = re.compile(r"(?:当起了?|成了|成为|变成|化身|做起了?)$")
 _PARTY = re.compile(r"党|建党|成立")
 _SO_FAR = re.compile(r"(?:累计|共|合计|总计|已经?|全年)[\u4e00-\u9fff]{0,4}$|(?:达到?|超过|突破)$")
@@ -55,7 +54,8 @@ def importance(f: Fact) -> float:
         if (norm[f.start - 2:f.start - 1] == "的" or _ACTS_AS.search(norm, max(0, f.start - 5), f.start - 1)) \
                 and _CLAUSE_END.match(norm, f.end + 1):
             return 0.45   # 成为群众身边的“电管家”, 当起了“劝导员”: a figure of speech that ends its clause
-        if _WORDPLAY.search(norm, max(0, f.start - 2), f.end + 3):
+        if norm[max(0, f.start - 3):f.start] in ("”又“", "”也“") or \
+                norm[max(0, f.start - 2):f.start] == "既“" and norm[f.end:f.end + 3] in ("”又“", "”也“"):
             return 0.45   # 既“走心”又“走新”: wordplay, not a name of anything
         run = _quote_run(norm, f.start - 1, f.end + 1)
         if run >= 3:

@@ -141,3 +141,24 @@ def test_a_figure_of_speech_for_a_role_is_not_asked():
     text = "有的在道路两旁擦拭护栏，有的直接当起了“劝导员”，对流动商贩进行劝阻。社区开展“清洁家园”行动12次。"
     answers = {a for q in bank(text).questions for a in q.answers}
     assert "劝导员" not in answers and "清洁家园" in answers
+
+
+def test_no_body_starts_with_a_verb_or_an_adverb():
+    for text in ("张志芳表态发言，将坚决响应镇党委、政府的号召，发挥党员先锋模范作用。",
+                 "为了落实市委、区委全面回顾的要求，区委宣传部开展了主题讲座。"):
+        orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
+        assert not [o for o in orgs if o.startswith(("坚决", "响应", "落实"))], orgs
+
+
+def test_wordplay_and_two_character_quotes():
+    text = "接地气、能落实、可操作的活动，让党史学习教育既“走心”又“走新”。全区开展“七一”讲话精神宣讲56场。"
+    qs = bank(text).questions
+    assert not [q for q in qs if q.answers[0] in ("走心", "走新")]
+    assert not [q for q in qs if q.type is QT.ORDER and "接地气" in q.answers]
+    assert all(q.type is QT.FILL for q in bank(text, keep_all=True).questions if q.answers[0] == "七一")
+
+
+def test_an_anniversary_moves_by_a_few_years():
+    q = next(q for q in bank("今天是毛泽东同志诞辰127周年纪念日，全镇举行纪念活动300余场。").questions
+             if q.answer == "127周年")
+    assert all(abs(int(c[:-2]) - 127) <= 15 for c in q.choices)
