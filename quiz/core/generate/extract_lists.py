@@ -73,6 +73,9 @@ def _parallel(items: list[str]) -> bool:
         return False
     if max(len(x) for x in items) > 2 * min(len(x) for x in items):
         return False   # 进机关、进社区、进企业进农村: a missing 、, not a formula to order
+    from quiz.core.generate.segment import words
+    if sum(1 for x in items if words(x).tokens[:1] and words(x).tokens[0][2].startswith("nr")) * 2 >= len(items):
+        return False   # 毛泽东、周恩来、叶剑英、习仲勋: people have no order to learn
     same_place = any(len({x[k] for x in items}) == 1 for k in range(min(len(x) for x in items)))
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
             and not any(x in _COMMON_NOUNS for x in items) and (len(items) >= 4 or same_place):

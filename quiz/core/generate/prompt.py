@@ -97,6 +97,13 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
             first -= 1
             lo = ps[first][0]
             grew = True
+    if target >= TARGET and rightwards and _cjk(norm[lo:a] + norm[b:hi]) < 4 and last + 1 < len(ps):
+        # 10月26日，临县在三交镇…举行…挂牌仪式: the next clause is long, but without it the blank
+        # says nothing; show its start
+        hi = min(ps[last + 1][1], lo + MAX_PROMPT - 2)
+        stop = next((i for i in range(ps[last + 1][0], hi) if norm[i] in "“《" or norm[i].isdigit()), hi)
+        if _cjk(norm[ps[last + 1][0]:stop]) >= 4:
+            hi = stop   # …主办的“发言人来了…”: stop before what another question may ask
     if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
         room = max(MAX_PROMPT - (b - a), 20)
         lo = max(lo, a - room // 2)
@@ -107,6 +114,10 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
         if frame and hi - lo + frame[1] - frame[0] > MAX_PROMPT:
             frame = None
     return lo, hi, frame
+
+
+def _cjk(s: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:

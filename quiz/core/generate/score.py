@@ -47,8 +47,8 @@ def importance(f: Fact) -> float:
     if k == "slogan":
         if f.items:
             return 0.85 if f.parallel else 0.75
-        if f.norm_text in STOCK:
-            return 0.4
+        if f.norm_text in STOCK or (len(f.norm_text) <= 4 and f.norm_text.endswith("起来")):
+            return 0.4   # (“用起来”“活起来”: how a report urges, not what it did)
         if _MEDIA_AFTER.match(norm, f.end + 1):
             return 0.55   # “柳川发布”微信公众号: where a report was posted
         if (norm[f.start - 2:f.start - 1] == "的" or _ACTS_AS.search(norm, max(0, f.start - 5), f.start - 1)) \
@@ -89,6 +89,8 @@ def importance(f: Fact) -> float:
             w += 0.1   # the body that acts: the subject of its clause
         if len(f.norm_text) > 16:
             w -= 0.1
+        if norm[f.start - 1:f.start] == "、" or norm[f.end:f.end + 1] == "、":
+            w -= 0.15   # 接洽北京理工大学、中延文化研究院、…: one of several bodies listed
         if _FOUNDED.search(norm, max(0, f.start - 4), f.start):
             w += 0.15   # 成立红旗蔬菜专业合作社: what was founded is what the report is about
         return w

@@ -162,3 +162,18 @@ def test_an_anniversary_moves_by_a_few_years():
     q = next(q for q in bank("今天是毛泽东同志诞辰127周年纪念日，全镇举行纪念活动300余场。").questions
              if q.answer == "127周年")
     assert all(abs(int(c[:-2]) - 127) <= 15 for c in q.choices)
+
+
+def test_a_blank_alone_in_its_clause_shows_the_start_of_the_next_one():
+    text = ("10月26日，临县在三交镇双塔中央后委机关旧址、林家坪镇南圪垛村中共中央西北局旧址分别举行吕梁市"
+            "“党史学习教育基地”挂牌仪式。")
+    q = next(q for q in bank(text).questions if q.answer == "10月26日")
+    assert "临县在三交镇" in q.prompt and "党史学习教育基地" not in q.prompt
+
+
+def test_people_and_urgings_are_no_formulas():
+    text = ("革命战争年代，毛泽东、周恩来、叶剑英、习仲勋等老一辈无产阶级革命家曾在这里战斗生活。"
+            "一是千方百计地把红色资源“用起来”。二是把红色书籍“读起来”。")
+    qs = bank(text).questions
+    assert not [q for q in qs if q.type is QT.ORDER]
+    assert not [q for q in qs if q.answers[0] in ("用起来", "读起来")]
