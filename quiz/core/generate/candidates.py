@@ -67,10 +67,10 @@ class Builder:
 
     # ------------------------------------------------------------------ helpers
     def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
-                   framed: bool = True, rightwards: bool = True) -> tuple[str, str]:
+                   framed: bool = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
-        lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards)
+        lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards, lead_in)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
         told, extra = refer(text, s.index, self.ctx, f.text)
         self.penalty = self.base_penalty + extra
@@ -90,9 +90,10 @@ class Builder:
         out = []
         # what comes before the blank first (仪式…，____出席会议 without the next clause's person),
         # then the blank's own clause with its frame, without it, grown a little
-        for target, framed, right in ((P.TARGET, True, False), (0, True, True), (0, False, True),
-                                      (P.NARROW, False, True)):
-            text, why = self.prompt_for(f, a, b, BLANK, target, framed, right)
+        for target, framed, right, lead in ((P.TARGET, True, False, False), (0, True, True, False),
+                                            (0, True, True, True), (0, False, True, False),
+                                            (P.NARROW, False, True, False)):
+            text, why = self.prompt_for(f, a, b, BLANK, target, framed, right, lead)
             context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
             if not why and context >= 4 and prefix + text not in out:
                 out.append(prefix + text)

@@ -75,11 +75,12 @@ def _is_frame(norm: str, a: int, b: int) -> bool:
 
 
 def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
-           rightwards: bool = True) -> tuple[int, int, tuple[int, int] | None]:
+           rightwards: bool = True, lead_in: bool = False) -> tuple[int, int, tuple[int, int] | None]:
     """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
     frame clause to put in front of it (None when the span already starts the sentence).
     A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
-    `framed` is false); `rightwards` false grows it only into what comes before the blank.
+    `framed` is false); `rightwards` false grows it only into what comes before the blank;
+    `lead_in` adds the start of the next clause, up to a quote or a figure (____介绍，社区已收集居民……).
     """
     ps = pieces(norm)
     first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
@@ -97,7 +98,7 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
             first -= 1
             lo = ps[first][0]
             grew = True
-    if target >= TARGET and rightwards and _cjk(norm[lo:a] + norm[b:hi]) < 4 and last + 1 < len(ps):
+    if (lead_in or target >= TARGET and rightwards and _cjk(norm[lo:a] + norm[b:hi]) < 4) and last + 1 < len(ps):
         # 10月26日，临县在三交镇…举行…挂牌仪式: the next clause is long, but without it the blank
         # says nothing; show its start
         hi = min(ps[last + 1][1], lo + MAX_PROMPT - 2)

@@ -98,7 +98,8 @@ def importance(f: Fact) -> float:
         before = norm[max(0, f.start - 1):f.start]
         return 0.55 if before == "在" or _EVENT_AFTER.match(norm, f.end) else 0.45
     if k == "list":
-        return 0.5
+        ends = {x[-2:] for x in f.items}
+        return 0.55 if len(ends) == 1 and len(f.items) >= 3 else 0.5   # 集中宣讲、点菜式宣讲、网络宣讲: kinds of one thing
     return 0.4
 
 

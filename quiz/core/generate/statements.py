@@ -78,6 +78,8 @@ def runs(facts: list[Fact]) -> list[list[tuple[Fact, int, int]]]:
 def _enough(run: list[tuple[Fact, int, int]], norm: str) -> bool:
     """Three parts or more; or two joined by 、 (12个专业院团、90余支文艺轻骑兵: one clause, so
     neither can be asked without printing the other)."""
+    if len(run) == 2 and norm[max(0, run[0][1] - 3):run[0][1]].rstrip("，,").endswith("其中"):
+        return False   # 共有队员326名，其中在职党员218名、退休党员64名: the parts of a total, not the news
     return len(run) >= MIN_RUN or len(run) == 2 and norm[run[0][2]:run[1][1]] == "、"
 
 

@@ -177,3 +177,19 @@ def test_people_and_urgings_are_no_formulas():
     qs = bank(text).questions
     assert not [q for q in qs if q.type is QT.ORDER]
     assert not [q for q in qs if q.answers[0] in ("用起来", "读起来")]
+
+
+def test_kinds_of_one_thing_are_no_order_but_are_asked():
+    text = "街道党工委书记蒋文华为党员先锋服务队、平安巡逻服务队、文明劝导服务队、助老爱幼服务队等4支志愿服务队授旗。"
+    qs = bank(text, keep_all=True).questions
+    assert not [q for q in qs if q.type is QT.ORDER and "平安巡逻服务队" in q.answers]
+
+
+def test_a_speaker_is_asked_without_the_figures_of_the_clause_after():
+    text = ("新华社区党委书记殷建国介绍，社区今年已收集居民“微心愿”152个，目前已认领137个。"
+            "街道党工委书记蒋文华、办事处主任黎晓峰、宣传委员许正中出席仪式。仪式由副书记顾秀英主持。")
+    qs = bank(text).questions
+    answers = {q.answers[0] for q in qs}
+    assert "152个" in answers and "137个" in answers
+    who = next(q for q in qs if q.answers[0] == "新华社区党委书记殷建国")
+    assert "152" not in who.prompt and "137" not in who.prompt
