@@ -85,8 +85,12 @@ def _parallel(items: list[str]) -> bool:
     #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)
     first = items[0]
     grams = {first[i:i + 2] for i in range(len(first) - 1)}
-    # a bigram every item ends with names a kind of thing (党员先锋服务队、平安巡逻服务队…)
-    return any(all(g in x and not x.endswith(g) for x in items) for g in grams)
+    # an ending every item shares names a kind of thing (党员先锋服务队、平安巡逻服务队…), no formula
+    n = 0
+    while n < min(len(x) for x in items) and len({x[-1 - n] for x in items}) == 1:
+        n += 1
+    suffix = first[len(first) - n:] if n else ""
+    return any(all(g in x for x in items) and g not in suffix for g in grams)
 
 
 # quoted names side by side, then how many parts they are: “星火初燃”“浴血坚守”“血脉相承”“奋进新程”4个展厅
