@@ -73,13 +73,15 @@ def shows_in(answer: str, text: str) -> bool:
         start = i + 1
 
 
-def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) -> bool:
-    """Replace the kept prompts that print one of `answers` by a narrow form that does not,
-    when each of them has one; False (nothing changed) otherwise."""
+def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],
+                 shown: dict[int, set[str]]) -> bool:
+    """Replace the kept prompts that print one of `answers` by a narrow form that does not (nor
+    any other kept answer), when each of them has one; False (nothing changed) otherwise."""
     hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
     narrow = {}
     for i in hits:
-        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)), None)
+        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)
+                  and not _printed(fold(x), shown)), None)
         if n is None:
             return False
         narrow[i] = n
@@ -159,7 +161,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
         me_leaked = False
         if any(a in joined and shows_in(a, joined) for a in mine):
             # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
-            if _narrow_kept(kept, prompts, mine):
+            if _narrow_kept(kept, prompts, mine, shown):
                 joined = "\x00".join(prompts)
             else:
                 me_leaked = True
