@@ -5,8 +5,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from quiz.core.generate import asked_people, statements, who
 from quiz.core.generate.candidates import Builder, Candidate
-from quiz.core.generate.context import Context, article_year, main_place, subject_names
+from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
@@ -72,21 +73,18 @@ MAX_FACTS = 8_000               # bounded work on any input (an article has a fe
 
 
 def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
-    ctx = Context(year=article_year(article.title, date, article.years), subject=subject_names(article.title),
+    ctx = Context(year=article_year(article.title, date, list(article.years)), subject=subject_names(article.title),
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
-        ctx.subject = main_place(facts, len(article.sentences))
-    last = None
+        ctx.subject = main_place(facts, [s.text for s in article.sentences])
+    ctx.texts = [s.text for s in article.sentences]
+    ctx.people = mentions(ctx.texts, [f.text for f in facts if f.kind == "person"])
     for f in facts:
         i = f.sentence.index
-        if f.kind == "person":
-            last = f.text
-        if last is not None:
-            ctx.people[i] = last
         if f.kind in ("org", "place", "name") and words(f.sentence.text).whole(f.start, f.end):
             ctx.names.append((i, f.kind, f.text))
-        if f.kind == "date" and f.form.kind in ("full", "range"):
-            ctx.days.append((i, f"{f.form.month}月{f.form.day}日"))
+        if f.kind == "date" and f.date.kind in ("full", "range"):
+            ctx.days.append((i, f"{f.date.month}月{f.date.day}日"))
     return ctx
 
 
@@ -96,6 +94,10 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
     # a quoted slogan that is itself a list is asked item by item (order + fill), not whole
     listed = {f.norm_text for f in facts if f.items}
     quoted = {f.norm_text for f in facts if f.kind == "slogan" and not f.items}
+    for run in who.groups(facts):
+        asked_people.people_group(b, run)
+    for figures in statements.runs(facts):
+        statements.ask_run(b, figures)
     for f in facts:
         if f.key in seen and (f.items or f.kind == "role"):
             continue
@@ -108,6 +110,8 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
             seen.add(f.key)
             b.role(f)
         elif f.sentence.norm.count(f.norm_text) == 1:   # else a later occurrence may do
+            if f.kind == "person":
+                asked_people.person_role(b, f)
             b.single(f)
     return b.out
 

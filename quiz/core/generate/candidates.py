@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from quiz.core.generate import distractors
+from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.context import Context, refer
@@ -20,10 +20,12 @@ from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import VERBISH, Words, words
 from quiz.core.model import Question
+from quiz.core.qtype import FALSE, TRUE
+from quiz.core.qtype import QuestionType as QT
 
 BLANK = P.BLANK
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
-_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:自治区|省|自治州|市|州|盟|地区|县|旗))+")
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:(?:维吾尔|壮族|回族)?自治区|省|自治州|市|州|盟|地区|县|旗))+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class Candidate:
     shows: tuple[str, ...]      # the answers the learner must find (never shown by another prompt)
     drop: str = ""              # why it can never be selected ('' when it can)
     narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
+    common: bool = False        # its answer recurs in other sentences: other prompts may print it
+    also: tuple = ()            # more facts it asks (a group of people: each of them)
 
 
 @dataclass
@@ -50,17 +54,23 @@ class Builder:
 
     def __post_init__(self) -> None:
         self.pools = distractors.Pools(self.facts)
-        self.roles = {}
+        self.named, self.names = who.people(self.facts)
+        self.recurring = _recurring(self.facts)
+        # names the title holds, but for one that only stands inside a longer one (百姓宣讲 of 百姓宣讲团)
+        held = {f.text for f in self.facts if f.kind in _HEADLINE_KINDS and len(f.norm_text) >= 2
+                and f.text in self.ctx.title and S.importance(f) >= 0.6}
+        self.headlines = {t for t in held if not any(t != u and t in u for u in held)}
+        self.roles: dict[str, str] = {}
         for f in self.facts:
             if f.kind == "role" and f.person not in self.roles:
                 self.roles[f.person] = f.role
 
     # ------------------------------------------------------------------ helpers
-    def _prompt(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
-                framed: bool = True) -> tuple[str, str]:
+    def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
+                   framed: bool = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
-        lo, hi, frame = P.window(s.norm, a, b, target, framed)
+        lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards, lead_in)
         text = P.render(s.text, s.norm, a, b, fill, lo, hi, frame)
         told, extra = refer(text, s.index, self.ctx, f.text)
         self.penalty = self.base_penalty + extra
@@ -68,23 +78,33 @@ class Builder:
             return text, "context"
         return told, ""
 
-    def _narrow(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
+    def refer(self, text: str, f: Fact) -> str | None:
+        """The prompt with the referents it needs written in (None when the article lacks one)."""
+        told, _ = refer(text, f.sentence.index, self.ctx, f.text)
+        return told
+
+    def narrow_forms(self, f: Fact, a: int, b: int, prefix: str = "") -> tuple[str, ...]:
         """Shorter prompts, best first: the blank's clause with the frame, without it, and
         grown a little (a form that leaves under four characters to go on is not offered)."""
         keep = self.penalty
         out = []
-        for target, framed in ((0, True), (0, False), (P.NARROW, False)):
-            text, why = self._prompt(f, a, b, BLANK, target, framed)
+        # what comes before the blank first (仪式…，____出席会议 without the next clause's person),
+        # then the blank's own clause with its frame, without it, grown a little
+        for target, framed, right, lead in ((P.TARGET, True, False, False), (0, True, True, False),
+                                            (0, True, True, True), (0, False, True, False),
+                                            (P.NARROW, False, True, False)):
+            text, why = self.prompt_for(f, a, b, BLANK, target, framed, right, lead)
             context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
             if not why and context >= 4 and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
 
-    def _emit(self, f: Fact, base: str, qtype: str, prompt: str, answers, choices=(), *, score: float,
+    def emit(self, f: Fact, base: str, qtype: QT, prompt: str, answers, choices=(), *, score: float,
               explanation: str, shows=(), drop: str = "", extra_tags=(), kind: str | None = None,
-              fact: tuple | None = None, narrow: tuple[str, ...] = ()) -> None:
-        if drop == "context" and narrow and qtype != "truefalse":
+              fact: tuple | None = None, narrow: tuple[str, ...] = (), also: tuple = (),
+              common: bool | None = None) -> None:
+        if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
@@ -93,50 +113,67 @@ class Builder:
         tags = (kind, *extra_tags) + ((f.sentence.heading,) if f.sentence.heading else ())
         q = Question(id=base, type=qtype, prompt=prompt, answers=tuple(answers), choices=tuple(choices),
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
-        self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or _fact_key(f),
+        if common is None:
+            common = bool(shows) and all(a in self.recurring for a in shows)
+        self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
-                                  tuple(n for n in narrow if n != prompt)))
+                                  tuple(n for n in narrow if n != prompt), common, also))
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
         self.penalty = self.base_penalty = 0.0
-        tail = ""
+        tail = cut = ""
+        key = fact_key(f)   # the fact as read, whatever part of it the answer takes
         if f.kind in ("date", "figure"):
             f, tail = _snapped(f)
+        if f.kind == "figure" and not tail:
+            whole_f, cut = f, ""
+            f, cut = _trimmed(f)
         drop = self._well_formed(f)
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
-                                                        or f.kind == "org" and f.norm_text in self.ctx.title):
+                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)):
             drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
         if tail:   # 5月6日起, 85台次: the options carry the same ending
             bare = replace(f, text=f.text[:-len(tail)], end=f.end - len(tail))
             wrong = [w + tail for w in distractors.for_fact(bare, self.pools, seed)]
+        elif cut:   # 42|名思政课教师: the number alone is asked, its classifier stays in the prompt
+            wrong = [w[:-len(cut)] for w in distractors.for_fact(whole_f, self.pools, seed) if w.endswith(cut)]
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
-        weight = S.importance(f)
-        expl = f"{KIND_ZH[f.kind]}：{f.text}{_where(f)}。原文：{_clause(f)}"
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        weight = S.importance(f) + self.headline(f)
+        expl = f"{KIND_ZH[f.kind]}：{f.text}{where_of(f)}。原文：{clause_of(f)}"
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         accept = _accept(f)
-        narrow = self._narrow(f, f.start, f.end)
+        narrow = self.narrow_forms(f, f.start, f.end)
+        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2:
+            wrong = []   # “七一”, “走心”: two characters have no believable options of their shape
         if len(wrong) >= 3:
-            choices = _shuffle([f.text, *wrong[:3]], seed)
-            self._emit(f, base, "choice", prompt, (f.text,), choices, score=weight + 0.05,
-                       explanation=expl, shows=(f.text,), drop=drop, narrow=narrow)
+            choices = shuffled([f.text, *wrong[:3]], seed)
+            # a choice ranks above a fill, but never lifts a minor fact over the cut
+            self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices,
+                      score=weight + 0.05 if weight >= S.SELECT_AT else weight,
+                       explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
-            self._emit(f, base, "fill", prompt, (f.text, *accept), score=weight - long, explanation=expl,
-                       shows=(f.text,), drop=drop, narrow=narrow)
+            self.emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
+                       shows=(f.text,), drop=drop, narrow=narrow, fact=key)
         if wrong:
             false = (seed >> 12) % 3 != 0   # two false statements for one true: a claim to judge
             stated = wrong[0] if false else f.text
-            tf, why = self._prompt(f, f.start, f.end, stated)
-            expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{_where(f)}" if false else f"对。{expl}")
-            self._emit(f, base + "-tf", "truefalse", tf, ("false" if false else "true",), score=weight - 0.2,
-                       explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why)
+            tf, why = self.prompt_for(f, f.start, f.end, stated)
+            expl_tf = (f"错。原文是“{f.text}”，不是“{wrong[0]}”。{where_of(f)}" if false else f"对。{expl}")
+            self.emit(f, base + "-tf", QT.TRUEFALSE, tf, (FALSE if false else TRUE,), score=weight - 0.2,
+                       explanation=expl_tf, shows=(f.text,) if not false else (), drop=drop or why, fact=key)
+
+    def headline(self, f: Fact) -> float:
+        """A name the title holds (银杏街道“红马甲”党员志愿服务队成立: 红马甲) is what the report is
+        about: it ranks above the names of its body text."""
+        return 0.1 if f.text in self.headlines else 0.0
 
     def _well_formed(self, f: Fact) -> str:
         """'' when the answer is whole words of its sentence (and no verb for a name)."""
@@ -164,18 +201,18 @@ class Builder:
         seed = seed_of(base)
         drop = "" if words(f.sentence.text).whole(f.start, f.end) else "boundary"
         others = [r for p, r in self.roles.items() if p != f.person and r not in f.role and f.role not in r]
-        expl = f"{f.person}：{f.role}{_where(f)}。"
+        expl = f"{f.person}：{f.role}{where_of(f)}。"
         weight = S.importance(f)
         if len(others) >= 3:
-            choices = _shuffle([f.role, *others[:3]], seed)
-            self._emit(f, base, "choice", f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
-                       explanation=expl, shows=(f.role,), drop=drop)
+            choices = shuffled([f.role, *others[:3]], seed)
+            self.emit(f, base, QT.CHOICE, f"原文中，{f.person}的身份是？", (f.role,), choices, score=weight,
+                       explanation=expl, shows=(f.role,), drop=drop, fact=("person", f.person))
         elif others:
-            self._emit(f, base, "truefalse", f"原文中，{f.person}的身份是“{others[0]}”。", ("false",),
-                       score=weight - 0.2, explanation=f"错。{expl}", drop=drop)
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
-        self._emit(f, base + "-fill", "fill", prompt, (f.role,), score=weight - 0.05, explanation=expl,
-                   shows=(f.role,), drop=drop or why, narrow=self._narrow(f, f.start, f.end))
+            self.emit(f, base, QT.TRUEFALSE, f"原文中，{f.person}的身份是“{others[0]}”。", (FALSE,),
+                       score=weight - 0.2, explanation=f"错。{expl}", drop=drop, fact=("person", f.person))
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
+        self.emit(f, base + "-fill", QT.FILL, prompt, (f.role,), score=weight - 0.05, explanation=expl,
+                   shows=(f.role,), drop=drop or why, narrow=self.narrow_forms(f, f.start, f.end), fact=("person", f.person))
 
     # ------------------------------------------------------------------ lists
     def listing(self, f: Fact, quoted: set[str]) -> None:
@@ -184,34 +221,34 @@ class Builder:
         seed = seed_of(base)
         ws = words(f.sentence.text)
         drop = "" if ws.whole(f.start, f.end) else "boundary"
-        expl = f"原文列举：{'、'.join(f.items)}{_where(f)}。"
+        expl = f"原文列举：{'、'.join(f.items)}{where_of(f)}。"
         kind = "slogan" if f.parallel or f.norm_text in quoted else "list"
         weight = S.importance(f) + (0.05 if kind == "slogan" and not f.parallel else 0)
-        prompt, why = self._prompt(f, f.start, f.end, BLANK)
+        prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         wrong = [] if f.parallel else distractors.for_items(f, self.pools, seed, 3)
         if len(wrong) >= 2:
-            choices = _shuffle([*f.items, *wrong], seed)
+            choices = shuffled([*f.items, *wrong], seed)
             answers = [c for c in choices if c in f.items]
             lead = "横线处原文列举了哪些？（多选）"
-            self._emit(f, base, "multi", lead + prompt, answers, choices,
+            self.emit(f, base, QT.MULTI, lead + prompt, answers, choices,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
-                       extra_tags=("list",) if kind != "list" else (), narrow=self._narrow(f, f.start, f.end, lead))
+                       extra_tags=("list",) if kind != "list" else (), narrow=self.narrow_forms(f, f.start, f.end, lead))
         if f.parallel or kind == "slogan":
             lead = "按原文顺序排列横线处的各项："
-            self._emit(f, base + "-order", "order", lead + prompt, f.items, f.items,
+            self.emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
-                       extra_tags=("list",), narrow=self._narrow(f, f.start, f.end, lead))
+                       extra_tags=("list",), narrow=self.narrow_forms(f, f.start, f.end, lead))
         # a fill on one item: a whole word that occurs once in the sentence
         for step in range(len(f.items)):
             i = (seed + step) % len(f.items)
             item = f.items[i]
-            off = f.start + sum(len(x) + 1 for x in f.items[:i])
+            off = f.sentence.text.find(item, f.start)   # 、 or ”“ between items: found, not counted
             if f.sentence.text.count(item) != 1 or not ws.whole(off, off + len(item)):
                 continue
-            p, why2 = self._prompt(f, off, off + len(item), BLANK)
-            self._emit(f, base + "-item", "fill", p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
-                       drop=drop or why2, kind=kind, narrow=self._narrow(f, off, off + len(item)))
+            p, why2 = self.prompt_for(f, off, off + len(item), BLANK)
+            self.emit(f, base + "-item", QT.FILL, p, (item,), score=weight - 0.05, explanation=expl, shows=(item,),
+                       drop=drop or why2, kind=kind, narrow=self.narrow_forms(f, off, off + len(item)))
             break
 
 
@@ -225,9 +262,9 @@ def _sort(kind: str, f: Fact) -> str:
     things; each person named is a fact of its own kind (两位领导出席: both may be asked)."""
     if kind == "person":
         return f"person:{f.norm_text}"
-    if kind != "figure" or not f.form:
+    if kind != "figure" or not f.figures:
         return kind
-    unit = f.form[-1].unit
+    unit = f.figures[-1].unit
     for name, units in (("people", _PEOPLE_UNITS), ("events", _EVENT_UNITS), ("money", _MONEY_UNITS)):
         if unit in units:
             return f"figure:{name}"
@@ -250,7 +287,47 @@ def _snapped(f: Fact) -> tuple[Fact, str]:
     return replace(f, text=f.text + tail, end=end), tail
 
 
-def _fact_key(f: Fact) -> tuple:
+def _trimmed(f: Fact) -> tuple[Fact, str]:
+    """A count whose classifier the segmenter glues to the noun after it (42名思政课教师 read as
+    42|名思政课, 64个嘎查 as 64|个嘎查): the number alone, when it is a word of its own, and the
+    classifier left out of the answer ('' when the figure is whole or is no such count)."""
+    ws = words(f.sentence.text)
+    figs = f.figures
+    if ws.whole(f.start, f.end) or len(figs) != 1:
+        return f, ""
+    fig = figs[0]
+    unit = f.norm_text[len(fig.digits):]
+    if fig.mag or fig.approx or fig.vague or fig.chinese or unit not in _GLUED or not ws.whole(f.start, f.end - 1):
+        return f, ""
+    return replace(f, text=f.text[:-1], end=f.end - 1), f.text[-1:]
+
+
+_GLUED = frozenset("个名位所座支家户")   # classifiers the segmenter may read with the next noun (个村, 名思政课)
+_HEADLINE_KINDS = ("slogan", "name", "org", "person")
+_RECURRING_MOST = 300   # names looked up (each a search of the text)
+
+
+def _recurring(facts: list[Fact]) -> set[str]:
+    """The names and slogans the body prints more than once (百姓宣讲团 in four sentences, 百姓宣讲
+    inside it): the learner meets them everywhere, so other prompts may print them."""
+    body = "\n".join(dict.fromkeys(f.sentence.text for f in facts))
+    names = list(dict.fromkeys(f.text for f in facts if f.kind in _HEADLINE_KINDS and not f.items
+                               and len(f.text) >= 2))[:_RECURRING_MOST]
+    out = set()
+    for name in names:
+        i = body.find(name)
+        if i >= 0 and body.find(name, i + len(name)) >= 0:
+            out.add(name)
+    return out
+
+
+def _in_title(org: str, title: str) -> bool:
+    """Does the title name this body, whole or without the places before it (四川省巴中市通河县
+    融媒体中心 of 通河县融媒体中心推出…)?"""
+    return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟")
+
+
+def fact_key(f: Fact) -> tuple:
     if f.kind in ("figure", "date", "list") or f.items:
         return (f.kind, f.norm_text, f.sentence.index)
     return (f.kind, f.norm_text)
@@ -270,6 +347,8 @@ def _accept(f: Fact) -> tuple[str, ...]:
     if not m or m.end() >= len(f.text):
         return ()
     rest = f.text[m.end():]
+    if rest[:1] in ("委", "政"):   # 云川省委教育工委: the province's 委 (省委…), not 委教育工委
+        rest = f.text[m.end() - 1:]
     if len(rest) < 3 or (f.kind == "org" and len(rest) < 4):
         return ()
     ws = words(rest)
@@ -278,7 +357,7 @@ def _accept(f: Fact) -> tuple[str, ...]:
     return (rest,)
 
 
-def _clause(f: Fact) -> str:
+def clause_of(f: Fact) -> str:
     """The comma-clause around the fact, for explanations."""
     t, n = f.sentence.text, f.sentence.norm
     a = f.start
@@ -290,11 +369,11 @@ def _clause(f: Fact) -> str:
     return t[a:b].strip("“”‘’ ")
 
 
-def _shuffle(items: list[str], seed: int) -> list[str]:
+def shuffled(items: list[str], seed: int) -> list[str]:
     return sorted(items, key=lambda x: seed_of(str(seed), x))
 
 
-def _where(f: Fact) -> str:
+def where_of(f: Fact) -> str:
     h = f.sentence.heading
     return f"（见「{h}」部分）" if h else ""
 

@@ -9,18 +9,20 @@ about it, so the blank gives nothing to learn.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from quiz.core.generate.extract_names import find_places
+from quiz.core.generate.segment import words
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _REL_YEAR = re.compile(r"今年|去年|明年|当年")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])(他们|她们|他|她)(?![们人])|(该|这支|这个|此)(队伍|街道|社区|局|厅|委|部|队|团|馆|院|校|所|中心|县|市|区|镇|乡|村|公司|单位|活动)")
-_THIS_YEAR = re.compile(r"今年以来[，,]?|今年")
+_THIS_YEAR = re.compile(r"今年以来[，,]?|今年的?[，,]?")
 _REL_DAY = re.compile(r"当天|当日|同日|次日")
-_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
-_SUFFIX_OF = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("队", "队伍"), "队伍": ("队", "队伍"), "团": "团", "馆": "馆", "院": "院",
+_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]")
+_SUFFIX_OF: dict[str, str | tuple[str, ...]] = {"局": "局", "厅": "厅", "委": "委", "部": "部", "队": ("队", "队伍"), "队伍": ("队", "队伍"), "团": "团", "馆": "馆", "院": "院",
               "校": ("校", "中学", "小学", "大学", "学院"), "所": "所", "街道": "街道", "社区": "社区", "中心": "中心", "县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "乡",
               "村": "村"}
 
@@ -30,7 +32,8 @@ class Context:
     year: int | None = None
     subject: set[str] = field(default_factory=set)
     title: str = ""
-    people: dict[int, str] = field(default_factory=dict)      # sentence -> last person named up to it
+    people: dict[int, list[tuple[int, str]]] = field(default_factory=dict)   # sentence -> (where, name) named in it
+    texts: list[str] = field(default_factory=list)            # the sentences' text, to find a pronoun in
     names: list[tuple[int, str, str]] = field(default_factory=list)   # (sentence, kind, name) of orgs/places
     days: list[tuple[int, str]] = field(default_factory=list)          # (sentence, 4月9日) of dated events
 
@@ -62,17 +65,19 @@ def subject_names(title: str) -> set[str]:
     return out
 
 
-def main_place(facts, sentences: int) -> set[str]:
-    """The place named in a quarter or more of the sentences (at least three): the article's
-    subject when no title names it."""
-    seen: dict[str, set[int]] = {}
-    for f in facts:
-        if f.kind == "place":
-            seen.setdefault(f.text, set()).add(f.sentence.index)
-    if not seen:
+def main_place(facts, texts: list[str]) -> set[str]:
+    """The place the body names most when no title names one: in a quarter or more of the
+    sentences and at least three of them (two of a short article of eight or fewer, one of them
+    its first sentence). Every sentence that prints the name counts, not only where it was read
+    as a place."""
+    names = list(dict.fromkeys(f.text for f in facts if f.kind == "place" and len(f.text) >= 2))[:50]
+    if not names:
         return set()
-    name, where = max(seen.items(), key=lambda kv: (len(kv[1]), kv[0]))
-    if len(where) >= 3 and len(where) * 4 >= sentences:
+    where = {n: sum(1 for t in texts if n in t) for n in names}
+    name = max(names, key=lambda n: (where[n], len(n), n))
+    count = where[name]
+    short = len(texts) <= 8 and count >= 2 and texts and name in texts[0]
+    if (count >= 3 and count * 4 >= len(texts)) or short:
         return subject_names(name)
     return set()
 
@@ -89,7 +94,9 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
             if m.group() != "今年":
                 return None, 0.0   # 去年 of which year? the article does not say
             # 今年 of an article that names no year: the clause is true without it
-            out = _THIS_YEAR.sub("", out)
+            out = _THIS_YEAR.sub("", out).lstrip("，,")
+            if out.startswith(("是", "为")):
+                return None, 0.0   # 今年是…62周年: without the year the clause says nothing
             if _REL_YEAR.search(out):
                 return None, 0.0
         else:
@@ -104,13 +111,15 @@ def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[s
     m = _PRONOUN.search(out)
     if m:
         if m.group(1):
-            who = _last_person(sentence, ctx)
-            if who is None or m.group(1).endswith("们"):
+            if m.group(1).endswith("们"):
+                return None, 0.0
+            who = _last_person(sentence, m.group(1), ctx)
+            if who is None:
                 return None, 0.0
             if who == answer or who in out:
                 return out, penalty   # the referent is the blank itself, or already in sight
-            return out[:m.end()] + f"（{who}）" + out[m.end():], penalty
-        name = _last_named(sentence, m.group(3), ctx)
+            return out[:m.start()] + who + out[m.end():], penalty   # 她结合… -> 周美玲结合…: said outright
+        name = _last_named(sentence, m.group(3), ctx, m.group())
         if name is None or name == answer:
             return None, 0.0
         return out[:m.start()] + name + out[m.end():], penalty   # 该县 -> 萨嘎县: said outright
@@ -124,24 +133,83 @@ def _last_day(sentence: int, ctx: Context) -> str | None:
     return None
 
 
-def _last_person(sentence: int, ctx: Context) -> str | None:
-    for k in range(sentence, max(-1, sentence - 4), -1):   # the speaker of this sentence first
-        if k in ctx.people:
-            return ctx.people[k]
+def _last_person(sentence: int, pronoun: str, ctx: Context) -> str | None:
+    """The person 他 or 她 stands for: the last one named before it in its sentence, else the
+    last one named in the three sentences before (a name named again bare counts: 周美玲作了…)."""
+    text = ctx.texts[sentence] if sentence < len(ctx.texts) else ""
+    at = text.find(pronoun)
+    before = [name for where, name in ctx.people.get(sentence, ()) if at < 0 or where < at]
+    if before:
+        return before[-1]
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        if ctx.people.get(k):
+            return ctx.people[k][-1][1]
     return None
 
 
-def _last_named(sentence: int, suffix: str, ctx: Context) -> str | None:
+def mentions(texts: list[str], names: list[str]) -> dict[int, list[tuple[int, str]]]:
+    """Where each sentence names one of the article's people (one pass per sentence)."""
+    names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)[:200]
+    if not names:
+        return {}
+    pattern = re.compile("|".join(map(re.escape, names)))
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i, t in enumerate(texts):
+        found = [(m.start(), m.group()) for m in pattern.finditer(t)]
+        if found:
+            out[i] = found
+    return out
+
+
+def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str | None:
     """The last body or place with this ending named in the three sentences before (该校: a
-    school, 中学 or 小学 too); for 这支队伍 / 该队 / 该团, the last body or quoted name before."""
+    school, 中学 or 小学 too), else the one the title names (该社区 of 南湖社区：…); for 这支队伍 /
+    该队, the last team the sentence before names (组建了一支由…组成的技术服务队。这支队伍…)."""
     ends = _SUFFIX_OF.get(suffix)
     if ends is None:
         return None
-    for k, _kind, name in reversed(ctx.names[-30:]):
-        if k < sentence and sentence - k <= 3 and name.endswith(ends):
+    text = ctx.texts[sentence] if sentence < len(ctx.texts) else ""
+    at = text.find(word) if word else -1
+    k0 = bisect.bisect_left(ctx.names, (sentence,))
+    k1 = bisect.bisect_left(ctx.names, (sentence + 1,))
+    # 建湖县举行…，标志着该县…: a name before the word in its own sentence, then the sentences before
+    here = [name for _k, _kind, name in ctx.names[k0:k1] if name.endswith(ends) and 0 <= text.find(name) < at]
+    if here:
+        return here[-1]
+    for k, _kind, name in reversed(ctx.names[max(0, k0 - 30):k0]):
+        if sentence - k <= 3 and name.endswith(ends):
             return name
-    if suffix in ("队", "队伍", "团"):
-        for k, kind, name in reversed(ctx.names[-30:]):
-            if k < sentence and sentence - k <= 1 and kind in ("org", "name"):
-                return name
+    if suffix in ("队", "队伍"):
+        for k in range(sentence - 1, max(-1, sentence - 3), -1):
+            team = last_team(ctx.texts[k]) if k < len(ctx.texts) else None
+            if team:
+                return team
+        return None
+    if suffix in _TITLE_UNITS:   # 南湖社区：…, never 第一书记变身村|支书 (a cut word)
+        ws = words(ctx.title)
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,4}}{suffix}", ctx.title):
+            for a in range(m.start(), m.end() - len(suffix) - 1):
+                if ws.whole(a, m.end()):
+                    return ctx.title[a:m.end()]
     return None
+
+
+_TITLE_UNITS = ("社区", "街道", "村", "镇", "乡", "县", "市", "区")
+_TEAM = re.compile(r"(?:“[^“”]{2,12}”)?[\u4e00-\u9fff]{0,8}?(?:队伍|队)(?![长员伍列])")
+_TEAM_STOP = "的了支个由和成建在是为把对从与及"
+
+
+def last_team(text: str) -> str | None:
+    """The last team a sentence names: 技术服务队, 护边员队伍, “红色保洁队”, “红色电管家”党员服务队."""
+    found = None
+    for m in _TEAM.finditer(text):
+        span = m.group()
+        quoted = span.startswith("“")
+        body = span[span.index("”") + 1:] if quoted else span
+        cut = max(body.rfind(c) for c in _TEAM_STOP)
+        if cut >= 0:
+            quoted, body = False, body[cut + 1:]
+        name = (span[:span.index("”") + 1] if quoted else "") + body
+        if len(name.strip("“”")) >= 3 and name not in ("队伍", "支队伍"):
+            found = name
+    return found

@@ -18,7 +18,7 @@ _CN_RUN = _CN_DIGITS + "两十百千万"
 DATE_RE = re.compile(
     rf"(?P<range>(?:(?P<ry>\d{{4}})年)?(?P<rm1>\d{{1,2}})月(?P<rd1>\d{{1,2}})日(?P<rsep>至|到|—|-|~|～)"
     rf"(?:(?P<rm2>\d{{1,2}})月)?(?P<rd2>\d{{1,2}})日)"
-    rf"|(?P<full>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![电讯])(?P<part>{PARTS})?)"
+    rf"|(?P<full>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?P<dw>日|号)(?![电讯楼院])(?P<part>{PARTS})?)"
     rf"|(?P<month>(?:(?P<my>\d{{4}})年)?(?P<mm>\d{{1,2}})月(?P<msuf>份|上旬|中旬|下旬|初|底|中旬|末)?(?![\d日]))"
     rf"|(?P<year>(?<!\d)(?P<yy>(?:19|20)\d{{2}})年(?![代\d]))"
     # a year written digit by digit in Chinese numerals is taken whole, never a fragment
@@ -38,6 +38,7 @@ class DateForm:
     year_written: bool = False
     month2_written: bool = False
     zero: str = ""       # a year in Chinese numerals (二〇二一年): its zero, 〇 or 零
+    day_word: str = "日"  # 7月22号 is written with 号
 
     def key(self) -> tuple:
         return (self.kind, self.year if self.year_written else None, self.month, self.day, self.month2, self.day2, self.part)
@@ -57,7 +58,8 @@ def parse(m: re.Match) -> DateForm | None:
             mo, d = int(g("m")), int(g("d"))
             if not (1 <= mo <= 12 and 1 <= d <= 31):
                 return None
-            return DateForm("full", int(g("y")) if g("y") else None, mo, d, g("part") or "", None, 0, bool(g("y")))
+            return DateForm("full", int(g("y")) if g("y") else None, mo, d, g("part") or "", None, 0, bool(g("y")),
+                            day_word=g("dw"))
         if g("month"):
             mo = int(g("mm"))
             if not 1 <= mo <= 12:
@@ -83,7 +85,7 @@ def render(f: DateForm) -> str:
         m2 = f"{f.month2}月" if f.month2_written else ""
         return f"{y}{f.month}月{f.day}日{f.part}{m2}{f.day2}日"
     if f.kind == "full":
-        return f"{y}{f.month}月{f.day}日{f.part}"
+        return f"{y}{f.month}月{f.day}{f.day_word}{f.part}"
     if f.kind == "month":
         return f"{y}{f.month}月{f.part}"
     if f.kind == "year":
@@ -108,10 +110,22 @@ def _shift(f: DateForm, days: int) -> DateForm | None:
             return None
         m2w = f.month2_written or b.month != a.month
         return DateForm("range", f.year, a.month, a.day, f.part, b.month, b.day, f.year_written, m2w)
-    return DateForm(f.kind, f.year, a.month, a.day, f.part, None, 0, f.year_written)
+    return DateForm(f.kind, f.year, a.month, a.day, f.part, None, 0, f.year_written, day_word=f.day_word)
 
 
 _DAYS = (-7, -3, -2, -1, 1, 2, 3, 4, 5, 7, 10, -5, -4, 6)
+_STEPS = (1, 2, 3, 4, 5, 7)
+
+
+def _ranked(seed: int, steps) -> list[int]:
+    """Three shifts that put the answer at a seeded rank among the four options (0: the
+    earliest … 3: the latest), so neither the middle nor an end gives it away: r shifts back
+    and 3 - r forward, of sizes growing from the answer."""
+    rank = (seed >> 3) % 4
+    steps = sorted(steps[:3])
+    back = [-x for x in steps[:rank]]
+    fwd = steps[:3 - rank]
+    return back + fwd
 _NUMBERED_FEST = ("五四青年节", "三八妇女节", "六一儿童节", "八一建军节")
 _FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节", "青年节",
                "儿童节", "建军节", "教师节")
@@ -131,15 +145,17 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
         out.append(text)
 
     if f.kind in ("full", "range"):
-        for d in rotated(_DAYS[:8], seed) + list(_DAYS[8:]):
+        for d in _ranked(seed, rotated(_STEPS, seed)) + list(_DAYS):
             take(_shift(f, d))
     elif f.kind == "month":
-        for d in rotated((-1, 1, 2, -2, 3, -3), seed) + [4, -4, 5, -5]:
+        for d in _ranked(seed, (1, 2, 3)) + [-1, 1, 2, -2, 3, -3, 4, -4, 5, -5]:
             mo = f.month + d
             if 1 <= mo <= 12:
                 take(DateForm("month", f.year, mo, 0, f.part, None, 0, f.year_written))
-    elif f.kind == "year":
-        for d in rotated((-1, 1, -2, 2, -3), seed) + [3, -4, 4]:
+    elif f.kind == "year" and f.year is not None:
+        # four years in a row with the answer at a seeded rank: neither end nor middle tells
+        rank = seed % 4
+        for d in [k - rank for k in range(4) if k != rank] + [4 - rank, -1 - rank, 5 - rank]:
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
         numbered = FESTIVALS[f.month][:1] in "一二三四五六七八九十"   # 五四青年节: offer 三八妇女节, 六一儿童节…

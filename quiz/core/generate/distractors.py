@@ -8,6 +8,7 @@ from quiz.core.generate import categories, dates, kinds, numbers
 from quiz.core.generate.categories import category_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.score import STOCK
 from quiz.core.generate.segment import VERBISH, words
 from quiz.core.generate.text import in_width_of
 
@@ -24,18 +25,19 @@ class Pools:
         self.by_kind: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.surface: dict[str, str] = {}   # normalized text -> as first written (digit width)
+        self.books: set[str] = set()         # names written in 《》 (works, documents): offered only each other
         seen: set[tuple] = set()
         seen_items: set[tuple] = set()
         # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
         listed = {f.norm_text for f in facts if f.items}
         for f in facts:
-            if f.kind == "slogan" and not f.items and f.norm_text in listed:
-                continue
+            if f.kind == "slogan" and not f.items and (f.norm_text in listed or f.norm_text in STOCK):
+                continue   # (a figure of speech is no believable name of an activity either)
             if f.kind == "figure":
-                for fig in f.form:
+                for fig in f.figures:
                     self.figure_values[fig.unit].add(fig.value)
             elif f.kind == "date":
-                self.date_keys.add(f.form.key())
+                self.date_keys.add(f.date.key())
             elif f.items:
                 if f.parallel:
                     continue   # slogans: never options of a list of things
@@ -51,6 +53,8 @@ class Pools:
                 k = (f.kind, f.norm_text)
                 if f.kind in ("org", "place") and not _whole_name(f):
                     continue   # 列入省委, 谋划省教育厅: a cut name is never offered as an option
+                if f.kind == "name" and f.sentence.norm[f.start - 1:f.start] == "《":
+                    self.books.add(f.norm_text)
                 if k not in seen:
                     seen.add(k)
                     self.surface.setdefault(f.norm_text, f.text)
@@ -102,7 +106,7 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
     norm = f.sentence.norm
     answer = f.norm_text
     if f.kind == "figure":
-        figs = f.form
+        figs = f.figures
         base_len = sum(len(x.text()) for x in figs)
         suffix = answer[base_len:]
         per = []
@@ -117,7 +121,7 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
                 outs.append(text)
         return outs[:count]
     if f.kind == "date":
-        outs = dates.shifts(f.form, seed, pools.date_keys, {answer}, count + 2)
+        outs = dates.shifts(f.date, seed, pools.date_keys, {answer}, count + 2)
         return [o for o in outs if o not in norm][:count]
 
     glued = norm[f.end:f.end + 1] == answer[-1:]   # 护边队队长: the option must be a 队 too
@@ -131,6 +135,8 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
             return False
         if f.kind in ("slogan", "name") and any((m in c) != (m in answer) for m in "、，· —"):
             return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
+        if f.kind == "name" and (c in pools.books) != (answer in pools.books):
+            return False   # 《论中国共产党历史》 is offered works, not a team's quoted name
         return True
 
     outs = pools.nearby(f.kind, answer, seed, ok, count)
@@ -146,7 +152,7 @@ def _total_above(f: Fact) -> float | None:
     """A total stated earlier in the sentence for the same unit (共5个…其中3个): a part's
     options stay below it."""
     norm = f.sentence.norm
-    fig = f.form[0]
+    fig = f.figures[0]
     for m in numbers.FIGURE_RE.finditer(norm, 0, f.start):
         other = numbers.parse_match(m)
         if other is None or other.unit != fig.unit or not other.value > fig.value:

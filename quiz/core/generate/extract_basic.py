@@ -66,7 +66,7 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
                 facts += _inner_quotes(sent, a + 1, b - 1)   # '要深化‘我为群众办实事’实践活动。'
             continue
         masked.append((a, b))
-        if _cjk_count(content) < 2 or "{" in content or "}" in content:
+        if (_cjk_count(content) < 2 and not _FORMULA.match(content)) or "{" in content or "}" in content:
             continue
         body = "、" not in content and len(content) >= 5 and content.endswith(_ORG_NAME_END)
         named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or body
@@ -75,6 +75,8 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     return facts, masked
 
 
+_SPEAKS = re.compile(r"(?:说|表示|介绍|指出|强调|谈到|告诉|坦言|感慨)[，：,:]")
+_FORMULA = re.compile(r"^[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3}){1,4}$")   # “1+6+N”宣讲体系
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
 _ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
 
@@ -90,6 +92,8 @@ def _slogan_like(norm: str, a: int, content: str) -> bool:
     if max(len(p) for p in content.split("，")) > 12:
         return False
     before = norm[max(0, a - 8):a]
+    if _SPEAKS.search(norm, 0, a):
+        return False   # …何静说，很多老人…，“这些故事再不记下来，就真的来不及了”: a speech, not a banner
     return not before.endswith("：") and not _SPEECH_BEFORE.search(before)
 
 
@@ -130,6 +134,8 @@ def extract_figures(sent, masked) -> list[Fact]:
         fig = numbers.parse_match(m)
         if fig is None or fig.value != fig.value:
             continue
+        if fig.unit == "个" and norm[b:b + 1] in "多半":
+            continue   # 1个多小时, 两个半月: a span of time, not a count of things
         spans.append((a, b, fig))
     # merge composite counts written back to back: 13类40项122条
     groups: list[list[tuple[int, int, numbers.Figure]]] = []
@@ -143,9 +149,9 @@ def extract_figures(sent, masked) -> list[Fact]:
         a, b = g[0][0], g[-1][1]
         figs = tuple(f for _, _, f in g)
         if len(g) == 1 and figs[0].unit in _NOUN_CLASSIFIERS:
-            m = _NOUN_AFTER.match(norm, b)
-            if m and _free(b, m.end(), masked) and not any(c in _VERBISH for c in m.group()):
-                b = m.end()
+            tail = _NOUN_AFTER.match(norm, b)
+            if tail and _free(b, tail.end(), masked) and not any(c in _VERBISH for c in tail.group()):
+                b = tail.end()
         masked.append((a, b))
         key = ("figure",) + tuple((f.unit, f.value) for f in figs)
         facts.append(Fact("figure", sent.text[a:b], a, b, sent, key=key, form=figs))

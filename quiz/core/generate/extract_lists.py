@@ -42,10 +42,27 @@ def _first_item(part: str, ref: str, others: list[str]) -> str | None:
     return part if len(part) <= L + 1 else None
 
 
+def _without_verb(first: str, lengths: list[int]) -> str:
+    """走进机关、企业、乡村: the first item without the verb that leads the list, when the rest is
+    as long as the other items."""
+    from quiz.core.generate.segment import VERBISH, words
+    tokens = words(first).tokens
+    if len(tokens) >= 2 and tokens[0][2] in VERBISH and lengths and \
+            min(lengths) <= len(first) - tokens[0][1] <= max(lengths):
+        return first[tokens[0][1]:]
+    return first
+
+
 def _last_item(part: str, longest: int) -> str | None:
     m = _TAIL_CUT.search(part, 1)
     if m:
         part = part[:m.start()]
+    if part and len(part) > longest + 3:
+        # 社区开展巡回宣讲活动: the last item ends where the verb that follows the list starts
+        from quiz.core.generate.segment import VERBISH, words
+        verb = next((s for s, _e, tag in words(part).tokens if s and tag in VERBISH), 0)
+        if verb and verb <= longest + 1:
+            part = part[:verb]
     return part if part and len(part) <= longest + 3 else None
 
 
@@ -54,19 +71,59 @@ def _parallel(items: list[str]) -> bool:
     verb-object phrases (学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走) that are no nouns of a category."""
     if len({len(x) for x in items}) != 1 and not all(len(x) >= 3 for x in items):
         return False
+    if max(len(x) for x in items) > 2 * min(len(x) for x in items):
+        return False   # 进机关、进社区、进企业进农村: a missing 、, not a formula to order
+    from quiz.core.generate.segment import words
+    if sum(1 for x in items if words(x).tokens[:1] and words(x).tokens[0][2].startswith("nr")) * 2 >= len(items):
+        return False   # 毛泽东、周恩来、叶剑英、习仲勋: people have no order to learn
+    same_place = any(len({x[k] for x in items}) == 1 for k in range(min(len(x) for x in items)))
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
-            and not any(x in _COMMON_NOUNS for x in items):
-        return True
+            and not any(x in _COMMON_NOUNS for x in items) and (len(items) >= 4 or same_place):
+        return True   # 学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走 (not 接地气、能落实、可操作)
     if len({x[0] for x in items}) == 1:
         return True   # a shared opening: 学史明理、学史增信…, 边摸排、边梳理… (a shared ending is a
     #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)
     first = items[0]
     grams = {first[i:i + 2] for i in range(len(first) - 1)}
-    return any(all(g in x for x in items[1:]) for g in grams)
+    # an ending every item shares names a kind of thing (党员先锋服务队、平安巡逻服务队…), no formula
+    n = 0
+    while n < min(len(x) for x in items) and len({x[-1 - n] for x in items}) == 1:
+        n += 1
+    suffix = first[len(first) - n:] if n else ""
+    return any(all(g in x for x in items) and g not in suffix for g in grams)
+
+
+# quoted names side by side, then how many parts they are: “星火初燃”“浴血坚守”“血脉相承”“奋进新程”4个展厅
+_QUOTE_RUN = re.compile(r"(?:“[^“”，。]{2,12}”){3,8}")
+_PARTS_AFTER = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}(?:个|大)?(?:展厅|展区|部分|篇章|单元|板块|版块|章节|主题|阶段|方面)")
+
+
+def quoted_sequences(sent) -> list[Fact]:
+    """The parts of a whole named in quotes, in their order (a museum's halls, a book's chapters):
+    a sequence, asked as an order question."""
+    out = []
+    norm = sent.norm
+    for m in _QUOTE_RUN.finditer(norm):
+        if not _PARTS_AFTER.match(norm, m.end()):
+            continue
+        items = tuple(sent.text[a + 1:b - 1] for a, b in _spans(m.start(), m.group()))
+        start, end = m.start() + 1, m.end() - 1
+        out.append(Fact("slogan", sent.text[start:end], start, end, sent, items=items, parallel=True,
+                        key=("list",) + items))
+    return out
+
+
+def _spans(offset: int, run: str) -> list[tuple[int, int]]:
+    spans, i = [], 0
+    while i < len(run):
+        j = run.index("”", i)
+        spans.append((offset + i, offset + j + 1))
+        i = j + 1
+    return spans
 
 
 def extract_lists(sent) -> list[Fact]:
-    facts = []
+    facts = quoted_sequences(sent)
     norm = sent.norm
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group()
@@ -78,6 +135,8 @@ def extract_lists(sent) -> list[Fact]:
         first = _first_item(parts[0], parts[1], parts[1:-1] or parts[1:])
         longest = max(len(x) for x in mids)
         last = None if before_quote else _last_item(parts[-1], longest)
+        if first:
+            first = _without_verb(first, [len(x) for x in mids])
         items = ([first] if first else []) + mids + ([last] if last else [])
         if len(items) < 3 or len(set(items)) != len(items) or not all(_ITEM.match(x) for x in items):
             continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.segment import words
 
-ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆
+ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆 教育基地
 中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
 政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 方面军 纵队 支队 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(),
                       key=len, reverse=True)
@@ -24,11 +25,12 @@ _NOT_AFTER = {"部": "署分门长位件队落", "局": "面势长限部", "队"
 _NOT_BEFORE = {"部": "干全内外东西南北中局基头胸腹背", "队": "军排团球", "团": "社集", "组": "小分班",
                "所": "场厕住处", "站": "车网驿", "院": "法医学庭", "社": "报旅出", "委": "常编"}
 _ORG_RE = re.compile("|".join(ORG_SUFFIXES))
-_STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 给 同 等 后 为 以 于 并 也 都 还 又 就 已 各级 各 全 该 本
+_STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 给 同 等 后 为 以 于 并 也 都 还 又 就 已 各级 各 全 该 本 即
 开展 召开 主办 成立 启动 组织 举办 举行 聚焦 深入 了解 第一时间 通过 联合 牵头 发布 印发 出台 制定 推出 邀请 持续
 积极 全面 充分 均 共 结合 围绕 坚持 按照 根据 设立 部署 会同 派出 选派 组建 开通 下发 研究 安排 协调 对接 帮助
 参观 参加 走进 来到 前往 带领 组成 及时 切实 认真 广大 以及 接待 争取 支持 负责 其中 同时 随后 目前 今年 去年 近日
 日前 当天 此外 另外 为了 我们 他们 大家 这 那 其 我 你 他 她 新 老 据了解 据悉 据统计 据介绍 据报道
+来自 主要 包括 分别
 新建 建成 新增 打造 挂牌 揭牌 设有 建有 依托 投入 改造 完善 筹建 援建""".split(), key=len, reverse=True)
 ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "中国", "自治区", "省", "区", "市", "县", "州",
              "乡", "镇", "村", "西藏", "新疆", "内蒙古", "广西", "宁夏", "北京", "天津", "上海", "重庆", "河北",
@@ -69,17 +71,44 @@ def _stop_before(norm: str, k: int, min_len: int = 1) -> bool:
     return any(L <= k and norm[k - L:k] in _STOP_SET for L in _STOP_LENS if L >= min_len)
 
 
-def _left_extend(norm: str, j: int, limit: int, stop_at_place: bool = False) -> int:
-    """Walk left from j over CJK characters until punctuation or a stop word."""
+def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
+    """Walk left from j over CJK characters until punctuation or a stop word (one that is not
+    the end of a longer word, with the sentence's words `ws`: 为民服务中心 reads on past 为)."""
     k = j
     while k > 0 and j - k < limit:
         ch = norm[k - 1]
         if not ("\u4e00" <= ch <= "\u9fff"):
             break
-        if _stop_before(norm, k):
+        if _stop_before(norm, k) and not (ws is not None and norm[k - 1] in _WORD_STARTS and _inside_word(ws, k - 1)):
             break
         k -= 1
     return k
+
+
+_LEADING = frozenset({"v", "vd", "vi", "d", "ad", "p", "c"})
+
+
+def _past_verbs(ws, start: int, suffix_at: int) -> int:
+    """A body's name never starts with a verb or an adverb the left walk took in (坚决响应镇党委,
+    落实市委): skip such words, up to where the suffix starts."""
+    while start < suffix_at:
+        t = ws.token_at(start)
+        if t is None or t[0] != start or t[1] > suffix_at:
+            break
+        if t[2] in _LEADING or (t[2] == "a" and t[1] - t[0] >= 2):
+            start = t[1]
+            continue
+        break
+    return start
+
+
+_WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
+
+
+def _inside_word(ws, i: int) -> bool:
+    """Is position i inside a word of two or more characters that goes on past it (为|民)?"""
+    t = ws.token_at(i)
+    return bool(t) and t[1] > i + 1 and t[1] - t[0] >= 2
 
 
 def _trim_stops(s: str, off: int) -> tuple[str, int]:
@@ -142,13 +171,15 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
             continue
         if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
             continue
-        start = _left_extend(norm, m.start(), 14)
+        start = _left_extend(norm, m.start(), 14, words(sent.text))
         org, start = _trim_stops(norm[start:end], start)
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
+        start = _past_verbs(words(sent.text), start, m.start())
         org = norm[start:end]
-        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org):
-            continue
+        if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
+                or any(w in org for w in ("有关", "相关")):
+            continue   # 市直有关部门: no body in particular
         strong = suf in _STRONG
         headed = _headed(org, places)
         if not (strong or headed):
@@ -163,7 +194,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
 
 def _greedy(spans):
     """Non-overlapping spans, longest first at each start, leftmost first."""
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if out and a < out[-1][1]:
             if b > out[-1][1] and a == out[-1][0]:
@@ -185,7 +216,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         suf = m.group()
         end = m.end()
         nxt = norm[end] if end < len(norm) else ""
-        if nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], ""):
+        if nxt and (nxt in _PLACE_CHARS or nxt in _PLACE_NOT_AFTER.get(suf[-1], "")):
             word = norm[end:end + 2]   # 隘江村村民: the unit ends before a word (村民, 市民政局)
             if not (suf == "市" and nxt in "民") and not (len(word) == 2 and word[1] in _PLACE_NOT_AFTER.get(nxt, "")):
                 continue
@@ -220,7 +251,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             continue   # 爱店镇边贸互市: not a lower unit of the chain
         units.append((k, end))
         last, last_suf = end, suf
-    chains = []
+    chains: list[tuple[int, int]] = []
     for a, b in units:
         if chains and chains[-1][1] == a:
             chains[-1] = (chains[-1][0], b)

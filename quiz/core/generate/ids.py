@@ -4,10 +4,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=256)
 def norm_sentence(norm: str) -> str:
     """What the id depends on: the sentence without spaces, width-folded, punctuation normalized."""
     return unicodedata.normalize("NFKC", _SPACE.sub("", norm))

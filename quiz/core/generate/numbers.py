@@ -7,7 +7,8 @@ from dataclasses import dataclass
 UNITS = sorted("""个百分点 百分点 平方公里 平方米 公顷 亩 千米 公里 米 千克 公斤 吨 克 万元 亿元 元
 人次 场次 架次 车次 周年 余年 年 个月 天 小时 分钟 秒 岁 倍 % ％ 家 条 项 类 件 批 户 所 座 辆 台 套 本 册
 场 次 期 名 人 位 个 组 处 栋 间 张 份 篇 部 首 支 村 乡 镇 县 种 棵 株 头 只 匹 千瓦 度 斤 公斤 立方米 床 间 门 堂
-节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份""".split(),
+节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份
+户次 件次 批次 台次 门次 班次 组次 期次 站次""".split(),
                key=len, reverse=True)
 UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
 CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer
@@ -112,7 +113,7 @@ def _tell_odds(values: list[float], answer: float) -> float:
 _SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届"})
 
 
-def _ladders(base: int, tz: int, seed: int, percent: bool = False):
+def _ladders(base: int, tz: int, seed: int, percent: bool = False, small: bool = False):
     """Candidate (step, rank) pairs: four evenly spaced values with the answer at a rank
     chosen by the seed, the step a tenth to a quarter of the value (never a multiple of it,
     so no option is a simple ratio of the others), kept as round as the answer."""
@@ -123,11 +124,18 @@ def _ladders(base: int, tz: int, seed: int, percent: bool = False):
         steps = [max(q, round(base * r / q) * q) for r in (0.1, 0.15, 0.2)]
     elif tz == 0 and base % 5 == 0:
         steps = [5, 10]   # 100周年, 60年: round spans move by five or ten
+    elif small:
+        steps = [1, 2, 3, 5]   # 毛泽东同志诞辰127周年, 71岁: an anniversary or an age moves by a few
     else:
         steps = [max(q, int(round(base * r / q)) * q) for r in (0.12, 0.1, 0.15, 0.2, 0.25, 0.08)]
+    finer: list[int] = []
+    if tz >= 2 and base >= 40 and len(set(steps)) == 1:   # 100余分钟: one step of 100 leaves the answer at an end
+        f = q // 10
+        finer = [max(f, int(round(base * r / f)) * f) for r in (0.1, 0.2, 0.15, 0.25)]
     if percent:
         steps = [s for s in (1, 2, 3, 5, 10) if s < base] + steps
-    order = rotated(list(dict.fromkeys(steps)), seed >> 3)
+    steps = list(dict.fromkeys(steps))
+    order = rotated(steps, seed >> 3) + rotated([x for x in dict.fromkeys(finer) if x not in steps], seed >> 3)
     for k in rotated(range(4), seed):   # the seeded rank first, whatever the step
         for step in order:
             yield step, k
@@ -173,11 +181,11 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
     if base <= 0:
         return []
     percent = fig.unit in ("%", "％", "百分点", "个百分点")
-    if fig.unit in _SPANS and not fig.mag:
+    if fig.unit in _SPANS and not fig.mag and not fig.approx:
         tz = 0   # 100周年 -> 95/105周年, never 400周年: a span of time moves by years, not by hundreds
     best: tuple[float, list[str]] | None = None   # the ladder that tells least, when every one tells
     for strict in (True, False):   # a ladder whose ratios tell nothing; else the one that tells least
-        for step, k in _ladders(base, tz, seed, percent and base * scale > 60):
+        for step, k in _ladders(base, tz, seed, percent and base * scale > 60, fig.unit in ("周年", "岁")):
             values = [base + (i - k) * step for i in range(4)]
             if values[0] <= 0:
                 continue
@@ -195,7 +203,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
             texts = [write(v) for v in wrong]
             if any(t in taken for t in texts) or len(set(texts)) < len(texts):
                 continue
-            if strict and not ratio_tell(values, base):
+            if strict and _tell_odds(values, base) <= 1 / 3:   # at worst a three-way tie at the top
                 taken.update(texts)
                 return texts[:count]
             tell = _tell_odds(values, base)

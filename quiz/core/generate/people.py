@@ -25,19 +25,21 @@ TITLES = sorted("""书记 副书记 第一书记 主席 副主席 部长 厅长 
 _TITLE_SET = frozenset(TITLES)
 _TITLE_LENS = sorted({len(t) for t in TITLES}, reverse=True)
 _SPEECH = re.compile(r"笑着说|激动地说|动情地说|感慨地说|说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|"
-                     r"回忆|要求|称|：")
+                     r"回忆|要求|称(?=[，：,:“])|：")
 _ADVERBIAL = re.compile(r"(?:在[^，。；：！？“”、（）]{1,14}?(?:上|中|时|期间|之际)|接受[^，。；：！？“”、]{1,12}?采访时|"
                         r"对记者|向记者|也|还|再次|进一步|深有感触地|动情地|笑着|激动地|感慨地|由衷地|坚定地)$")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-_BAD_NAME_CHARS = frozenset("的了与及在是也都还就已并说表示等们这那个为对把被将从到给向纷均致普遍仍曾又再更最很"
-                            "各每其全共些地得着过")
-_NOT_NAME_END = frozenset("省市州县区乡镇村旗局厅委部队团馆院所站社组会办处科室校厂司行店中心")
+# function characters that never stand in a name (向, 全, 其, 普, 曾, 致, 均 do: 马向东, 其木格, 普布)
+_BAD_NAME_CHARS = frozenset("的了与及在是也都还就已并说表示等们这那个为对把被将从到给纷遍仍又最很"
+                            "各每共些地得着过")
+_NOT_NAME_END = frozenset("省市州县区乡镇村旗局厅委部队团馆院所站社组会办处科室校厂司行店")   # 中心 below: 许正中 is a name
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 _SEG_STOP = "，。；：！？、“”‘’（）《》「」 "
 
 
 _TITLE_START = re.compile("|".join(TITLES + ["记者", "家长", "通讯员", "编辑", "主持人"]))
-_NOT_IN_NAME = frozenset({"v", "vd", "vn", "vi", "l", "i"})   # a verb or an idiom of two or more characters
+# a verb, an idiom, a preposition or a conjunction of two or more characters (关于 of 总书记关于党…)
+_NOT_IN_NAME = frozenset({"v", "vd", "vn", "vi", "l", "i", "p", "c"})
 
 
 def plain_name(text: str, a: int, e: int) -> bool:
@@ -60,7 +62,7 @@ def _title_before(norm: str, a: int) -> str | None:
 
 def name_ok(name: str) -> bool:
     return (bool(_NAME_OK.match(name)) and not any(c in _BAD_NAME_CHARS for c in name)
-            and name[-1] not in _NOT_NAME_END and not _SPEECH.search(name)
+            and name[-1] not in _NOT_NAME_END and not name.endswith("中心") and not _SPEECH.search(name)
             and _title_before(name, len(name)) is None and name not in _TITLE_SET)
 
 
@@ -102,7 +104,7 @@ def _name_ends(norm: str, v: int) -> list[int]:
 
 def _subject(norm: str, e: int, starts: list[int], text: str = "") -> list[tuple]:
     """Segments of the subject ending at e, left to right (empty when no person)."""
-    segs = []
+    segs: list[tuple] = []
     while True:
         s = starts[e]
         seg = _segment(norm, s, e, text)

@@ -22,6 +22,7 @@ _OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
 _SHORT_QUOTE = 40
 _SUBJECT = 22       # a subject clause this short is put in front of a later clause
 _FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
+_PURPOSE = ("为了", "为", "按照", "根据", "围绕", "通过", "结合")
 _DATEISH = re.compile(r"\d{1,2}月|\d{4}年|[上下]午|今年|去年|近日|日前|目前|节期间")
 
 
@@ -73,28 +74,37 @@ def _is_frame(norm: str, a: int, b: int) -> bool:
     return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
 
 
-def window(norm: str, a: int, b: int, target: int = TARGET,
-           framed: bool = True) -> tuple[int, int, tuple[int, int] | None]:
+def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
+           rightwards: bool = True, lead_in: bool = False) -> tuple[int, int, tuple[int, int] | None]:
     """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
     frame clause to put in front of it (None when the span already starts the sentence).
     A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
-    `framed` is false)."""
+    `framed` is false); `rightwards` false grows it only into what comes before the blank;
+    `lead_in` adds the start of the next clause, up to a quote or a figure (____介绍，社区已收集居民……).
+    """
     ps = pieces(norm)
     first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
     last = next((k for k, (s, e) in enumerate(ps) if s < b <= e), len(ps) - 1)
     first, last = min(first, last), max(first, last)
     lo, hi = ps[first][0], ps[last][1]
     grew = True
-    while grew:
+    while grew:   # what follows first: after a time or a subject comes what happened
         grew = False
+        if rightwards and last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
+            last += 1
+            hi = ps[last][1]
+            grew = True
         if first > 0 and hi - ps[first - 1][0] <= target:
             first -= 1
             lo = ps[first][0]
             grew = True
-        if last + 1 < len(ps) and ps[last + 1][1] - lo <= target:
-            last += 1
-            hi = ps[last][1]
-            grew = True
+    if (lead_in or target >= TARGET and rightwards and _cjk(norm[lo:a] + norm[b:hi]) < 4) and last + 1 < len(ps):
+        # 10月26日，临县在三交镇…举行…挂牌仪式: the next clause is long, but without it the blank
+        # says nothing; show its start
+        hi = min(ps[last + 1][1], lo + MAX_PROMPT - 2)
+        stop = next((i for i in range(ps[last + 1][0], hi) if norm[i] in "“《" or norm[i].isdigit()), hi)
+        if _cjk(norm[ps[last + 1][0]:stop]) >= 4:
+            hi = stop   # …主办的“发言人来了…”: stop before what another question may ask
     if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
         room = max(MAX_PROMPT - (b - a), 20)
         lo = max(lo, a - room // 2)
@@ -107,11 +117,17 @@ def window(norm: str, a: int, b: int, target: int = TARGET,
     return lo, hi, frame
 
 
+def _cjk(s: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in s)
+
+
 def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
     """What the sentence opens with, to put in front of a later clause: its time (3月26日上午),
     its time and subject (2015年，杜文锋创办锋丽金针菇生产基地) or its subject clause alone when
     short (西藏自治区充分利用各级各类媒体资源)."""
     a, b = ps[0]
+    if norm[a] in "“‘" or norm.startswith(_PURPOSE, a):
+        return None   # a quoted speech or a purpose (为认真贯彻…) opens the sentence: no frame
     if _is_frame(norm, a, b):
         if first > 1 and b - a <= 10 and ps[1][1] - ps[1][0] <= _SUBJECT:
             return (a, ps[1][1])

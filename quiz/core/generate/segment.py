@@ -30,6 +30,10 @@ class Words:
         """Is text[a:b] made of whole words (starts and ends on a boundary)?"""
         return a in self.bounds and b in self.bounds
 
+    def in_bounds(self, i: int) -> bool:
+        """Does a word start (or end) at position i?"""
+        return i in self.bounds
+
     def _index(self, i: int) -> int:
         """Index of the word that contains position i (a binary search), -1 if none."""
         lo, hi = 0, len(self.tokens)

@@ -20,11 +20,13 @@ from quiz.core.generate.score import SELECT_AT
 PER_SENTENCE = 3
 SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
 SECOND_AT = 0.55     # a second or third question from one sentence needs this score
+SAME_AT = 0.6        # ... and this one when a kept question of that sentence asks a fact of its kind
 # An important fact may still be asked when its answer is printed elsewhere, within a budget:
 # at most this share of the kept questions (the issue allows 20%), only from this score up.
-LEAK_SHARE = 0.15
+LEAK_SHARE = 0.18
 LEAK_BASE = 12
-LEAK_AT = 0.7
+LEAK_SMALL = 6      # a bank of a few questions may still show one answer
+LEAK_AT = 0.65
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
@@ -71,13 +73,15 @@ def shows_in(answer: str, text: str) -> bool:
         start = i + 1
 
 
-def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str]) -> bool:
-    """Replace the kept prompts that print one of `answers` by a narrow form that does not,
-    when each of them has one; False (nothing changed) otherwise."""
+def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],
+                 shown: dict[int, set[str]]) -> bool:
+    """Replace the kept prompts that print one of `answers` by a narrow form that does not (nor
+    any other kept answer), when each of them has one; False (nothing changed) otherwise."""
     hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
     narrow = {}
     for i in hits:
-        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)), None)
+        n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)
+                  and not _printed(fold(x), shown)), None)
         if n is None:
             return False
         narrow[i] = n
@@ -122,14 +126,10 @@ def rank(cands: list[Candidate], costs: dict[int, float] | None = None) -> list[
                                         c.question.id))
 
 
-def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """One greedy pass over the ranked candidates; `size` is how many questions the leak
+    budget is a share of (at least: it grows with the kept ones)."""
     dropped: list[tuple[Candidate, str]] = []
-    if keep_all:
-        ranked = rank([c for c in cands if not c.drop])
-        dropped = [(c, c.drop) for c in cands if c.drop]
-        kept = ranked[:MAX_ALL]
-        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
-        return Choice(tuple(kept), tuple(dropped))
     kept: list[Candidate] = []
     facts: set[tuple] = set()
     per_sentence: Counter = Counter()
@@ -137,8 +137,8 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
     shown: dict[int, set[str]] = defaultdict(set)   # folded answers of kept questions, by length
     prompts: list[str] = []                         # folded prompts of kept questions
     joined = ""                                     # the same, joined: one search per answer
-    leaked: set[str] = set()                        # kept answers printed in another kept prompt
-    ranked = rank(cands, _costs(cands))
+    owner: dict[str, set[int]] = defaultdict(set)   # a kept answer -> the kept questions that ask it
+    leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -149,45 +149,68 @@ def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None =
         if c.score < SELECT_AT:
             dropped.append((c, "low"))
             continue
-        if c.fact in facts:
+        if c.fact in facts or any(a in facts for a in c.also):
             dropped.append((c, "fact"))
             continue
         n = per_sentence[c.sentence]
         same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
-        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same)):
+        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same and c.score < SAME_AT)):
             dropped.append((c, "sentence"))
             continue
         mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]
-        budget = LEAK_SHARE * max(len(kept) + 1, LEAK_BASE) - len(leaked)
-        spend: set[str] = set()
+        me_leaked = False
         if any(a in joined and shows_in(a, joined) for a in mine):
             # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
-            if _narrow_kept(kept, prompts, mine):
+            if _narrow_kept(kept, prompts, mine, shown):
                 joined = "\x00".join(prompts)
             else:
-                spend = set(mine)
+                me_leaked = True
         forms = [c.question.prompt, *c.narrow]
         printed = [_printed(fold(x), shown) for x in forms]
         best = min(range(len(forms)), key=lambda k: (len(printed[k]), k))
-        spend |= printed[best]
-        if spend and (c.score < LEAK_AT or len(spend - leaked) > budget):
-            dropped.append((c, "leak"))
-            continue
-        leaked |= spend
         p = fold(forms[best])
-        if best:
-            c = replace(c, question=replace(c.question, prompt=forms[best]))
         if p in prompts:
             dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
             continue
+        # the budget counts questions whose answer is shown elsewhere: this one, and the kept ones it shows
+        others = set().union(*(owner[a] for a in printed[best])) - leaked
+        cost = len(others) + me_leaked
+        budget = LEAK_SHARE * max(len(kept) + 1, size) - len(leaked)
+        # a prompt that prints a kept answer takes a fact away from the learner: never, but for a name
+        # the article names again and again (百姓宣讲团: the learner meets it everywhere); a question
+        # whose own answer a kept prompt prints still asks its fact (within the budget)
+        if any(not kept[k].common for k in others) or cost and (c.score < LEAK_AT or cost > budget):
+            dropped.append((c, "leak"))
+            continue
+        leaked |= others
+        if me_leaked:
+            leaked.add(len(kept))
+        if best:
+            c = replace(c, question=replace(c.question, prompt=forms[best]))
+        for a in mine:
+            owner[a].add(len(kept))
+            shown[len(a)].add(a)
         kept.append(c)
         facts.add(c.fact)
+        facts.update(c.also)
         per_sentence[c.sentence] += 1
         kinds_of[c.sentence].add(c.kind)
-        for a in mine:
-            shown[len(a)].add(a)
         prompts.append(p)
         joined += "\x00" + p
+    return kept, dropped
+
+
+def select(cands: list[Candidate], *, keep_all: bool = False, most: int | None = None) -> Choice:
+    dropped: list[tuple[Candidate, str]] = []
+    if keep_all:
+        ranked = rank([c for c in cands if not c.drop])
+        dropped = [(c, c.drop) for c in cands if c.drop]
+        dropped += [(c, "max") for c in ranked[MAX_ALL:]]
+        return Choice(tuple(ranked[:MAX_ALL]), tuple(dropped))
+    ranked = rank(cands, _costs(cands))
+    # the budget is a share of the bank: a first pass tells how big it is, then the second spends it
+    first, _ = _keep(ranked, LEAK_BASE)
+    kept, dropped = _keep(ranked, max(len(first), LEAK_SMALL))
     if most is not None and len(kept) > most:
         dropped += [(c, "max") for c in kept[most:]]
         kept = kept[:most]

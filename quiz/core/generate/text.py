@@ -43,45 +43,55 @@ def fold_same_length(s: str) -> str:
     and ％ become their ASCII forms, so numbers are read in one width (answers
     are still cut from the original text). Digits keep their '.', ','
     (thousands) and ':' (times). Straight quotes alternate between opening and
-    closing forms.
+    closing forms. Only the characters that may change are visited (a regular expression
+    finds them), so a long text costs little more than a copy.
     """
     if not s:
         return s
-    out = list(s)
+    pieces: list[str] = []   # the text between changed characters, and the changes
+    last = 0
     n = len(s)
     dq = sq = False
-    for i, ch in enumerate(s):
+    for m in _SPECIAL.finditer(s):
+        i = m.start()
+        ch = s[i]
         prev = s[i - 1] if i else ""
         nxt = s[i + 1] if i + 1 < n else ""
-        if ch in _FW_DIGITS:
-            out[i] = _FW_DIGITS[ch]
-        elif ch == "％":
-            out[i] = "%"
-        elif ch == "．":
+        rep = None
+        if ch == "．":
             if prev in _DIGITS and nxt in _DIGITS:
-                out[i] = "."
+                rep = "."
         elif ch in _SIMPLE:
-            if ch in ",:" and prev.isdigit() and nxt.isdigit():
-                continue
-            out[i] = _SIMPLE[ch]
+            if not (ch in ",:" and prev.isdigit() and nxt.isdigit()):
+                rep = _SIMPLE[ch]
         elif ch == ".":
             if prev.isdigit() and nxt.isdigit():
-                continue
-            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
-                continue
-            if (prev and is_cjk(prev)) or prev in "”’）" or nxt == "" or nxt.isspace() or is_cjk(nxt):
-                out[i] = "。"
+                pass
+            elif prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                pass
+            elif (prev and is_cjk(prev)) or prev in "”’）" or nxt == "" or nxt.isspace() or is_cjk(nxt):
+                rep = "。"
         elif ch == '"':
-            out[i] = "”" if dq else "“"
+            rep = "”" if dq else "“"
             dq = not dq
         elif ch == "'":
-            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                continue  # an English apostrophe
-            out[i] = "’" if sq else "‘"
-            sq = not sq
-        elif ch == "\u3000" or ch == "\t":
-            out[i] = " "
-    return "".join(out)
+            if not (prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()):  # not an apostrophe
+                rep = "’" if sq else "‘"
+                sq = not sq
+        else:   # a wide or tab space
+            rep = " "
+        if rep is not None:
+            pieces += [s[last:i], rep]
+            last = i + 1
+    folded = "".join(pieces) + s[last:] if pieces else s
+    if _WIDE.search(folded):
+        folded = _WIDE.sub(lambda m: _WIDE_TO[m.group()], folded)
+    return folded
+
+
+_SPECIAL = re.compile("[．,:;?!().\"'\u3000\t]")
+_WIDE = re.compile("[０-９％]")
+_WIDE_TO = {**_FW_DIGITS, "％": "%"}
 
 
 _TO_FW = {v: k for k, v in _FW_DIGITS.items()}
@@ -114,11 +124,14 @@ _NAV = re.compile(
     r"上一页|下一页|上一篇|下一篇|返回顶部|回到顶部|责编|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【纠错】|纠错|"
     r"版权所有|来源[:：]|点击查看|扫码|二维码|推荐阅读|相关新闻|相关阅读|热点推荐|"
     r"（\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d+\s*版\s*）|第\s*\d+\s*版|^首页|^尾页|"
-    r"^[\d\s/|>·•\-]+$|人民网|新华网|Copyright|All rights reserved|当前的?位置|您的位置|"
+    r"^[\d\s/|>·•\-:：]+$|人民网|新华网|Copyright|All rights reserved|当前的?位置|您的位置|现在的位置|站内搜索|"
+    r"发布日期|发布时间[:：]|访问次数|信息来源|字号[:：]|^原标题|"
+    # a date and time with a site or an author beside it (2020-11-26 08:38  济宁新闻客户端)
+    r"^[^，。]{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[^，。]{0,20}$|"
     # a source line: a site or paper and a date, nothing else (广西文明网  2021-05-11)
     r"^[\u4e00-\u9fff]{2,12}(?:网|报|台|客户端|公众号)\s*[\d\-年月日:：\s]{8,}$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^[（(]?\s*(?:本报|新华社|本刊|人民日报)?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
+    r"^[□■（(]?\s*(?:本报讯?|新华社|本刊|人民日报)?\s*[（(]?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
 _DATELINE = re.compile(
     r"^\s*(?:(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
     # a broadcast or web dateline: 某某网消息（栏目）：, 某某台讯
@@ -128,22 +141,28 @@ _DATELINE = re.compile(
     r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*")
 _CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
 _INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
-_INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
+_INLINE_BYLINE = re.compile(r"[（(][^（）()，。]{0,20}?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
+# a paragraph that is only a parenthesis of a body and names: (海滨市融媒体中心 记者:杜小雨 刘畅), (宜城市史志研究中心 许中明)
+_CREDIT_PAR = re.compile(r"^[（(][^（）()，。；！？]{2,40}[）)]$")
 _END = "。！？!?…；;"
 
 
 def is_nav_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 80 and bool(_NAV.search(s)) or len(s) <= 60 and bool(_CREDIT_LINE.search(s))
+    return len(s) <= 80 and bool(_NAV.search(s)) or len(s) <= 60 and bool(_CREDIT_LINE.search(s) or _CREDIT_PAR.match(s))
 
 
 def is_byline_line(line: str) -> bool:
+    if len(line.strip()) > 60:
+        return False
     s = fold_same_length(line.strip())
     return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
 
 
 def is_heading_line(line: str) -> bool:
+    if len(line.strip()) > 20:
+        return False
     s = fold_same_length(line.strip())
     if not s or len(s) > 20 or s[-1] in _END:
         return False
@@ -154,7 +173,13 @@ def is_heading_line(line: str) -> bool:
 
 def strip_byline(par: str) -> str:
     """Remove a leading dateline ('本报拉萨4月2日电（记者 ...）') and inline '（记者 ...）'."""
-    m = _DATELINE.match(fold_same_length(par))
+    return unbylined(par)[0]
+
+
+def unbylined(par: str) -> tuple[str, str]:
+    """The paragraph without its dateline and inline bylines, and its folded view (one fold of
+    a long paragraph, not one per step)."""
+    m = _DATELINE.match(fold_same_length(par[:400]))
     if m:
         par = par[m.end():]
     norm = fold_same_length(par)
@@ -167,7 +192,8 @@ def strip_byline(par: str) -> str:
     if parts:
         parts.append(par[last:])
         par = "".join(parts)
-    return par
+        norm = fold_same_length(par)
+    return par, norm
 
 
 # --------------------------------------------------------------------------- sentences
@@ -176,13 +202,14 @@ _OPEN = "“‘（《「『"
 _CLOSE = "”’）》」』"
 
 
-def split_sentences(par: str) -> list[tuple[str, str]]:
+def split_sentences(par: str, norm: str | None = None) -> list[tuple[str, str]]:
     """Split a paragraph into (original, normalized) sentences.
 
     Sentence ends (。！？；) inside quotes or brackets do not split, so a quoted
-    speech and its speaker ('“……。”某某说。') stay one sentence.
+    speech and its speaker ('“……。”某某说。') stay one sentence. `norm` is the paragraph's
+    folded view when the caller has it.
     """
-    norm = fold_same_length(par)
+    norm = fold_same_length(par) if norm is None else norm
     out: list[tuple[str, str]] = []
     depth = 0
     start = 0
@@ -205,6 +232,7 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
         i += 1
     if start < n:
         out.append((par[start:], norm[start:]))
+    out = _scene_dates(out)
     res = []
     for o, m in (piece for om in out for piece in _bounded(*om)):
         lead = len(o) - len(o.lstrip())
@@ -212,6 +240,27 @@ def split_sentences(par: str) -> list[tuple[str, str]]:
         if o:
             res.append((o, m))
     return res
+
+
+_SCENE = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)")
+SCENE_MOST = 20
+
+
+def _scene_dates(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A short sentence that gives a date and the weather (10月17日，细雨蒙蒙，秋寒料峭。) belongs
+    with the one after it, which says what happened that day."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(pieces):
+        o, m = pieces[i]
+        if i + 1 < len(pieces) and len(m.strip()) <= SCENE_MOST and _SCENE.match(m):
+            o2, m2 = pieces[i + 1]
+            out.append((o + o2, m + m2))
+            i += 2
+            continue
+        out.append((o, m))
+        i += 1
+    return out
 
 
 # A "sentence" longer than this (no real one is: it is a table, a list or a text without
@@ -286,8 +335,12 @@ def parse_article(text: str) -> Article:
             if len(years) < 4:
                 years += _YEAR.findall(ln[:200])
             continue
+        par, par_norm = unbylined(ln)
+        if not body_started and not par.strip():
+            years += _YEAR.findall(ln[:200])   # 本报永溪6月28日电（记者 黄振宇） alone on its line
+            continue
         if not body_started:
-            body_like = (fold_same_length(ln).rstrip("”’）)")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
+            body_like = (fold_same_length(ln[-8:]).rstrip("”’）)“‘")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
             if not body_like:
                 title_lines.append(ln)
                 continue
@@ -299,12 +352,11 @@ def parse_article(text: str) -> Article:
             in_heading_block = True
             continue
         in_heading_block = False
-        par = strip_byline(ln)
         if len(years) < 4 and len(par) < len(ln):
             years += _YEAR.findall(ln[:len(ln) - len(par)][:200])
         if not par.strip():
             continue
-        for o, m in split_sentences(par):
+        for o, m in split_sentences(par, par_norm):
             sentences.append(Sentence(o, m, heading, len(sentences), par_no))
         par_no += 1
     title = "".join(title_lines[:2]).strip() if title_lines else ""

@@ -20,7 +20,8 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 州长 乡长 镇长 村长 主任 副主任 队长 副队长 组长 团长 院长 副院长 校长 副校长 所长 站长 馆长 经理 总经理 董事长 会长
 秘书长 理事长 政委 司令员 教授 研究员 委员 常委 支书 省长 副省长 区长 旗长 社长 院士 劳动模范 劳模 民警 医生 教师
 老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
-老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员""".split(),
+老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人
+检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
 _GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
@@ -32,7 +33,7 @@ SURNAMES = frozenset(
     "臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌"
     "奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙"
     "浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
-    "信展阴昝智幸奉植衡富尧闭由扎次格拉达尼旦央卓热买岩")
+    "信展阴昝智幸奉植衡富尧闭由扎次格拉达尼旦央卓热买岩洪阎钭谯庹昌蹇")
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 _FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主持 出席 参加 带领 率 为 向 对 和 与 及 等 一行 同志 代表 讲 作 做
 致辞 讲话 颁发 揭牌 授旗 发言 谈 认为 告诉 回忆 也 还 都 就 已 正 来到 走进 深入 前往 一起 同 把 将 被 是 的 围绕 结合
@@ -68,6 +69,9 @@ def _name_at(sent, i: int) -> int:
     t = words(sent.text).token_at(i)
     if t and t[0] == i and t[2].startswith("nr") and 2 <= t[1] - i <= 4 and name_ok(norm[i:t[1]]) \
             and _follows(sent, t[1]) and not _OFFICE_RE.match(norm, i):
+        if t[1] - i == 2 and norm.startswith(_FOLLOW, i + 3) and not norm.startswith(_FOLLOW, i + 2) \
+                and name_ok(norm[i:i + 3]) and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3):
+            return 3   # 李良|明作报告: the segmenter cut the name short; 作 is what follows a name
         return t[1] - i
     ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]
@@ -85,6 +89,8 @@ def _name_at(sent, i: int) -> int:
     return ok[0]
 
 
+# words a segmenter tags as verbs that describe who someone is (退休教师, 驻村第一书记)
+_STATUS = frozenset("退休 退役 离休 驻村 返乡 挂职 下派 援藏 援疆 支教 在职 离任 现任 时任 原任".split())
 _ROLE_STOP = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "r", "d", "m", "t", "x", "f"})
 
 
@@ -99,17 +105,22 @@ def _role_start(sent, ts: int) -> int:
         j = k
         while j > 0 and k - j < most:
             t = ws.token_at(j - 1)
-            if t is None or t[2] in _ROLE_STOP and not _OFFICE_RE.fullmatch(norm[t[0]:t[1]]) \
-                    or not all("\u4e00" <= c <= "\u9fff" for c in norm[t[0]:t[1]]):
+            word = norm[t[0]:t[1]] if t else ""
+            if t is None or t[2] in _ROLE_STOP and not _OFFICE_RE.fullmatch(word) and word not in _STATUS \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 break
             j = t[0]
+        if j >= 4 and norm[j - 1] == "”":   # “四点半课堂”负责人: the quoted body the office belongs to
+            q = norm.rfind("“", max(0, j - 14), j - 1)
+            if q >= 0 and (q == 0 or norm[q - 1] in "，。；：、 （" or ws.in_bounds(q)):
+                j = q
         return j
 
     k = back(ts, 20)
     if k >= 2 and norm[k - 1] == "、":
         j = back(k - 1, 16)
-        if j < k - 1 and _OFFICE_RE.search(norm, max(j, k - 5), k - 1):
-            k = j
+        if j < k - 1 and any(norm.endswith(o, j, k - 1) for o in OFFICES):
+            k = j   # 市委常委、宣传部部长: an office before the 、 (not a name: 副部长赵文、区委…)
     while k < ts and norm[k] in "由在对向经据和与及":
         k += 1   # 由厅党组书记: the preposition is not part of the role
     return k
@@ -121,6 +132,8 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
     for m in _OFFICE_RE.finditer(norm):
         ts, te = m.span()
+        if norm[max(0, ts - 1):te].endswith("总书记"):
+            continue   # 习近平总书记关于…: this title follows the name it belongs to
         n = _name_at(sent, te)
         if not n:
             continue
@@ -133,7 +146,9 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
             continue
         rs = _role_start(sent, ts)
         role_norm = norm[rs:te]
-        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y for x, y in masked):
+        # a quoted name may sit inside an office (“红色电管家”党员服务队队长); another fact may not
+        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《"
+                                                               for x, y in masked):
             continue
         name = text[a:e]
         role = text[rs:te]

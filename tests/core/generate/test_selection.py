@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.core.banks.loader import load_text
 from quiz.core.exchange.yaml_out import dump_bank
 from quiz.core.generate import generate
 from quiz.core.model import Source
+from quiz.core.qtype import QuestionType as QT
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -51,7 +52,7 @@ def bank(text: str, **kw):
 def test_few_questions_per_sentence_and_few_answers_in_another_prompt(article):
     qs = bank(article.read_text(encoding="utf-8")).questions
     assert max(Counter(q.source for q in qs).values(), default=0) <= 3
-    asked = [q for q in qs if q.type in ("fill", "choice") and not (q.tags[0] == "role" and q.type == "choice")]
+    asked = [q for q in qs if q.type in (QT.FILL, QT.CHOICE) and not (q.tags[0] == "role" and q.type is QT.CHOICE)]
     leaked = [q for q in asked if len(fold(q.answer)) >= 2 and any(printed(q.answer, o.prompt) for o in qs if o is not q)]
     assert len(leaked) <= 0.2 * max(len(asked), 5), [q.answer for q in leaked]
 
@@ -80,7 +81,7 @@ def test_number_options_do_not_give_the_answer_away():
     ranks: Counter = Counter()
     for article in CASES:
         for q in bank(article.read_text(encoding="utf-8"), keep_all=True).questions:
-            if q.type != "choice" or q.tags[0] != "figure":
+            if q.type is not QT.CHOICE or q.tags[0] != "figure":
                 continue
             values = []
             for c in q.choices:
@@ -101,7 +102,7 @@ def test_number_options_do_not_give_the_answer_away():
 def test_a_part_is_never_offered_above_its_stated_total():
     text = "标题\n\n　　全县共建成村史馆12个，其中新建村史馆8个，改扩建4个，接待群众3.6万人次。\n"
     for q in bank(text, keep_all=True).questions:
-        if q.type == "choice" and q.answer == "8个":
+        if q.type is QT.CHOICE and q.answer == "8个":
             assert all(int(re.match(r"\d+", c).group()) < 12 for c in q.choices)
 
 
@@ -109,7 +110,7 @@ def test_people_with_a_title_anywhere_and_their_roles():
     text = ("乡村振兴开新局\n\n　　5月8日，红星村村党支部书记王明华在宣布合作社成立时，向村民介绍了分红方案。"
             "会上，镇党委宣传委员赵小川宣读了表彰决定。市委常委、宣传部部长孙红霞参加了启动仪式。\n")
     qs = bank(text, keep_all=True).questions
-    people = {q.answer for q in qs if q.tags[0] == "person" and q.type in ("fill", "choice")}
+    people = {q.answer for q in qs if q.tags[0] == "person" and q.type in (QT.FILL, QT.CHOICE)}
     assert {"王明华", "赵小川", "孙红霞"} <= people
     roles = " ".join(q.explanation or "" for q in qs if q.tags[0] == "role")
     assert "赵小川：镇党委宣传委员" in roles
@@ -147,7 +148,7 @@ def test_a_pronoun_gets_its_referent_and_this_year_its_year():
     qs = bank(text, keep_all=True, source=Source(date="2021")).questions
     for q in qs:   # 他 is named: in sight, written in, or the blank itself
         if "他" in q.prompt:
-            assert "扎西次仁" in q.prompt or q.answer == "扎西次仁", q.prompt
+            assert "扎西次仁" in q.prompt or q.answer.endswith("扎西次仁"), q.prompt
     assert "今年（2021年）" in " ".join(q.prompt for q in qs)
     # 该县 names no county before it: that prompt is not asked
     assert not [q for q in qs if "该县" in q.prompt]
@@ -164,14 +165,14 @@ def test_the_articles_own_subject_is_never_asked():
 def test_names_accept_the_unit_without_its_prefix():
     text = "标题\n\n　　工作队来到日喀则市萨嘎县昌果乡调研，为群众解决困难问题36个。\n"
     qs = [q for q in bank(text, keep_all=True).questions if q.answer == "日喀则市萨嘎县昌果乡"]
-    assert qs and all("昌果乡" in q.answers[1:] for q in qs if q.type == "fill")
+    assert qs and all("昌果乡" in q.answers[1:] for q in qs if q.type is QT.FILL)
 
 
 def test_order_only_for_formulas():
     text = ("标题\n\n　　各地围绕学党史、悟思想、办实事、开新局，组织党员干部集中学习3000余场。"
             "活动展现了农牧民爱党、爱国、爱家乡的精神面貌，参与群众2万余人。"
             "社区成立了红白理事会、道德评议会、村民议事会，化解矛盾纠纷120余件。\n")
-    orders = [q.answers for q in bank(text, keep_all=True).questions if q.type == "order"]
+    orders = [q.answers for q in bank(text, keep_all=True).questions if q.type is QT.ORDER]
     assert ("学党史", "悟思想", "办实事", "开新局") in orders
     assert not [o for o in orders if "爱国" in o or "道德评议会" in o]
 
@@ -179,7 +180,7 @@ def test_order_only_for_formulas():
 def test_false_statements_change_one_value_of_the_same_kind():
     for article in CASES:
         for q in bank(article.read_text(encoding="utf-8"), keep_all=True).questions:
-            if q.type != "truefalse" or q.answers != ("false",) or q.tags[0] != "figure":
+            if q.type is not QT.TRUEFALSE or q.answers != ("false",) or q.tags[0] != "figure":
                 continue
             m = re.search(r"原文是“(.+?)”，不是“(.+?)”", q.explanation)
             true, false = m.groups()
@@ -204,7 +205,7 @@ def _recall(facts_file: Path) -> float:
     hit = 0
     for f in gold["facts"]:
         for q in qs:
-            if q.type == "truefalse":
+            if q.type is QT.TRUEFALSE:
                 continue
             if f.get("near") and fold(f["near"]) not in fold(q.prompt + (q.source or "")):
                 continue
@@ -238,11 +239,13 @@ PIECES = ["3月26日上午，", "书记王明华在", "宣读", "。", "，", "�
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+# a kept prompt once narrowed to a form that printed another kept answer
+@example("3月26日上午，" * 8 + "\n“学党史，办实事”，3月26日上午，1.2万余人次")
 def test_selection_promises_hold_on_any_text(text):
     qs = generate(text, bank_id="t").bank.questions
     assert max(Counter(q.source for q in qs).values(), default=0) <= 3
     for q in qs:
         assert q.score is not None and 0 <= q.score <= 1
-    asked = [q for q in qs if q.type in ("fill", "choice") and not (q.tags[0] == "role" and q.type == "choice")]
+    asked = [q for q in qs if q.type in (QT.FILL, QT.CHOICE) and not (q.tags[0] == "role" and q.type is QT.CHOICE)]
     leaked = [q for q in asked if len(fold(q.answer)) >= 2 and any(printed(q.answer, o.prompt) for o in qs if o is not q)]
     assert len(leaked) <= 0.2 * max(len(asked), 5)

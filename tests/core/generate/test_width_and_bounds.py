@@ -13,6 +13,7 @@ from quiz.core.generate import text as text_mod
 from quiz.core.generate.build import extract
 from quiz.core.generate.text import fold_same_length as normalize
 from quiz.core.generate.text import parse_article
+from quiz.core.qtype import QuestionType as QT
 
 ROOT = Path(__file__).resolve().parents[3]
 FULLWIDTH = ROOT / "tests" / "data" / "articles" / "fullwidth-digits.txt"
@@ -54,11 +55,11 @@ def test_options_and_swapped_values_keep_the_digit_width_of_the_answer():
     bank = _bank()
     checked = swapped = 0
     for q in bank.questions:
-        if q.type == "choice" and ("figure" in q.tags or "date" in q.tags):
+        if q.type is QT.CHOICE and ("figure" in q.tags or "date" in q.tags):
             for c in q.choices:
                 assert _width(c) == _width(q.answer), (q.answer, q.choices)
             checked += 1
-        if q.type == "truefalse" and q.answers == ("false",) and "role" not in q.tags:
+        if q.type is QT.TRUEFALSE and q.answers == ("false",) and "role" not in q.tags:
             # the swapped value is written the way the source writes it at that place
             i = 0
             while q.prompt[i] == q.source[i]:
@@ -70,13 +71,13 @@ def test_options_and_swapped_values_keep_the_digit_width_of_the_answer():
             swapped += 1
     assert checked >= 8 and swapped >= 1
     # the mixed sentence: its ASCII 1,465.4万元 keeps ASCII options with the thousands comma
-    q = next(q for q in bank.questions if q.answers == ("1,465.4万元",) and q.type == "choice")
+    q = next(q for q in bank.questions if q.answers == ("1,465.4万元",) and q.type is QT.CHOICE)
     assert all(re.fullmatch(r"\d,\d{3}\.\d万元", c) for c in q.choices), q.choices
 
 
 def test_a_swapped_fullwidth_statement_is_not_given_away():
     bank = _bank()
-    tf = [q for q in bank.questions if q.type == "truefalse" and q.answers == ("false",)
+    tf = [q for q in bank.questions if q.type is QT.TRUEFALSE and q.answers == ("false",)
           and re.search(f"[{FW}]", q.source)]
     assert tf
     for q in tf:
@@ -89,7 +90,7 @@ def test_chinese_numeral_year_is_taken_whole():
     assert "二〇二一年" in answers
     assert "二一年" not in answers
     assert not any("二〇____" in q.prompt or "二〇{{" in q.prompt for q in bank.questions)
-    q = next(q for q in bank.questions if q.answers == ("二〇二一年",) and q.type == "choice")
+    q = next(q for q in bank.questions if q.answers == ("二〇二一年",) and q.type is QT.CHOICE)
     assert all(re.fullmatch(r"[〇一二三四五六七八九]{4}年", c) for c in q.choices), q.choices
 
 
@@ -180,3 +181,40 @@ def test_segment_starts_agree_with_a_backwards_scan(norm):
         while i > 0 and norm[i - 1] not in people._SEG_STOP:
             i -= 1
         assert starts[pos] == i
+
+
+def _fold_one_by_one(s: str) -> str:
+    """The folding rules written the plain way, character by character (the reference the
+    generator's faster version must agree with)."""
+    simple = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+    digits = set("0123456789" + FW)
+    out, dq, sq = list(s), False, False
+    for i, ch in enumerate(s):
+        prev, nxt = (s[i - 1] if i else ""), (s[i + 1] if i + 1 < len(s) else "")
+        if ch in FW:
+            out[i] = str(FW.index(ch))
+        elif ch == "％":
+            out[i] = "%"
+        elif ch == "．" and prev in digits and nxt in digits:
+            out[i] = "."
+        elif ch in simple and not (ch in ",:" and prev.isdigit() and nxt.isdigit()):
+            out[i] = simple[ch]
+        elif ch == "." and not (prev.isdigit() and nxt.isdigit()) and \
+                not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()) and \
+                ((prev and "\u4e00" <= prev <= "\u9fff") or prev in "”’）" or nxt == "" or nxt.isspace()
+                 or "\u4e00" <= nxt <= "\u9fff"):
+            out[i] = "。"
+        elif ch == '"':
+            out[i], dq = ("”" if dq else "“"), not dq
+        elif ch == "'" and not (prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()):
+            out[i], sq = ("’" if sq else "‘"), not sq
+        elif ch in "\u3000\t":
+            out[i] = " "
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12３４.．,:;?!()\"'“”中文aB \u3000\t％%。’）", max_size=30))
+def test_folding_agrees_with_the_plain_rules_and_keeps_the_length(s):
+    assert normalize(s) == _fold_one_by_one(s)
+    assert len(normalize(s)) == len(s)
