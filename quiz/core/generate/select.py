@@ -139,6 +139,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
     joined = ""                                     # the same, joined: one search per answer
     owner: dict[str, set[int]] = defaultdict(set)   # a kept answer -> the kept questions that ask it
     leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
+    asked: set[str] = set()                         # folded main answers of kept questions
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -151,6 +152,10 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
             continue
         if c.fact in facts or any(a in facts for a in c.also):
             dropped.append((c, "fact"))
+            continue
+        answer = fold(c.question.answer)
+        if answer in asked:
+            dropped.append((c, "fact"))   # the same answer twice: the second question teaches nothing new
             continue
         n = per_sentence[c.sentence]
         same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
@@ -193,6 +198,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
         kept.append(c)
         facts.add(c.fact)
         facts.update(c.also)
+        asked.add(answer)
         per_sentence[c.sentence] += 1
         kinds_of[c.sentence].add(c.kind)
         prompts.append(p)

@@ -241,6 +241,8 @@ PIECES = ["3月26日上午，", "书记王明华在", "宣读", "。", "，", "�
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 # a kept prompt once narrowed to a form that printed another kept answer
 @example("3月26日上午，" * 8 + "\n“学党史，办实事”，3月26日上午，1.2万余人次")
+# one value asked from two sentences: the second question printed the first one's answer
+@example("3月26日上午，" * 7 + "726个会场书记王明华在\n3月26日上午，726个会场2万余名")
 def test_selection_promises_hold_on_any_text(text):
     qs = generate(text, bank_id="t").bank.questions
     assert max(Counter(q.source for q in qs).values(), default=0) <= 3
