@@ -3,9 +3,10 @@
     python -m bench.quality [PATH ...] [--json] [--show] [--only] [--gen-arg=ARG ...]
 
 Generates a bank with the project's own `quiz generate` (a child process, as a teacher runs it)
-for the seed and every article of the held-out evaluation set (tests/data/eval/*.facts.yaml),
-plus each PATH: a folder of NAME.facts.yaml files or one such file (e.g. real reports kept
-outside the repository). A facts file names its article and the facts a teacher would ask,
+for the seed and every article of the two held-out evaluation sets (tests/data/eval/*.facts.yaml,
+tests/data/eval2/*.facts.yaml, each its own group in the table), plus each PATH: a folder of
+NAME.facts.yaml files or one such file (e.g. real reports kept outside the repository); a PATH
+already scored (tests/data/eval2 given again) counts once. A facts file names its article and the facts a teacher would ask,
 most important first:
 
     article: tests/data/eval/NAME.txt      # relative to the repo, or to the facts file
@@ -44,6 +45,8 @@ from bench.quality_text import contains, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "data" / "eval"
+EVAL2 = ROOT / "tests" / "data" / "eval2"  # the second held-out set (issue 10's unseen articles)
+SETS = (EVAL, EVAL2)
 SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"
 
 
@@ -98,14 +101,20 @@ def load_case(facts_path: Path, group: str | None = None) -> Case:
 def find_cases(paths: list[str], only: bool) -> list[Case]:
     files: list[tuple[Path, str | None]] = []
     if not only:
-        files += [(p, None) for p in sorted(EVAL.glob("*.facts.yaml"))]
+        files += [(p, None) for d in SETS for p in sorted(d.glob("*.facts.yaml"))]
     for p in map(Path, paths):
         if p.is_dir():
             files += [(f, p.resolve().name) for f in sorted(p.glob("*.facts.yaml"))]
         else:
             files.append((p, p.resolve().parent.name))
-    cases = [load_case(f, g) for f, g in files]
-    return sorted(cases, key=lambda c: (c.group != "seed", c.group != EVAL.name, c.group, c.name))
+    seen: set[Path] = set()
+    cases = []
+    for f, g in files:
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            cases.append(load_case(f, g))
+    order = {"seed": 0, **{d.name: i + 1 for i, d in enumerate(SETS)}}
+    return sorted(cases, key=lambda c: (order.get(c.group, len(order)), c.group, c.name))
 
 
 def generate(case: Case, workdir: Path, extra: list[str]):
