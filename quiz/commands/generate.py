@@ -21,7 +21,6 @@ from quiz.commands.common import (
 if TYPE_CHECKING:
     from quiz.core.generate import Result
 
-HELP = "generate a question bank from an article"
 BIG = 1_000_000  # bytes: show progress above this size
 
 
