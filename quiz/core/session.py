@@ -191,19 +191,21 @@ class Session:
     def _next_card(self) -> int | None:
         st, hidden, last = self.store, self._hidden, self._last_card
         if self._scoped:  # tag-filtered session: the same queue, over the cards in scope
-            return next(st.scoped_queue(self._by_card, new=self._new_left > 0, exclude=last, hidden=hidden), None)
+            return next(st.scoped_queue(self._by_card, new=self._new_left > 0, exclude=last, hidden=hidden,
+                                        ahead=self.ahead, done=self._seen), None)
         skip = hidden if last is None else hidden | {last}
         now = st.now_ms()
         _start, end = st.day()
         ids = self.bank_ids
         picks: list[Callable[[], int | None]] = [lambda: st.next_learning(ids, now, skip),
                                                  lambda: st.next_review(ids, end, skip)]
+        early = skip | self._seen   # study ahead takes a card early once, not again after its answer
         if self.ahead:
-            picks.append(lambda: st.next_review(ids, _ALWAYS, skip))
+            picks.append(lambda: st.next_review(ids, _ALWAYS, early))
         picks += [lambda: st.next_new(ids, skip) if self._new_left > 0 else None,
                   lambda: st.learning_ahead(ids, skip, hidden)]
         if self.ahead:
-            picks.append(lambda: st.next_learning(ids, _ALWAYS, skip))
+            picks.append(lambda: st.next_learning(ids, _ALWAYS, early))
         for pick in picks:
             cid = pick()
             if cid is not None:

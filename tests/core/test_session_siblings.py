@@ -169,3 +169,22 @@ def test_study_ahead_takes_the_soonest_cards_when_nothing_is_due(env):
     assert first is not None and ahead.progress == (0, 20)
     seen = run(ahead)
     assert len(seen) == 20 and seen[0] == first.id
+
+
+def test_study_ahead_with_a_tag_takes_only_that_tags_cards_and_the_ones_due_later(env):
+    store, clock = env
+    b = fill_bank(30, tags=lambda i: ("slogan",) if i % 3 == 0 else ())
+    run(session(store, clock, [b], tags=["slogan"]))      # the 10 slogan cards, all Easy: due in days
+    assert session(store, clock, [b], tags=["slogan"]).next() is None
+    ahead = session(store, clock, [b], tags=["slogan"], ahead=True)
+    seen = run(ahead)
+    assert sorted(seen, key=lambda i: int(i[1:])) == [f"q{i}" for i in range(0, 30, 3)]   # reviewed early
+    assert ahead.summary().questions == 10
+
+
+def test_study_ahead_takes_each_card_early_once(env):
+    store, clock = env
+    b = fill_bank(5)
+    run(session(store, clock, [b]))                       # all 5 new cards, Easy: due in days
+    seen = run(session(store, clock, [b], ahead=True))
+    assert sorted(seen) == [f"q{i}" for i in range(5)]    # not again after its early answer

@@ -156,12 +156,15 @@ class Queues:
         return self.next_learning(bank_ids, limit, exclude) or self.next_learning(bank_ids, limit, hidden)
 
     def scoped_queue(self, card_ids: Iterable[int], *, new: bool, exclude: int | None = None,
-                     hidden: Collection[int] = ()) -> Iterator[int]:
+                     hidden: Collection[int] = (), ahead: bool = False, done: Collection[int] = ()
+                     ) -> Iterator[int]:
         """The same queue order as next_learning / next_review / next_new / learning_ahead, over the
         cards `card_ids` only (a tag-filtered session): learning due now, reviews due today, new cards
         (when `new`) in bank order, then learning cards due within the learn-ahead window.
         `exclude` (the card just answered) is skipped except in the learn-ahead group; `hidden` cards
-        (buried siblings) always."""
+        (buried siblings) always. `ahead` (study ahead, nothing due) also takes the reviews due later,
+        after today's and before the new cards, and last the learning cards due past the window; of
+        these, not the `done` ones (answered in this session: once early is enough)."""
         now = self.now_ms()
         _start, end = self.day()
         ids = sorted(card_ids)
@@ -172,9 +175,11 @@ class Queues:
             rows += self.query(f"SELECT id, state, due, position FROM cards WHERE id IN ({marks}) AND active = 1 "
                                "AND suspended = 0", chunk)
         learning = [r for r in rows if State(r[1]).learning]
+        reviews = sorted((r for r in rows if r[1] == State.REVIEW), key=lambda r: r[2])
         groups = (
             sorted((r for r in learning if r[2] <= now), key=lambda r: r[2]),
-            sorted((r for r in rows if r[1] == State.REVIEW and r[2] < end), key=lambda r: r[2]),
+            [r for r in reviews if r[2] < end],
+            [r for r in reviews if r[2] >= end and r[0] not in done] if ahead else [],
             sorted((r for r in rows if r[1] == State.NEW), key=lambda r: r[3]) if new else [],
         )
         for group in groups:
@@ -184,6 +189,10 @@ class Queues:
         for r in sorted((r for r in learning if now < r[2] <= now + _AHEAD_MS), key=lambda r: r[2]):
             if r[0] not in hidden:
                 yield r[0]
+        if ahead:
+            for r in sorted((r for r in learning if r[2] > now + _AHEAD_MS), key=lambda r: r[2]):
+                if r[0] != exclude and r[0] not in hidden and r[0] not in done:
+                    yield r[0]
 
     # ---- missed and leeches ----------------------------------------------------------------
     def missed(self, bank_ids: Sequence[str], *, days: int | None = None, limit: int = 1000) -> list[CardRow]:
