@@ -38,7 +38,7 @@ check: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
 
-# Question quality on the seed and the held-out eval sets (tests/data/eval, tests/data/eval2); more folders of
+# Question quality on the seed and the held-out eval sets (tests/data/eval, eval2, eval3); more folders of
 # NAME.facts.yaml files with EXTRA=DIR (e.g. real reports kept outside the repository).
 quality: $(STAMP)
 	$(BIN)/python -m bench.quality $(EXTRA)

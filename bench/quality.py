@@ -3,8 +3,8 @@
     python -m bench.quality [PATH ...] [--json] [--show] [--only] [--gen-arg=ARG ...]
 
 Generates a bank with the project's own `quiz generate` (a child process, as a teacher runs it)
-for the seed and every article of the two held-out evaluation sets (tests/data/eval/*.facts.yaml,
-tests/data/eval2/*.facts.yaml, each its own group in the table), plus each PATH: a folder of
+for the seed and every article of the three held-out evaluation sets (tests/data/eval/*.facts.yaml,
+tests/data/eval2, tests/data/eval3: each its own group in the table), plus each PATH: a folder of
 NAME.facts.yaml files or one such file (e.g. real reports kept outside the repository); a PATH
 already scored (tests/data/eval2 given again) counts once. A facts file names its article and the facts a teacher would ask,
 most important first:
@@ -46,7 +46,8 @@ from bench.quality_text import contains, norm
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "data" / "eval"
 EVAL2 = ROOT / "tests" / "data" / "eval2"  # the second held-out set (issue 10's unseen articles)
-SETS = (EVAL, EVAL2)
+EVAL3 = ROOT / "tests" / "data" / "eval3"  # the third, for the final measurement of generator round 3
+SETS = (EVAL, EVAL2, EVAL3)
 SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"
 
 

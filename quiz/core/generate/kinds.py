@@ -2,9 +2,12 @@
 
 A blank that a county fills is offered other counties, not a village or the
 region; a blank before 队长 is offered other 队; a body that ran a campaign is
-offered other organs, not a museum.
+offered other organs, not a museum; a party committee is offered other committees
+of its level (西藏自治区党委: other regions' committees, not 日喀则市民政局).
 """
 from __future__ import annotations
+
+import re
 
 PLACE_LEVELS = (("province", ("自治区", "省")), ("city", ("自治州", "地区", "市", "州", "盟")),
                 ("county", ("自治县", "县", "区", "旗")), ("township", ("街道", "乡", "镇")),
@@ -14,6 +17,25 @@ ORG_CLASSES = (("institution", ("中心", "馆", "院", "校", "所", "学", "�
                ("company", ("公司", "集团", "银行", "合作社", "厂", "店")),
                ("organ", ("委员会", "委", "部", "厅", "局", "办", "府", "组", "处", "科", "署", "会", "站", "室",
                           "部门", "党组", "工委", "支部")))
+
+
+# An organ that leads (a party committee, a government) or one of its departments (部, 局, 办…).
+_LEADING = ("党委", "党工委", "工委", "委员会", "党组", "人民政府", "政府", "党支部", "党总支", "支部", "总支",
+            "纪委", "监委", "省委", "市委", "州委", "县委", "区委", "旗委")
+# the place a body's name opens with (西藏自治区党委, 日喀则市民政局): three characters at least, so
+# that 全区 (the whole region) or 区党委 (the region's committee, by its short name) give no level
+_PLACE_HEAD = re.compile(r"^(?![全各本该我])[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|地区|街道|社区|省|市|州|盟|县|区|旗|乡|镇|村)")
+
+
+def organ_sort(name: str) -> str:
+    """"leading" for a committee or government, "department" for one of its offices."""
+    return "leading" if name.endswith(_LEADING) else "department"
+
+
+def org_level(name: str) -> str | None:
+    """The level of the place a body belongs to, when its name opens with one (None: unknown)."""
+    m = _PLACE_HEAD.match(name)
+    return place_level(m.group()) if m else None
 
 
 def place_level(name: str) -> str | None:
@@ -47,4 +69,10 @@ def fits(kind: str, answer: str, option: str, glued: bool) -> bool:
     sa = sort_of(kind, answer)
     if sa is None or sort_of(kind, option) != sa:
         return False
+    if sa == "organ":
+        if organ_sort(answer) != organ_sort(option):
+            return False
+        level = org_level(answer)
+        if level is not None and org_level(option) != level:
+            return False
     return not glued or option[-1:] == answer[-1:]

@@ -156,3 +156,18 @@ def test_place_names_with_duo_and_meng(sentence, places):
     from quiz.core.generate.extract_names import find_places
 
     assert [sentence[a:b] for a, b in find_places(sentence)] == places
+
+
+def test_a_party_committee_is_offered_committees_of_its_level_or_asked_as_a_fill():
+    from quiz.core.generate.kinds import fits
+    assert not fits("org", "西藏自治区党委", "日喀则市民政局", False)      # a city's department
+    assert not fits("org", "西藏自治区党委", "区党委组织部", False)        # a department of it
+    assert not fits("org", "西藏自治区党委", "山南市委", False)            # a committee a level down
+    assert fits("org", "西藏自治区党委", "青海省委", False)
+    assert fits("org", "拉萨市民政局", "日喀则市农业农村局", False)
+    assert fits("org", "区党委组织部", "区党委宣传部", False)              # no place, no level to match
+    text = ("党中央召开动员大会后，西藏自治区党委第一时间研究安排党史学习教育工作。"
+            "日喀则市民政局开展走访慰问。拉萨市农业农村部门组织宣讲。区党委组织部印发通知。")
+    qs = generate(text, bank_id="t", keep_all=True).bank.questions
+    asked = [q for q in qs if q.answers and q.answers[0] == "西藏自治区党委"]
+    assert asked and all(q.type is QT.FILL for q in asked)
