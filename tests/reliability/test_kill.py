@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -257,7 +258,13 @@ def kill_restore(tmp_path, trials: int, seed: int, figures) -> None:
         phases[phase] = phases.get(phase, 0) + 1
         r = subprocess.run(quiz_cmd("doctor", "--data-dir", folder), capture_output=True, text=True, env=env())
         f = db_figures(folder / "quiz.db")
-        kept = [p for p in folder.glob("quiz.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+        # the database moved aside (quiz.db.damaged-STAMP or .2, .3 …), not its -wal and -shm (nor the
+        # -shm.2 of a second move beside it)
+        kept = [p for p in folder.glob("quiz.db.damaged-*") if re.fullmatch(r"quiz\.db\.damaged-[\d-]+(\.\d+)?", p.name)]
+        stray = [n for n in {p.name for p in folder.iterdir()} if re.search(r"-(wal|shm)\.\d+$", n)]
+        if stray:   # an open that did not finish the restore first gave the old database a second WAL
+            problems.append((i, phase, "stray", stray))
+            failures += 1
         aside = db_figures(kept[0])["reviews"] if kept else None  # opened with its own WAL beside it
         left = {p.name for p in folder.iterdir()} & {"quiz.db.restore-new", "quiz.db.restore-intent"}
         ok = f["ok"] and r.returncode == 0 and "Traceback" not in r.stderr and not left and (

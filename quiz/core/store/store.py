@@ -331,9 +331,17 @@ class Store(Queues):
 def saved_setting(data_dir: Path | str, key: str):
     """A setting read without opening the store for study (no database made, no migration, no
     backup): None when there is no database, no such setting, or it cannot be read."""
+    from quiz.core.store import lock
+
     path = paths.db_path(Path(data_dir))
     if not path.is_file():
         return None
+    try:
+        # the shared lock first, as every open: a restore killed half way is finished before SQLite
+        # sees quiz.db (never read beside a WAL that is not its own, nor give it a stray one)
+        held = lock.hold_shared(path, wait=1.0)
+    except (lock.Busy, OSError):
+        return None   # a restore is running: the default for now
     try:
         conn = sqlite3.connect(db.uri(path, mode="ro"), uri=True, timeout=1)
         try:
@@ -343,6 +351,8 @@ def saved_setting(data_dir: Path | str, key: str):
         return json.loads(row[0]) if row else None
     except (sqlite3.Error, ValueError):
         return None
+    finally:
+        held.release()
 
 
 __all__ = ["CardRow", "Counts", "Review", "SessionRow", "Store", "StoreError", "saved_setting"]

@@ -176,3 +176,31 @@ def test_the_kept_copy_keeps_its_wal(tmp_path):
     for s in ("", "-wal"):
         shutil.copy(str(aside) + s, copy / f"quiz.db{s}")
     assert reviews(copy / "quiz.db") == now  # opened with its WAL, the kept file has every answer
+
+
+@pytest.mark.parametrize("step", range(4, 9))   # killed after the intent, with the WAL, SHM or file moved
+def test_reading_a_saved_setting_first_finishes_a_killed_restore(tmp_path, monkeypatch, step):
+    """`quiz --lang` reads the saved language before any command runs: it takes the lock like every
+    open, so it never gives the old database a stray WAL (or reads it without its own)."""
+    from quiz.core.store.store import saved_setting
+
+    data = tmp_path / "d"
+    now, _then = killed_with_wal(data)
+    with Store.open(data, clock=lambda: NOW, backup=False) as store:
+        store.set_setting("lang", "zh")
+    candidate = backup.newest_good(data)
+    crash_at(monkeypatch, step)
+    try:
+        backup.restore(data, candidate, "t")
+    except Crash:
+        pass
+    monkeypatch.undo()
+    had_file = (data / "quiz.db").is_file()
+    saved_setting(data, "lang")
+    names = {p.name for p in data.iterdir()}
+    if had_file:   # it read quiz.db: only after it finished the restore
+        assert not names & {"quiz.db.restore-new", "quiz.db.restore-intent"}
+    assert not [n for n in names if n.endswith((".2", "-wal.2", "-shm.2"))]
+    with Store.open(data, clock=lambda: NOW, backup=False):
+        pass   # the next open finishes what is left
+    assert reviews(data / "quiz.db.damaged-t") == now   # the old database with its own WAL, together
