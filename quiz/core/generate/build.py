@@ -109,7 +109,9 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
         elif f.kind == "role":
             seen.add(f.key)
             b.role(f)
-        elif f.sentence.norm.count(f.norm_text) == 1:   # else a later occurrence may do
+        elif f.sentence.norm.find(f.norm_text) == f.start:
+            # a value the sentence names twice is asked where it first stands, with a prompt that
+            # does not print the other occurrence (Builder.emit sees to that)
             if f.kind == "person":
                 asked_people.person_role(b, f)
             b.single(f)

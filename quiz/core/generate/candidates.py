@@ -106,6 +106,13 @@ class Builder:
               common: bool | None = None) -> None:
         if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
+        if qtype is not QT.TRUEFALSE and _prints(prompt, shows):
+            # the sentence names the answer twice (开展“我为群众办实事”…“我为群众办实事”暨…): a form
+            # without the other occurrence, or no question
+            forms = [n for n in narrow if not _prints(n, shows)]
+            if not forms:
+                return
+            prompt, narrow = forms[0], tuple(forms[1:])
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
         self.prompts.add(prompt)
@@ -255,6 +262,11 @@ class Builder:
 _PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
 _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
+
+
+def _prints(prompt: str, shows) -> bool:
+    """Does the prompt print one of its own answers (outside the blank)?"""
+    return any(len(a) >= 2 and a in prompt for a in shows)
 
 
 def _sort(kind: str, f: Fact) -> str:
