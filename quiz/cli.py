@@ -26,11 +26,11 @@ COMMANDS: dict[str, str] = {
     "config": "config",
 }
 
-# One-line help for each command, kept here so `quiz --help` imports nothing.
+# One-line help for each command, written once, here: `quiz --help` imports no command module.
 HELP: dict[str, str] = {
     "validate": "check bank files and print every problem as path:line:col",
     "schema": "print the JSON Schema of the bank format",
-    "export": "export a bank (json, csv, apkg)",
+    "export": "export a bank (json, csv, apkg for Anki, xlsx 题库, docx 试卷)",
     "generate": "generate a question bank from an article",
     "study": "study a bank (spaced repetition)",
     "stats": "show study statistics",
@@ -38,7 +38,7 @@ HELP: dict[str, str] = {
     "optimize": "fit FSRS parameters to your review history",
     "new": "start a new bank file",
     "lint": "flag questionable questions in banks",
-    "import": "import an Anki text/CSV export as a bank",
+    "import": "import an Anki text/CSV export or an Excel 题库 (.xlsx) as a bank",
     "leeches": "list leeches (suspended after 8 lapses, `quiz config leech_threshold`) and unsuspend them",
     "config": "see and change the study settings (retention, new cards per day, day start...)",
 }

@@ -7,6 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# QUIZ_HYPOTHESIS=thorough runs every property with many more examples (a hunt for rare cases
+# before a release); the default keeps `make test` quick.
+settings.register_profile("thorough", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("QUIZ_HYPOTHESIS", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

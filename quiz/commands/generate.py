@@ -21,7 +21,6 @@ from quiz.commands.common import (
 if TYPE_CHECKING:
     from quiz.core.generate import Result
 
-HELP = "generate a question bank from an article"
 BIG = 1_000_000  # bytes: show progress above this size
 
 
@@ -112,7 +111,8 @@ def bank_from_article(path: Path, *, bank_id: str | None = None, title: str | No
         meta = read_meta(path)
     except ValueError as e:
         fail(str(e))
-    result = generate(text, bank_id=bank_id or meta.id or bank_id_from(path.name), title=title or meta.title,
+    result = generate(text, bank_id=bank_id or meta.id or bank_id_from(path.name),
+                      title=title or meta.title or article.title or None,
                       description=meta.description, tags=meta.tags, progress=progress, keep_all=keep_all, most=most,
                       source=Source(file=path.name, title=meta.full_title or article.title or None,
                                     publisher=meta.publisher or article.source_publisher,

@@ -14,8 +14,6 @@ from quiz.commands.common import (
     write_or_print,
 )
 
-HELP = "import an Anki text/CSV export or an Excel 题库 (.xlsx) as a bank"
-
 
 def add_arguments(p) -> None:
     p.add_argument("file", metavar="FILE", help="Anki text export (.txt, .csv: tab or comma separated) or an Excel 题库 (.xlsx)")
@@ -37,14 +35,14 @@ def run(args) -> int:
     check_output(args.output, path, what="file being imported", force=args.force)
     data = read_input(path, what="text file")
     said: list[str] = []  # what the importer noticed and says (a header row read as column names)
-    from quiz.core.exchange import xlsx
-    if why := xlsx.refusal(data):
+    from quiz.core.exchange import xlsx_read
+    if why := xlsx_read.refusal(data):
         say(f"{path}: {why}")
         return PROBLEM
-    if xlsx.is_xlsx(data):  # by content: an Excel 题库, whatever its name
+    if xlsx_read.is_xlsx(data):  # by content: an Excel 题库, whatever its name
         try:
-            bank = xlsx.import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
-        except xlsx.XlsxError as e:
+            bank = xlsx_read.import_bytes(data, bank_id=bank_id, title=args.title, default_id=bank_id_from(Path(path).name))
+        except xlsx_read.XlsxError as e:
             for sheet, row, col, msg in e.problems:
                 say(f"{path}:{sheet}:R{row}C{col}: {msg}")
             return PROBLEM

@@ -5,8 +5,6 @@ import sys
 
 from quiz.commands.common import problems, say
 
-HELP = "flag questionable questions in banks"
-
 
 def add_arguments(p) -> None:
     p.add_argument("banks", nargs="+", metavar="BANK", help="bank files (YAML)")

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from quiz.commands.common import USAGE, bank_id_option, check_output, fail, free_bank_id, say, write_or_print
 
-HELP = "start a new bank file"
-
 TEMPLATE = """\
 {modeline}
 # A new question bank. Every question type has one example below: change them,

@@ -32,6 +32,7 @@ from quiz.core.exchange.notes import (
     cloze_numbers,
     content_id,
     deck_name,
+    free_id,
     note_of,
     questions_of,
 )
@@ -342,10 +343,7 @@ def import_bytes(data: bytes, *, bank_id: str | None = None, title: str | None =
                 if guid is not None:
                     out.append((line, f"question id '{q.id}' repeats line {seen[q.id]}"))
                     continue
-                k = 2
-                while f"{q.id}-{k}" in seen:
-                    k += 1
-                q = replace(q, id=f"{q.id}-{k}")
+                q = replace(q, id=free_id(q.id, seen))
             seen[q.id] = line
             questions.append(q)
     if out:

@@ -274,5 +274,15 @@ def _side(s: str, is_html: bool) -> str:
     return lead + to_text(s, is_html=is_html) + trail
 
 
+def free_id(qid: str, taken) -> str:
+    """`qid`, or the first of qid-2, qid-3... not in `taken` (two notes or rows made the same id)."""
+    if qid not in taken:
+        return qid
+    k = 2
+    while f"{qid}-{k}" in taken:
+        k += 1
+    return f"{qid}-{k}"
+
+
 def content_id(text: str) -> str:
     return "q-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]

@@ -22,7 +22,7 @@ def _loaded(code: str) -> list[str]:
 def test_importing_quiz_and_the_format_modules_loads_none_of_them():
     assert _loaded("import quiz.cli, quiz.core.articles, quiz.core.articles.sniff, quiz.core.articles.layout, "
                    "quiz.core.articles.docx, quiz.core.articles.html, quiz.core.articles.pdf, "
-                   "quiz.core.exchange.xlsx, quiz.core.exchange.paper, quiz.commands.export, "
+                   "quiz.core.exchange.xlsx, quiz.core.exchange.xlsx_read, quiz.core.exchange.paper, quiz.commands.export, "
                    "quiz.commands.import_, quiz.commands.generate") == []
 
 

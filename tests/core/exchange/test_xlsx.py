@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.core.banks.loader import load_text
-from quiz.core.exchange import xlsx
+from quiz.core.exchange import xlsx, xlsx_read
 from quiz.core.exchange.yaml_out import dump_bank
 from quiz.core.model import Bank, Question, Source
 
@@ -30,7 +30,7 @@ def _kept(q):
 @given(strategies.banks())
 def test_export_then_import_gives_the_same_bank(bank):
     assert load_text(dump_bank(bank)).ok
-    back = xlsx.import_bytes(xlsx.dumps(bank))
+    back = xlsx_read.import_bytes(xlsx.dumps(bank))
     assert (back.id, back.title, back.description, back.language, back.source, back.tags) == (
         bank.id, bank.title, bank.description, bank.language, bank.source, bank.tags)
     assert [_kept(q) for q in back.questions] == [_kept(q) for q in bank.questions]
@@ -95,7 +95,7 @@ def test_a_workbook_from_another_system_is_read():
                       ["填空题", "占地（ ）平方米", None, None, None, None, 2700, None],
                       [None] * 8,
                       ["多选", "哪些？", "甲", "乙", "丙", None, "A,C", "解析"]])
-    bank = xlsx.import_bytes(data, default_id="题库")
+    bank = xlsx_read.import_bytes(data, default_id="题库")
     assert [q.type for q in bank.questions] == ["choice", "truefalse", "fill", "multi"]
     assert bank.questions[0].answers == ("726",) and bank.questions[2].answers == ("2700",)
     assert bank.questions[3].answers == ("甲", "丙") and bank.title == "题库"
@@ -114,26 +114,26 @@ def test_a_workbook_from_another_system_is_read():
     ([HEAD, ["填空题", "", None, None, None, None, "答", None]], None, "Sheet1:R2C2", "题干 is empty"),
 ])
 def test_problems_are_located_at_sheet_row_and_column(rows, edit, where, needle):
-    with pytest.raises(xlsx.XlsxError) as e:
-        xlsx.import_bytes(_workbook(rows, edit))
+    with pytest.raises(xlsx_read.XlsxError) as e:
+        xlsx_read.import_bytes(_workbook(rows, edit))
     located = [f"{s}:R{r}C{c}: {m}" for s, r, c, m in e.value.problems]
     assert any(x.startswith(where + ":") and needle in x for x in located), located
 
 
 def test_a_damaged_workbook_is_a_message():
-    with pytest.raises(xlsx.XlsxError) as e:
-        xlsx.import_bytes(b"PK\x03\x04" + bytes(200))
+    with pytest.raises(xlsx_read.XlsxError) as e:
+        xlsx_read.import_bytes(b"PK\x03\x04" + bytes(200))
     assert "cannot read the workbook" in str(e.value)
 
 
 def test_bank_fields_and_escaped_bars_survive():
-    back = xlsx.import_bytes(xlsx.dumps(BANK))
+    back = xlsx_read.import_bytes(xlsx.dumps(BANK))
     assert back == BANK
 
 
 def test_control_characters_in_bank_text_do_not_stop_the_export():
     q = Question("q1", "fill", "A\x1b[31m ____\x00", ("x\x07",))
-    back = xlsx.import_bytes(xlsx.dumps(Bank(id="b", title="T\x07", questions=(q,))))
+    back = xlsx_read.import_bytes(xlsx.dumps(Bank(id="b", title="T\x07", questions=(q,))))
     assert back.questions[0].prompt == "A[31m ____" and back.questions[0].answers == ("x",) and back.title == "T"
 
 
@@ -147,8 +147,8 @@ CELL = st.one_of(st.none(), st.sampled_from(["单选题", "多选题", "判断�
 @given(st.lists(st.lists(CELL, min_size=8, max_size=8), max_size=6))
 def test_any_grid_gives_a_bank_or_located_problems(rows):
     try:
-        bank = xlsx.import_bytes(_workbook([HEAD, *rows]))
-    except xlsx.XlsxError as e:
+        bank = xlsx_read.import_bytes(_workbook([HEAD, *rows]))
+    except xlsx_read.XlsxError as e:
         assert e.problems and all(r >= 1 and c >= 1 and m for _s, r, c, m in e.problems)
     else:
         assert load_text(dump_bank(bank)).ok
@@ -160,7 +160,7 @@ def test_the_example_in_the_authoring_guide_imports():
     rows = [[c.strip().replace("\\|", "|") or None for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1])] for ln in table]
     header = [c or "" for c in rows[0]]
     header[header.index("… 选项H")] = "选项H"
-    bank = xlsx.import_bytes(_workbook([header, *rows[1:]]), default_id="guide")
+    bank = xlsx_read.import_bytes(_workbook([header, *rows[1:]]), default_id="guide")
     assert [q.type.value for q in bank.questions] == ["choice", "multi", "truefalse", "fill", "order", "card"]
     assert bank.questions[0].answer == "726" and bank.questions[1].answers == ("广播", "电视", "报刊")
     assert bank.questions[3].answers == ("2700", "两千七百") and bank.questions[3].hint == "四位数"
