@@ -54,7 +54,7 @@ _GENERIC_AREA = frozenset("""老旧 居民 智慧 示范 文明 和谐 新型 �
 全部 部分 多个 一个 每个 所有 广大 其他 本地 外地 当地 我们 他们 友好 文化""".split())
 _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
 _PLACE_CHARS = set("省市州盟县区乡镇村旗")
-_PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
+_PLACE_BAD = set("的了和与及暨驻在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
                  "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余几城社园校军")
 # 多 ends a name only after a quantity word (许多县, 100多个村); inside names it is common: 鄂尔多斯市, 多伦县
 _MANY_BEFORE = set("许很较诸众最更好颇0123456789一二两三四五六七八九十百千万余")
@@ -272,7 +272,7 @@ def find_places(norm: str) -> list[tuple[int, int]]:
 
 def _verb_at(norm: str, k: int) -> bool:
     t = words(norm).token_at(k)
-    return bool(t) and t[0] == k and t[2] in ("v", "vn", "vd", "vi", "a", "ad", "d", "p", "c")
+    return t is not None and t[0] == k and t[2] in ("v", "vn", "vd", "vi", "a", "ad", "d", "p", "c")
 
 
 def _one_char_county(norm: str, a: int, b: int) -> bool:
@@ -281,7 +281,7 @@ def _one_char_county(norm: str, a: int, b: int) -> bool:
     if a < 0 or b - a != 2 or norm[b - 1] != "县" or norm[a] in _PLACE_BAD or norm[a] in _PLACE_CHARS:
         return False
     t = words(norm).token_at(a)
-    return bool(t) and t[0] == a and t[1] == b and t[2] == "ns"
+    return t is not None and t[0] == a and t[1] == b and t[2] == "ns"
 
 
 def extract_places(sent, masked, spans=None) -> list[Fact]:
