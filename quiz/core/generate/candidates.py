@@ -67,7 +67,7 @@ class Builder:
 
     # ------------------------------------------------------------------ helpers
     def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
-                   framed: bool = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
+                   framed: bool | str = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
         lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards, lead_in)
@@ -90,12 +90,14 @@ class Builder:
         out = []
         # what comes before the blank first (仪式…，____出席会议 without the next clause's person),
         # then the blank's own clause with its frame, without it, grown a little
+        # a clause without a subject of its own shows the sentence's (张秀菊老人……____正式入党) when
+        # the first clause would print another answer (张秀菊老人今年已经95岁高龄)
         for target, framed, right, lead in ((P.TARGET, True, False, False), (0, True, True, False),
-                                            (0, True, True, True), (0, False, True, False),
+                                            (0, "subject", True, False), (0, True, True, True),
+                                            (0, False, True, False), (P.NARROW, "subject", True, False),
                                             (P.NARROW, False, True, False)):
             text, why = self.prompt_for(f, a, b, BLANK, target, framed, right, lead)
-            context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
-            if not why and context >= 4 and prefix + text not in out:
+            if not why and not thin(text) and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
@@ -262,6 +264,20 @@ class Builder:
 _PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
 _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
+
+
+def thin(prompt: str) -> bool:
+    """Does the prompt say too little around its blank: under four Chinese characters in all, or in
+    the blank's clause and what follows it (为建设美丽乡村……环境，____……: a purpose, not what happened)?"""
+    i = prompt.find(BLANK)
+    if i < 0:
+        return False
+    # (a speech that ends before the blank ends a clause too: 。”, ……”; a quote mark alone does
+    # not: 收集居民“微心愿”____ is one clause)
+    start = max([prompt.rfind(c, 0, i) + 1 for c in "，。；：,;:！？"]
+                + [prompt.rfind("…”", 0, i) + 2 if "…”" in prompt[:i] else 0])
+    own = sum(1 for c in prompt[start:].replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
+    return own < 4 or sum(1 for c in prompt.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff") < 6
 
 
 def _prints(prompt: str, shows) -> bool:
