@@ -159,3 +159,20 @@ def test_a_speech_is_shown_with_its_speaker_even_after_a_role():
 def test_a_speech_that_ends_before_the_blanks_clause_is_not_shown_from_its_middle():
     assert _wide(SPEECH + "8月20日下午，志愿者张晓燕来到老党员家中。", "张晓燕") == \
         "8月20日下午，志愿者____来到老党员家中。"
+
+
+# ------------------------------------------------------------------ 该镇 further back
+
+TOWN = ("5月12日，青石镇党委组织党员重温入党誓词。随后，党员们来到{village}为老人打扫庭院。"
+        "镇文化站组织文艺演出。镇卫生院开展义诊。截至目前，该镇已开展志愿服务120多场次。")
+
+
+def test_the_one_town_an_article_names_is_the_town_it_means_further_back():
+    # 该镇 four sentences after the town's party committee: the only town named is meant
+    q = next(q for q in bank(TOWN.format(village="芦溪村")).questions if q.answers[0] == "120多场次")
+    assert q.prompt == "截至目前，青石镇已开展志愿服务____。"
+
+
+def test_two_towns_leave_the_town_open():
+    qs = bank(TOWN.format(village="白沙镇芦溪村")).questions
+    assert "120多场次" not in {q.answers[0] for q in qs}
