@@ -13,7 +13,7 @@ import re
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
-NOT_ASKED = 0.4   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
+NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
 HISTORY_BEFORE = 2000   # a year before this is history (a founding, a battle), not this year's work
 _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
 # units of what a report counts when it says how big something was: people, events, money, shares

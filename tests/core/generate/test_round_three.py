@@ -121,6 +121,12 @@ def test_a_short_report_asks_its_minor_facts_too():
     assert "芦溪村" in answers   # a place named without 在/到/走进 is a minor fact
 
 
+def test_a_short_report_asks_a_minor_count():
+    text = "6月5日，青石镇党员志愿者来到芦溪村开展环境整治活动。经过两个多小时的劳动，大家共清理垃圾30余袋，清扫卫生死角15余处。"
+    q = next(q for q in bank(text).questions if q.answers[0] == "15余处")
+    assert q.prompt.endswith("清扫卫生死角____。") and "30余袋" not in q.prompt
+
+
 def test_a_long_report_leaves_its_minor_facts_out():
     names = "陈志强 周海燕 吴国栋 郑晓东 冯建平 王淑芬 孙立新 胡德明 高振华 林秀云 马永福 黄志远 谢春兰".split()
     more = "".join(f"青石镇第{k}党支部书记{n}带领党员重温入党誓词。" for k, n in enumerate(names, start=1))
