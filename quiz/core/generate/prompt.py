@@ -170,6 +170,8 @@ def _subject(norm: str, ps) -> tuple[int, int] | None:
     (殷建国介绍，社区已收集…) the subject of what they say (社区)."""
     k = 1 if len(ps) > 1 and norm[ps[0][0]:ps[0][1]].rstrip(_CUTS).endswith(_TELLS) else 0
     lo, limit = ps[k]
+    if norm[lo:limit].rstrip(_CUTS).endswith(_FRAME_END):
+        return None   # 党史学习教育开展以来: a time, whose first noun (党史) is no subject of the sentence
     end = lo
     for s, e, tag in words(norm[lo:min(limit, lo + 40)]).tokens:
         if tag not in _NOUNISH or not all("\u4e00" <= c <= "\u9fff" for c in norm[lo + s:lo + e]):

@@ -103,6 +103,14 @@ def test_a_clause_without_a_subject_is_asked_with_the_sentences_subject():
     assert q.prompt == "赵春梅老人……____正式加入中国共产党。"
 
 
+def test_a_time_clause_lends_no_subject():
+    # 党史学习教育开展以来: its first noun (党史) is not who did what follows
+    s = "党史学习教育开展以来，青石镇先后组建宣讲小分队，开展宣讲活动近300场、受众5万余人。"
+    a = s.index("300场")
+    lo, hi, frame = P.window(s, a, a + 4, 0, "subject")
+    assert not P.render(s, s, a, a + 4, P.BLANK, lo, hi, frame).startswith("党史……")
+
+
 def test_a_clause_with_its_own_subject_gets_no_other():
     s = "会上，东坪村党支部书记刘建军作报告，全村党员共42人参加学习。"
     a = s.index("42人")
