@@ -173,11 +173,20 @@ def _subject(norm: str, ps) -> tuple[int, int] | None:
     if norm[lo:limit].rstrip(_CUTS).endswith(_FRAME_END):
         return None   # 党史学习教育开展以来: a time, whose first noun (党史) is no subject of the sentence
     end = lo
+    after = ""
     for s, e, tag in words(norm[lo:min(limit, lo + 40)]).tokens:
         if tag not in _NOUNISH or not all("\u4e00" <= c <= "\u9fff" for c in norm[lo + s:lo + e]):
+            after = tag
             break
         end = lo + e
+    # the nouns are the subject only when what follows them starts the predicate (a verb, an
+    # adverb, a time): 陈树湘党性|教育基地 (a verbal noun) and 市委常委|、宣传部部长 are cut names
+    if after not in _PREDICATE:
+        return None
     return (lo, end) if 2 <= end - lo <= min(limit - lo, SUBJECT_MOST) else None
+
+
+_PREDICATE = frozenset({"v", "vd", "vi", "d", "t", "p", "ad", "m", "tg"})
 
 
 def _has_subject(norm: str, lo: int, a: int) -> bool:

@@ -111,6 +111,17 @@ def test_a_time_clause_lends_no_subject():
     assert not P.render(s, s, a, a + 4, P.BLANK, lo, hi, frame).startswith("党史……")
 
 
+@pytest.mark.parametrize("s, answer", [
+    ("青石镇党性教育基地作为全市首批教育基地之一，先后接待党员干部3万余人次。", "3万余人次"),   # 党性|教育基地
+    ("中共青石县委常委、宣传部部长罗志刚宣读了表彰决定，会上为获奖党员颁奖。", "颁奖"),         # 常委|、部长
+])
+def test_nouns_cut_inside_a_name_are_no_subject(s, answer):
+    a = s.index(answer)
+    b = a + len(answer)
+    lo, hi, frame = P.window(s, a, b, 0, "subject")
+    assert "……" not in P.render(s, s, a, b, P.BLANK, lo, hi, frame)
+
+
 def test_a_clause_with_its_own_subject_gets_no_other():
     s = "会上，东坪村党支部书记刘建军作报告，全村党员共42人参加学习。"
     a = s.index("42人")
