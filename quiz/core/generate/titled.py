@@ -75,6 +75,9 @@ def _name_at(sent, i: int) -> int:
         if t[1] - i == 2 and not norm.startswith(_FOLLOW, i + 2) and name_ok(norm[i:i + 3]) \
                 and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3) and _cut_short(sent, i + 2):
             return 3   # 李良|明作报告, 李园|超组织: the segmenter cut the name short
+        if t[1] - i == 3 and norm[i + 2] in "作做" and name_ok(norm[i:i + 2]) and t[1] < len(norm) \
+                and norm[t[1]] not in _PUNCT:
+            return 2   # 陈波作|宣讲报告: the segmenter took the verb 作 into the name
         return t[1] - i
     ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]

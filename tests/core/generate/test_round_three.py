@@ -55,6 +55,11 @@ def test_a_three_character_name_the_segmenter_cut_after_two():
     assert people("支部书记李园超组织官兵学习党史。") == ["李园超"]
 
 
+def test_the_verb_zuo_is_no_part_of_a_name():
+    # the segmenter reads 陈波作 as one name; 作 is what the person did (作宣讲报告)
+    assert people("市委宣讲团成员、市委党史工办副主任陈波作宣讲报告。") == ["陈波"]
+
+
 def test_a_two_character_name_stays_two_characters():
     assert people("团支部书记王刚组织团员学习党史。") == ["王刚"]
 
