@@ -97,7 +97,7 @@ class Builder:
                                             (0, False, True, False), (P.NARROW, "subject", True, False),
                                             (P.NARROW, False, True, False)):
             text, why = self.prompt_for(f, a, b, BLANK, target, framed, right, lead)
-            if not why and not thin(text) and prefix + text not in out:
+            if not why and not P.thin(text) and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
@@ -264,20 +264,6 @@ class Builder:
 _PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
 _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
-
-
-def thin(prompt: str) -> bool:
-    """Does the prompt say too little around its blank: under four Chinese characters in the
-    blank's clause and what follows it (为建设美丽乡村……环境，____……: a purpose, not what happened)?"""
-    i = prompt.find(BLANK)
-    if i < 0:
-        return False
-    # (a speech that ends before the blank ends a clause too: 。”, ……”; a quote mark alone does
-    # not: 收集居民“微心愿”____ is one clause)
-    start = max([prompt.rfind(c, 0, i) + 1 for c in "，。；：,;:！？"]
-                + [prompt.rfind("…”", 0, i) + 2 if "…”" in prompt[:i] else 0])
-    # (____主持仪式。 says enough: who hosted the ceremony the article is about)
-    return sum(1 for c in prompt[start:].replace(BLANK, "") if "\u4e00" <= c <= "\u9fff") < 4
 
 
 def _prints(prompt: str, shows) -> bool:

@@ -197,6 +197,20 @@ def _has_subject(norm: str, lo: int, a: int) -> bool:
     return bool(t) and t[0][2] in _NOUNISH
 
 
+def thin(prompt: str) -> bool:
+    """Does the prompt say too little around its blank: under four Chinese characters in the
+    blank's clause and what follows it (为建设美丽乡村……环境，____……: a purpose, not what happened)?"""
+    i = prompt.find(BLANK)
+    if i < 0:
+        return False
+    # (a speech that ends before the blank ends a clause too: 。”, ……”; a quote mark alone does
+    # not: 收集居民“微心愿”____ is one clause)
+    start = max([prompt.rfind(c, 0, i) + 1 for c in "，。；：,;:！？"]
+                + [prompt.rfind("…”", 0, i) + 2 if "…”" in prompt[:i] else 0])
+    # (____主持仪式。 says enough: who hosted the ceremony the article is about)
+    return sum(1 for c in prompt[start:].replace(BLANK, "") if "\u4e00" <= c <= "\u9fff") < 4
+
+
 def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
            frame: tuple[int, int] | None) -> str:
     """The prompt: text[lo:hi] with text[a:b] replaced by `fill`, the frame in front."""

@@ -10,7 +10,6 @@ import pytest
 from quiz.core.generate import generate
 from quiz.core.generate import prompt as P
 from quiz.core.generate.build import extract
-from quiz.core.generate.candidates import thin
 from quiz.core.generate.select import FLOOR
 from quiz.core.generate.text import parse_article
 
@@ -72,7 +71,7 @@ def test_a_two_character_name_stays_two_characters():
     "“……一定要学好。”____说。",               # a speech that ends before the blank ends a clause
 ])
 def test_a_prompt_that_says_too_little_is_thin(prompt):
-    assert thin(prompt)
+    assert P.thin(prompt)
 
 
 @pytest.mark.parametrize("prompt", [
@@ -81,7 +80,7 @@ def test_a_prompt_that_says_too_little_is_thin(prompt):
     "仪式由镇党委副书记____主持。",
 ])
 def test_a_prompt_with_its_own_clause_is_not_thin(prompt):
-    assert not thin(prompt)
+    assert not P.thin(prompt)
 
 
 def test_a_figure_after_a_quoted_word_is_asked():
