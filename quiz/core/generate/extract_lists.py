@@ -154,6 +154,9 @@ def extract_lists(sent) -> list[Fact]:
             continue   # 县文化和旅游局: a 和 inside a name, not before a list's last item
         if first:
             first = _without_verb(first, [len(x) for x in mids])
+        if last and len(last) >= 3 and last[-1] in "中里内" and first and "在" in parts[0][:-len(first)][-4:] \
+                and not any(x.endswith(last[-1]) for x in [first, *mids]):
+            last = last[:-1]   # 在党员微信群、学生群、家长群中开展: 在…中 frames the list, 中 is no part of its item
         items = ([first] if first else []) + mids + ([last] if last else [])
         if len(items) < 3 or len(set(items)) != len(items) or not all(_ITEM.match(x) for x in items):
             continue

@@ -205,3 +205,12 @@ def test_the_one_town_an_article_names_is_the_town_it_means_further_back():
 def test_two_towns_leave_the_town_open():
     qs = bank(TOWN.format(village="白沙镇芦溪村")).questions
     assert "120多场次" not in {q.answers[0] for q in qs}
+
+
+# ------------------------------------------------------------------ lists
+
+def test_zai_zhong_frames_a_list_and_is_no_part_of_its_last_item():
+    text = ("6月5日，青石社区党委组织开展“红色广播”活动。"
+            "社区党委负责撰写内容，学生负责播报录制，在党员微信群、学生群、家长群中开展集中学习。")
+    lists = [f.items for f in extract(parse_article(text)) if f.kind == "list"]
+    assert ("党员微信群", "学生群", "家长群") in lists
