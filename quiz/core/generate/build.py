@@ -17,7 +17,7 @@ from quiz.core.generate.people import extract_people
 from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
 from quiz.core.generate.text import Article, parse_article
-from quiz.core.generate.titled import extract_titled
+from quiz.core.generate.titled import extract_titled, extract_untitled
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]
@@ -38,6 +38,12 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
     total = len(article.sentences)
     known_places: set[str] = set()
     step = max(total // 50, 200)
+    body = "\n".join(s.norm for s in article.sentences[:2000])
+
+    def recurs(name: str) -> bool:   # does the article name it twice (许道贵 … 老党员许道贵)?
+        i = body.find(name)
+        return i >= 0 and body.find(name, i + len(name)) >= 0
+
     for i, sent in enumerate(article.sentences):
         if progress and i % step == 0:
             progress(i, total)
@@ -48,7 +54,8 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         found += extract_lists(sent)
         people = extract_people(sent, masked)
         masked += [(f.start, f.end) for f in people if f.kind == "person"]
-        people += extract_titled(sent, masked)   # masks its names itself
+        people += extract_titled(sent, masked, recurs)   # masks its names itself
+        people += extract_untitled(sent, masked)
         found += people
         place_spans = find_places(sent.norm)
         for a, b in place_spans:
@@ -109,7 +116,9 @@ def candidates(facts: list[Fact], ctx: Context) -> list[Candidate]:
         elif f.kind == "role":
             seen.add(f.key)
             b.role(f)
-        elif f.sentence.norm.count(f.norm_text) == 1:   # else a later occurrence may do
+        elif f.sentence.norm.find(f.norm_text) == f.start:
+            # a value the sentence names twice is asked where it first stands, with a prompt that
+            # does not print the other occurrence (Builder.emit sees to that)
             if f.kind == "person":
                 asked_people.person_role(b, f)
             b.single(f)

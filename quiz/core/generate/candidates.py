@@ -67,7 +67,7 @@ class Builder:
 
     # ------------------------------------------------------------------ helpers
     def prompt_for(self, f: Fact, a: int, b: int, fill: str, target: int = P.TARGET,
-                   framed: bool = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
+                   framed: bool | str = True, rightwards: bool = True, lead_in: bool = False) -> tuple[str, str]:
         """(prompt, drop reason) for the clause around norm[a:b] with `fill` in place."""
         s = f.sentence
         lo, hi, frame = P.window(s.norm, a, b, target, framed, rightwards, lead_in)
@@ -90,12 +90,14 @@ class Builder:
         out = []
         # what comes before the blank first (仪式…，____出席会议 without the next clause's person),
         # then the blank's own clause with its frame, without it, grown a little
+        # a clause without a subject of its own shows the sentence's (张秀菊老人……____正式入党) when
+        # the first clause would print another answer (张秀菊老人今年已经95岁高龄)
         for target, framed, right, lead in ((P.TARGET, True, False, False), (0, True, True, False),
-                                            (0, True, True, True), (0, False, True, False),
+                                            (0, "subject", True, False), (0, True, True, True),
+                                            (0, False, True, False), (P.NARROW, "subject", True, False),
                                             (P.NARROW, False, True, False)):
             text, why = self.prompt_for(f, a, b, BLANK, target, framed, right, lead)
-            context = sum(1 for c in text.replace(BLANK, "") if "\u4e00" <= c <= "\u9fff")
-            if not why and context >= 4 and prefix + text not in out:
+            if not why and not P.thin(text) and prefix + text not in out:
                 out.append(prefix + text)
         self.penalty = keep
         return tuple(out)
@@ -106,6 +108,13 @@ class Builder:
               common: bool | None = None) -> None:
         if drop == "context" and narrow and qtype is not QT.TRUEFALSE:
             prompt, narrow, drop = narrow[0], narrow[1:], ""   # the clause alone needs no earlier sentence
+        if qtype is not QT.TRUEFALSE and _prints(prompt, shows):
+            # the sentence names the answer twice (开展“我为群众办实事”…“我为群众办实事”暨…): a form
+            # without the other occurrence, or no question
+            forms = [n for n in narrow if not _prints(n, shows)]
+            if not forms:
+                return
+            prompt, narrow = forms[0], tuple(forms[1:])
         if prompt in self.prompts:
             return   # the same statement from two facts of one clause: asked once
         self.prompts.add(prompt)
@@ -255,6 +264,11 @@ class Builder:
 _PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
 _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
+
+
+def _prints(prompt: str, shows) -> bool:
+    """Does the prompt print one of its own answers (outside the blank)?"""
+    return any(len(a) >= 2 and a in prompt for a in shows)
 
 
 def _sort(kind: str, f: Fact) -> str:

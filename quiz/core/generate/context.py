@@ -177,8 +177,20 @@ def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str
     if here:
         return here[-1]
     for k, _kind, name in reversed(ctx.names[max(0, k0 - 30):k0]):
-        if sentence - k <= 3 and name.endswith(ends):
-            return name
+        if sentence - k <= 3:
+            if name.endswith(ends):
+                return name
+            place = _place_of(name, suffix)
+            if place:
+                return place
+    if suffix in _TITLE_UNITS:
+        # further back, the one town (county, village…) the article has named so far is the one
+        # meant (宝塔镇党委 in the lead, 该镇 five sentences on); two of them leave it open
+        # (a unit inside a longer name counts too: 白沙镇芦溪村 names a second town)
+        named = {name[:m.end()] for _k, _kind, name in ctx.names[:k0]
+                 for m in re.finditer(suffix, name) if m.start() >= 2}
+        if len(named) == 1:
+            return named.pop()
     if suffix in ("队", "队伍"):
         for k in range(sentence - 1, max(-1, sentence - 3), -1):
             team = last_team(ctx.texts[k]) if k < len(ctx.texts) else None
@@ -195,6 +207,20 @@ def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str
 
 
 _TITLE_UNITS = ("社区", "街道", "村", "镇", "乡", "县", "市", "区")
+# what follows a place's name in the name of its party or government body (宝塔镇党委, 东坪村党支部)
+_BODY_OF_PLACE = ("党委", "党工委", "党支部", "党总支", "党组", "人民政府", "政府", "纪委", "团委", "妇联")
+
+
+def _place_of(name: str, suffix: str) -> str | None:
+    """The place a body of the place is named after (建湖县宝塔镇党委 -> 建湖县宝塔镇), for 该镇,
+    该村…: the unit must end the place and a party or government body follow it."""
+    if suffix not in _TITLE_UNITS:
+        return None
+    i = name.rfind(suffix)
+    j = i + len(suffix)
+    if i >= 2 and name.startswith(_BODY_OF_PLACE, j) and name[j:] in _BODY_OF_PLACE:
+        return name[:j]
+    return None
 _TEAM = re.compile(r"(?:“[^“”]{2,12}”)?[\u4e00-\u9fff]{0,8}?(?:队伍|队)(?![长员伍列])")
 _TEAM_STOP = "的了支个由和成建在是为把对从与及"
 

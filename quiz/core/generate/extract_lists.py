@@ -9,9 +9,9 @@ from quiz.core.generate.facts import Fact
 _COMMON_NOUNS = frozenset(pool("people") + pool("media") + pool("activity") + pool("venue"))
 
 _CLAUSE = re.compile(r"[^，。；：！？（）“”‘’《》「」\s,;:!?()\"']+")
-_LEAD = ("通过", "围绕", "包括", "采取", "解决好", "解决", "开展", "聚焦", "涵盖", "坚持", "推进", "加强",
+_LEAD = ("通过", "围绕", "深入", "走进", "包括", "采取", "解决好", "解决", "开展", "聚焦", "涵盖", "坚持", "推进", "加强",
          "突出", "做到", "实现", "提供", "组织", "举办", "推动", "增强", "发扬", "弘扬", "落实", "深化",
-         "在", "的", "等", "对", "以", "是", "有", "同", "和", "与", "把", "为", "将", "从", "如", "了")
+         "在", "的", "等", "对", "以", "是", "有", "同", "和", "与", "把", "为", "将", "从", "如", "了", "到")
 _TAIL_CUT = re.compile(r"等|的|和|及|与|方面|以及|相结合|结合起来")
 _ITEM = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
@@ -122,31 +122,64 @@ def _spans(offset: int, run: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the word before a list's last item (侦察、爆破和战场救护; 机关、学校、企业及社区)
+_JOIN = re.compile(r"以及|和|及|与")
+
+
+def _joined(parts: list[str]) -> tuple[list[str], str]:
+    """The clause's parts with the last one split at 和/及/以及/与 when it joins the last item
+    (侦察、爆破和战场救护 -> 侦察, 爆破, 战场救护), and the joining word ('' when none)."""
+    m = _JOIN.search(parts[-1], 1)
+    if not m or m.end() >= len(parts[-1]) or _JOIN.search(parts[-1], m.end()):
+        return parts, ""   # (宣传部和县文化和旅游局: which 和 joins the list is not clear)
+    return parts[:-1] + [parts[-1][:m.start()], parts[-1][m.end():]], m.group()
+
+
 def extract_lists(sent) -> list[Fact]:
     facts = quoted_sequences(sent)
     norm = sent.norm
     for cm in _CLAUSE.finditer(norm):
         clause = cm.group()
-        if clause.count("、") < 2:
+        if "、" not in clause:
             continue
-        parts = clause.split("、")
         before_quote = cm.end() < len(norm) and norm[cm.end()] in "“‘《"
+        parts, joiner = _joined(clause.split("、")) if not before_quote else (clause.split("、"), "")
+        if len(parts) < 3:
+            continue
         mids = parts[1:-1]
         first = _first_item(parts[0], parts[1], parts[1:-1] or parts[1:])
         longest = max(len(x) for x in mids)
         last = None if before_quote else _last_item(parts[-1], longest)
+        if joiner and (last is None or not _alike([*mids, last])):
+            continue   # 县文化和旅游局: a 和 inside a name, not before a list's last item
         if first:
             first = _without_verb(first, [len(x) for x in mids])
+        if last and len(last) >= 3 and last[-1] in "中里内" and first and "在" in parts[0][:-len(first)][-4:] \
+                and not any(x.endswith(last[-1]) for x in [first, *mids]):
+            last = last[:-1]   # 在党员微信群、学生群、家长群中开展: 在…中 frames the list, 中 is no part of its item
         items = ([first] if first else []) + mids + ([last] if last else [])
         if len(items) < 3 or len(set(items)) != len(items) or not all(_ITEM.match(x) for x in items):
             continue
+        seps = ["、"] * (len(items) - 1)
+        if joiner and last:
+            seps[-1] = joiner
+        written = items[0] + "".join(sep + x for sep, x in zip(seps, items[1:]))
         # span: from the first item to the end of the last item
         start = cm.start() + (len(parts[0]) - len(first) if first else len(parts[0]) + 1)
-        end = start + len("、".join(items))
-        if norm[start:end] != "、".join(items):
+        end = start + len(written)
+        if norm[start:end] != written:
             continue
         parallel = _parallel(items)
+        at, spans = start, []
+        for x, sep in zip(items, [*seps, ""]):
+            spans.append(sent.text[at:at + len(x)])
+            at += len(x) + len(sep)
         facts.append(Fact("slogan" if parallel else "list", sent.text[start:end], start, end, sent,
-                          items=tuple(sent.text[start:end].split("、")), parallel=parallel,
-                          key=("list",) + tuple(items)))
+                          items=tuple(spans), parallel=parallel, key=("list",) + tuple(items)))
     return facts
+
+
+def _alike(items: list[str]) -> bool:
+    """Items of about one length (the last item after 和 is one of them, not half a name)."""
+    lengths = [len(x) for x in items]
+    return max(lengths) <= 3 * min(lengths) and max(lengths) - min(lengths) <= 4

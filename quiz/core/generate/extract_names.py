@@ -15,9 +15,11 @@ from quiz.core.generate.segment import words
 
 ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆 教育基地
 中心 协会 学会 联合会 工会 商会 集团 公司 银行 医院 学校 大学 学院 中学 小学 法院 检察院 党委 党组 工委 政府 人大
-政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 方面军 纵队 支队 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(),
+政协 部门 合作社 组织部 宣传部 统战部 政法委 纪委 监委 方面军 纵队 支队 陵园 驿站 基地 厅 局 委 部 队 团 馆 院 所 站 社 组""".split(),
                       key=len, reverse=True)
-_STRONG = {s for s in ORG_SUFFIXES if len(s) >= 2 and s not in ("党委", "党组", "部门")}
+_STRONG = {s for s in ORG_SUFFIXES if len(s) >= 2 and s not in ("党委", "党组", "部门", "基地")}
+# a body the sentence says was set up needs no place before its name (抽派骨干组成理论宣讲分队)
+_FOUNDING = re.compile(r"(?:成立|组建|组成|建立|新建)了?$")
 _NOT_AFTER = {"部": "署分门长位件队落", "局": "面势长限部", "队": "伍长员列", "团": "结长员体组队",
               "馆": "藏长", "院": "长士子落", "所": "有以谓在长得属需", "站": "长在立", "社": "会区长员",
               "厅": "长", "委": "员托屈会", "组": "长织成员建合", "中心": "组得意", "会": "长员议场上",
@@ -25,6 +27,7 @@ _NOT_AFTER = {"部": "署分门长位件队落", "局": "面势长限部", "队"
 _NOT_BEFORE = {"部": "干全内外东西南北中局基头胸腹背", "队": "军排团球", "团": "社集", "组": "小分班",
                "所": "场厕住处", "站": "车网驿", "院": "法医学庭", "社": "报旅出", "委": "常编"}
 _ORG_RE = re.compile("|".join(ORG_SUFFIXES))
+_VERB_AFTER = ("组织", "组成", "组建")
 _STOP = sorted("""的 了 和 与 及 在 是 对 向 把 被 将 由 从 到 给 同 等 后 为 以 于 并 也 都 还 又 就 已 各级 各 全 该 本 即
 开展 召开 主办 成立 启动 组织 举办 举行 聚焦 深入 了解 第一时间 通过 联合 牵头 发布 印发 出台 制定 推出 邀请 持续
 积极 全面 充分 均 共 结合 围绕 坚持 按照 根据 设立 部署 会同 派出 选派 组建 开通 下发 研究 安排 协调 对接 帮助
@@ -37,21 +40,25 @@ ORG_HEADS = ("国家", "中央", "党中央", "国务院", "全国", "中共", "
              "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "香港", "澳门", "台湾")
 _PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|市|州|县|区|乡|镇|村)")
-_ORG_END_CHARS = frozenset("局厅委部队团馆院所站社组会室处科办")
+_ORG_END_CHARS = frozenset("局厅委部队团馆院所站社组会室处科办校心司")
 _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", "支部", "党支部", "区党委", "市委", "县委",
                  "党委会", "工作组", "领导小组", "调研组"}
 
 # a unit word and a generic body, no name: 省政府, 县委, 市人大, 镇政府 (which province? the article's)
 _GENERIC_BODY = re.compile(r"^(?:省|市|县|区|州|乡|镇|村|自治区)(?:政府|人民政府|委|党委|人大|政协|委员会|村委会)$")
 
-PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "街道", "社区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
+# words that make 社区 or 街道 a kind of place, not the name of one (老旧社区, 智慧社区, 城市街道)
+_GENERIC_AREA = frozenset("""老旧 居民 智慧 示范 文明 和谐 新型 周边 辖区 基层 城乡 农村 城市 各个 所在 附近 整个 有关 相关 试点
+重点 困难 涉农 安置 老年 红色 平安 美丽 幸福 绿色 无疫 达标 星级 网格 商业 服务 管理 居住 移民 回迁 老城 新建 这个 那个
+全部 部分 多个 一个 每个 所有 广大 其他 本地 外地 当地 我们 他们 友好 文化""".split())
 _PLACE_RE = re.compile("|".join(PLACE_SUFFIXES))
 _PLACE_CHARS = set("省市州盟县区乡镇村旗")
-_PLACE_BAD = set("的了和与及在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
+_PLACE_BAD = set("的了和与及暨驻在是进全各每等为对把被将从到给同向由以其该本我他她们并或开展家"
                  "召建推组织入解走访看抽调达来去第数个一二两三四五六七八九十百千万余几城社园校军")
 # 多 ends a name only after a quantity word (许多县, 100多个村); inside names it is common: 鄂尔多斯市, 多伦县
 _MANY_BEFORE = set("许很较诸众最更好颇0123456789一二两三四五六七八九十百千万余")
-_LEVELS = {"自治区": 1, "省": 1, "自治州": 2, "州": 2, "地区": 2, "盟": 2, "市": 2.5, "自治县": 3, "县": 3, "区": 3,
+_LEVELS = {"街道": 4, "社区": 5, "自治区": 1, "省": 1, "自治州": 2, "州": 2, "地区": 2, "盟": 2, "市": 2.5, "自治县": 3, "县": 3, "区": 3,
            "旗": 3, "乡": 4, "镇": 4, "村": 5}
 _CHAIN_BAD = frozenset("的了和与及在是对把被将从到给同向由以其该本我他她们并或各每等全为开展组织召建推走访看抽调"
                        "达来去第数个余多几所辖内外共部级")
@@ -167,8 +174,8 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         suf = m.group()
         end = m.end()
         nxt = norm[end] if end < len(norm) else ""
-        if nxt and nxt in _NOT_AFTER.get(suf, ""):
-            continue
+        if nxt and nxt in _NOT_AFTER.get(suf, "") and not norm.startswith(_VERB_AFTER, end):
+            continue   # (中心组 is a study group; 妇计中心组织… is a centre that organises)
         if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
             continue
         start = _left_extend(norm, m.start(), 14, words(sent.text))
@@ -182,7 +189,8 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
             continue   # 市直有关部门: no body in particular
         strong = suf in _STRONG
         headed = _headed(org, places)
-        if not (strong or headed):
+        founded = len(org) >= 4 and bool(_FOUNDING.search(norm, max(0, start - 3), start))
+        if not (strong or headed or founded):
             continue
         cands.append((start, end))
     facts = []
@@ -239,8 +247,10 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             k -= 1
         if k < m.start() and norm[k] == "州":   # 州县: a unit word; 龙州县, 兰州市: names
             k += 1
-        if m.start() - k < 2 and suf not in ("自治区", "自治州"):
+        if m.start() - k < 2 and suf not in ("自治区", "自治州") and not _one_char_county(norm, m.start() - 1, end):
             continue
+        if suf in ("社区", "街道") and (norm[k:m.start()] in _GENERIC_AREA or _verb_at(norm, k)):
+            continue   # 老旧社区, 覆盖社区: a kind of place, or a verb and its object
         if m.start() == k:
             continue
         if norm[m.start() - 1] in _PLACE_NOT_BEFORE.get(suf, ""):
@@ -258,6 +268,20 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         else:
             chains.append((a, b))
     return chains
+
+
+def _verb_at(norm: str, k: int) -> bool:
+    t = words(norm).token_at(k)
+    return t is not None and t[0] == k and t[2] in ("v", "vn", "vd", "vi", "a", "ad", "d", "p", "c")
+
+
+def _one_char_county(norm: str, a: int, b: int) -> bool:
+    """临县, 忠县, 凤县: a county named by one character, when the segmenter reads the two as one
+    place name (全县, 该县, 各县 are no names: their first character stops the walk before)."""
+    if a < 0 or b - a != 2 or norm[b - 1] != "县" or norm[a] in _PLACE_BAD or norm[a] in _PLACE_CHARS:
+        return False
+    t = words(norm).token_at(a)
+    return t is not None and t[0] == a and t[1] == b and t[2] == "ns"
 
 
 def extract_places(sent, masked, spans=None) -> list[Fact]:

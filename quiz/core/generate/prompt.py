@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quiz.core.generate.segment import words
+
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short
 MAX_PROMPT = 90    # never longer, apart from the blank's own clause
@@ -74,13 +76,14 @@ def _is_frame(norm: str, a: int, b: int) -> bool:
     return bool(s) and len(s) <= 24 and (s.endswith(_FRAME_END) or bool(_DATEISH.search(s)))
 
 
-def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
+def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool | str = True,
            rightwards: bool = True, lead_in: bool = False) -> tuple[int, int, tuple[int, int] | None]:
     """(lo, hi, frame): the span of the sentence shown around norm[a:b], and the opening
     frame clause to put in front of it (None when the span already starts the sentence).
     A smaller `target` gives a narrow form: the blank's own clause (with the frame unless
     `framed` is false); `rightwards` false grows it only into what comes before the blank;
     `lead_in` adds the start of the next clause, up to a quote or a figure (____介绍，社区已收集居民……).
+    `framed` "subject" puts the sentence's subject alone in front (张秀菊老人……), not its first clause.
     """
     ps = pieces(norm)
     first = next((k for k, (s, e) in enumerate(ps) if s <= a < e), 0)
@@ -109,12 +112,30 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool = True,
         room = max(MAX_PROMPT - (b - a), 20)
         lo = max(lo, a - room // 2)
         hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
+    q = open_quote(norm, lo)
+    c = norm.find("”", lo) if q >= 0 else -1
+    if 0 <= c < a and (any(ch in _CUTS for ch in norm[c + 1:a].strip(_CUTS))
+                       or not _SPEAKS.search(norm, b, ps[last][1])):
+        # “……我读给您听……”8月20日下午，____: a speech that ends before the blank's clause is not
+        # shown from its middle (its speaker right after it is, with a role or not: ……”村民____说)
+        lo = c + 1
+        while lo < a and norm[lo] in _CUTS:
+            lo += 1
+        first = next((k for k, (s, e) in enumerate(ps) if s <= lo < e), first)
     frame = None
     if framed and first > 0 and lo >= ps[0][1]:
-        frame = _frame(norm, ps, first)
+        frame = _frame(norm, ps, first) if framed is True else None
+        if frame is None and not _has_subject(norm, lo, a):
+            frame = _subject(norm, ps[:first])   # 张秀菊老人……____开始为共产党送情报
         if frame and hi - lo + frame[1] - frame[0] > MAX_PROMPT:
             frame = None
     return lo, hi, frame
+
+
+def open_quote(norm: str, i: int) -> int:
+    """Where the quote open at position i starts (-1: none is open there)."""
+    q = norm.rfind("“", 0, i)
+    return q if q >= 0 and norm.rfind("”", q, i) < 0 else -1
 
 
 def _cjk(s: str) -> int:
@@ -135,6 +156,61 @@ def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
     return (a, b) if b - a <= _SUBJECT else None
 
 
+_NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "zg", "k", "ng", "nrf"})
+SUBJECT_MOST = 16
+
+
+_TELLS = ("介绍", "表示", "说", "指出", "强调", "认为", "称")
+_SPEAKS = re.compile("说|表示|介绍|指出|强调|认为|谈到|感慨|坦言|称")
+
+
+def _subject(norm: str, ps) -> tuple[int, int] | None:
+    """The sentence's subject, when it opens with one: its leading nouns (张秀菊老人, 东林村党支部,
+    西藏自治区党委), two to SUBJECT_MOST characters within its first clause; after a speaker
+    (殷建国介绍，社区已收集…) the subject of what they say (社区)."""
+    k = 1 if len(ps) > 1 and norm[ps[0][0]:ps[0][1]].rstrip(_CUTS).endswith(_TELLS) else 0
+    lo, limit = ps[k]
+    if norm[lo:limit].rstrip(_CUTS).endswith(_FRAME_END):
+        return None   # 党史学习教育开展以来: a time, whose first noun (党史) is no subject of the sentence
+    end = lo
+    after = ""
+    for s, e, tag in words(norm[lo:min(limit, lo + 40)]).tokens:
+        if tag not in _NOUNISH or not all("\u4e00" <= c <= "\u9fff" for c in norm[lo + s:lo + e]):
+            after = tag
+            break
+        end = lo + e
+    # the nouns are the subject only when what follows them starts the predicate (a verb, an
+    # adverb, a time): 陈树湘党性|教育基地 (a verbal noun) and 市委常委|、宣传部部长 are cut names
+    if after not in _PREDICATE:
+        return None
+    return (lo, end) if 2 <= end - lo <= min(limit - lo, SUBJECT_MOST) else None
+
+
+_PREDICATE = frozenset({"v", "vd", "vi", "d", "t", "p", "ad", "m", "tg"})
+
+
+def _has_subject(norm: str, lo: int, a: int) -> bool:
+    """Does the clause shown from lo open with a subject of its own (a noun before the blank)?"""
+    if a <= lo:
+        return False
+    t = words(norm[lo:a]).tokens
+    return bool(t) and t[0][2] in _NOUNISH
+
+
+def thin(prompt: str) -> bool:
+    """Does the prompt say too little around its blank: under four Chinese characters in the
+    blank's clause and what follows it (为建设美丽乡村……环境，____……: a purpose, not what happened)?"""
+    i = prompt.find(BLANK)
+    if i < 0:
+        return False
+    # (a speech that ends before the blank ends a clause too: 。”, ……”; a quote mark alone does
+    # not: 收集居民“微心愿”____ is one clause)
+    start = max([prompt.rfind(c, 0, i) + 1 for c in "，。；：,;:！？"]
+                + [prompt.rfind("…”", 0, i) + 2 if "…”" in prompt[:i] else 0])
+    # (____主持仪式。 says enough: who hosted the ceremony the article is about)
+    return sum(1 for c in prompt[start:].replace(BLANK, "") if "\u4e00" <= c <= "\u9fff") < 4
+
+
 def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
            frame: tuple[int, int] | None) -> str:
     """The prompt: text[lo:hi] with text[a:b] replaced by `fill`, the frame in front."""
@@ -145,7 +221,10 @@ def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
         body = body.rstrip("，；：、,;: ") + "……"
     if frame:
         head = text[frame[0]:frame[1]].strip().rstrip("，；：,;: ")
-        body = f"{head}，……{body}"
-    elif lo > 0 and norm[lo - 1] not in _CUTS:
+        # a clause that frames the sentence is followed by its comma; a subject is not (张秀菊老人……)
+        body = f"{head}，……{body}" if norm[frame[1] - 1:frame[1]] in _CUTS else f"{head}……{body}"
+    elif lo > 0 and open_quote(norm, lo) >= 0:
+        body = "“……" + body   # the end of a quoted speech, before its speaker
+    elif lo > 0 and norm[lo - 1] not in _CUTS + "”":
         body = "……" + body
     return body

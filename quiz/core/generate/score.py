@@ -13,21 +13,23 @@ import re
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
+NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
 HISTORY_BEFORE = 2000   # a year before this is history (a founding, a battle), not this year's work
 _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
 # units of what a report counts when it says how big something was: people, events, money, shares
 _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
                             "项 件 条 所 个 支 批 期 类".split())
-_MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒 岁".split())
+_MINOR_UNITS = frozenset("辆 台 套 本 册 张 份 篇 首 棵 株 头 只 匹 床 间 门 堂 节 课 处 栋 次 天 小时 分钟 秒".split())
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[，。；！？]|$")
 _ACTS_AS = re.compile(r"(?:当起了?|成了|成为|变成|化身|做起了?)$")
 _PARTY = re.compile(r"党|建党|成立")
 _SO_FAR = re.compile(r"(?:累计|共|合计|总计|已经?|全年)[\u4e00-\u9fff]{0,4}$|(?:达到?|超过|突破)$")
 _MEDIA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:公众号|客户端|平台|网站|APP|App|app|视频号|抖音号|微博|小程序|新媒体)")
+_WENT_TO = re.compile(r"(?:在|到|赴|来到|走进|前往|深入|走访)$")   # where it happened
 _TOTAL_WORDS = re.compile(r"(?:共|总|累计|合计|总计|全年|全市|全县|全省|全区|达|超过|突破)$")
 _FOUNDED = re.compile(r"(?:成立|组建|挂牌|设立|新建|建成)了?$")
-_EVENT_AFTER = re.compile(r"^(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
+_EVENT_AFTER = re.compile(r"(?:，)?[^，。]{0,24}?(?:召开|举行|举办|开幕|开馆|启动|揭牌|成立|开展|印发|发布|出台)")
 
 
 # Words a report puts in quotes for emphasis, not names of anything it did: the genre's stock
@@ -48,15 +50,15 @@ def importance(f: Fact) -> float:
         if f.items:
             return 0.85 if f.parallel else 0.75
         if f.norm_text in STOCK or (len(f.norm_text) <= 4 and f.norm_text.endswith("起来")):
-            return 0.4   # (“用起来”“活起来”: how a report urges, not what it did)
+            return NOT_ASKED   # (“用起来”“活起来”: how a report urges, not what it did)
         if _MEDIA_AFTER.match(norm, f.end + 1):
             return 0.55   # “柳川发布”微信公众号: where a report was posted
         if (norm[f.start - 2:f.start - 1] == "的" or _ACTS_AS.search(norm, max(0, f.start - 5), f.start - 1)) \
                 and _CLAUSE_END.match(norm, f.end + 1):
-            return 0.45   # 成为群众身边的“电管家”, 当起了“劝导员”: a figure of speech that ends its clause
+            return NOT_ASKED   # 成为群众身边的“电管家”, 当起了“劝导员”: a figure of speech that ends its clause
         if norm[max(0, f.start - 3):f.start] in ("”又“", "”也“") or \
                 norm[max(0, f.start - 2):f.start] == "既“" and norm[f.end:f.end + 3] in ("”又“", "”也“"):
-            return 0.45   # 既“走心”又“走新”: wordplay, not a name of anything
+            return NOT_ASKED   # 既“走心”又“走新”: wordplay, not a name of anything
         run = _quote_run(norm, f.start - 1, f.end + 1)
         if run >= 3:
             return 0.6    # 开展“党史故事会”“红色歌圩”“民族团结进步村寨行”等活动: one example of several
@@ -95,8 +97,7 @@ def importance(f: Fact) -> float:
             w += 0.15   # 成立红旗蔬菜专业合作社: what was founded is what the report is about
         return w
     if k == "place":
-        before = norm[max(0, f.start - 1):f.start]
-        return 0.55 if before == "在" or _EVENT_AFTER.match(norm, f.end) else 0.45
+        return 0.55 if _WENT_TO.search(norm, max(0, f.start - 2), f.start) or _EVENT_AFTER.match(norm, f.end) else 0.45
     if k == "list":
         ends = {x[-2:] for x in f.items}
         return 0.55 if len(ends) == 1 and len(f.items) >= 3 else 0.5   # 集中宣讲、点菜式宣讲、网络宣讲: kinds of one thing
@@ -122,7 +123,7 @@ def _quote_run(norm: str, a: int, b: int) -> int:
     return n
 
 
-_SPANS = frozenset("年 个月 天 小时 分钟 秒 岁".split())
+_SPANS = frozenset("年 个月 天 小时 分钟 秒".split())
 
 
 def _in_speech(norm: str, i: int) -> bool:
@@ -143,6 +144,8 @@ def _figure_weight(f: Fact) -> float:
     if len(figs) > 1:
         return 0.75   # 13类40项122条: a composite count is a fact of its own
     fig = figs[0]
+    if fig.unit == "岁" and not _in_speech(f.sentence.norm, f.start):
+        return 0.55   # 今年95岁, 17岁正式入党: how old a person the report is about is, or was
     w = 0.5
     if fig.unit in _HEADLINE_UNITS:
         w += 0.1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.score import SELECT_AT
+from quiz.core.qtype import QuestionType as QT
 
 PER_SENTENCE = 3
 SAME_KIND_AT = 0.8   # two quoted slogans of one sentence are two facts: both may be asked
@@ -27,6 +28,8 @@ LEAK_SHARE = 0.18
 LEAK_BASE = 12
 LEAK_SMALL = 6      # a bank of a few questions may still show one answer
 LEAK_AT = 0.65
+FLOOR = 12          # a bank smaller than this takes minor facts too (from FLOOR_AT)
+FLOOR_AT = 0.4      # (a minor count, 清扫卫生死角20余处, is in; stock figures of speech and small counts stay out)
 MAX_KEPT = 500      # by default never more questions than this (a 10 MB text is no article)
 MAX_ALL = 5000       # --all: never more than this many questions (bounded output)
 
@@ -128,7 +131,22 @@ def rank(cands: list[Candidate], costs: dict[int, float] | None = None) -> list[
 
 def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """One greedy pass over the ranked candidates; `size` is how many questions the leak
-    budget is a share of (at least: it grows with the kept ones)."""
+    budget is a share of (at least: it grows with the kept ones). A short article whose
+    pass keeps fewer than FLOOR questions takes more from the minor facts (from FLOOR_AT:
+    a teacher asks about ten facts of any report), the best of them first."""
+    kept, dropped = _pass(ranked, size, SELECT_AT, ())
+    if len(kept) >= FLOOR:
+        return kept, dropped
+    minor = [c for c, why in dropped if why == "low" and c.score >= FLOOR_AT and c.question.type is not QT.TRUEFALSE]
+    if not minor:
+        return kept, dropped
+    return _pass(ranked, size, FLOOR_AT, frozenset(id(c) for c in minor), FLOOR)
+
+
+def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX_KEPT
+          ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """The greedy pass: candidates from `cut` up (below SELECT_AT only those in `minor`, and
+    only while fewer than `most` are kept)."""
     dropped: list[tuple[Candidate, str]] = []
     kept: list[Candidate] = []
     facts: set[tuple] = set()
@@ -147,7 +165,8 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
         if c.drop:
             dropped.append((c, c.drop))
             continue
-        if c.score < SELECT_AT:
+        low = c.score < SELECT_AT
+        if low and (c.score < cut or id(c) not in minor or len(kept) >= most):
             dropped.append((c, "low"))
             continue
         if c.fact in facts or any(a in facts for a in c.also):
@@ -159,7 +178,7 @@ def _keep(ranked: list[Candidate], size: int) -> tuple[list[Candidate], list[tup
             continue
         n = per_sentence[c.sentence]
         same = c.kind in kinds_of[c.sentence] and not (c.kind in ("slogan", "name") and c.score >= SAME_KIND_AT)
-        if n >= PER_SENTENCE or (n and (c.score < SECOND_AT or same and c.score < SAME_AT)):
+        if n >= PER_SENTENCE or (n and not low and (c.score < SECOND_AT or same and c.score < SAME_AT)):
             dropped.append((c, "sentence"))
             continue
         mine = [fold(a) for a in c.shows if len(fold(a)) >= 2]

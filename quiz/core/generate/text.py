@@ -131,9 +131,14 @@ _NAV = re.compile(
     # a source line: a site or paper and a date, nothing else (广西文明网  2021-05-11)
     r"^[\u4e00-\u9fff]{2,12}(?:网|报|台|客户端|公众号)\s*[\d\-年月日:：\s]{8,}$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^[□■（(]?\s*(?:本报讯?|新华社|本刊|人民日报)?\s*[（(]?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)")
+    r"^[□■（(]?\s*(?:本报讯?|新华社|本刊|人民日报)?\s*[（(]?\s*(?:特约)?(?:记者|通讯员|实习生|摄影)"
+    # 大众网记者 王雪 通讯员 梅常贵 临沂报道: a site's reporter and the place reported from
+    r"|^[\u4e00-\u9fff]{1,10}(?:网|报|台|社|客户端)(?:首席|特约)?记者[\s：]")
 _DATELINE = re.compile(
-    r"^\s*(?:(?:本报|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+    r"^\s*(?:【[^】]{1,24}】"   # 【新华网6月3日】
+    r"|(?:本报|本网|新华社|人民网|中新网|本刊)[\u4e00-\u9fff]{0,10}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+    # a site, where it reports from and the day: 中红网安徽金寨2017年9月19日电, 新湘乡客户端1月31日讯
+    r"|[\u4e00-\u9fff]{1,12}(?:网|台|报|社|客户端|融媒体中心)[\u4e00-\u9fff]{0,8}(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|讯)"
     # a broadcast or web dateline: 某某网消息（栏目）：, 某某台讯
     r"|[\u4e00-\u9fff]{1,12}(?:网|台|报|报道|电视|广播|新闻|融媒体中心|客户端|频道|在线)(?:消息|讯)(?:[（(][^）)]{0,20}[）)])?[：:]?)\s*"
     r"(?:[（(][^）)]{0,40}[）)])?\s*"
@@ -145,6 +150,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
 _INLINE_BYLINE = re.compile(r"[（(][^（）()，。]{0,20}?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
 # a paragraph that is only a parenthesis of a body and names: (海滨市融媒体中心 记者:杜小雨 刘畅), (宜城市史志研究中心 许中明)
 _CREDIT_PAR = re.compile(r"^[（(][^（）()，。；！？]{2,40}[）)]$")
+# names in a parenthesis that end a paragraph after its last full stop: （许琴从礼金华）, （古芙文）
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？”])\s*[（(][\u4e00-\u9fff·\s]{2,16}[）)]\s*$")
 _END = "。！？!?…；;"
 
 
@@ -193,6 +200,9 @@ def unbylined(par: str) -> tuple[str, str]:
         parts.append(par[last:])
         par = "".join(parts)
         norm = fold_same_length(par)
+    m = _TRAILING_CREDIT.search(norm)
+    if m:
+        par, norm = par[:m.start()], norm[:m.start()]
     return par, norm
 
 
@@ -340,7 +350,7 @@ def parse_article(text: str) -> Article:
             years += _YEAR.findall(ln[:200])   # 本报永溪6月28日电（记者 黄振宇） alone on its line
             continue
         if not body_started:
-            body_like = (fold_same_length(ln[-8:]).rstrip("”’）)“‘")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
+            body_like = (fold_same_length(par[-8:]).rstrip("”’）)“‘")[-1:] in tuple(_END) and len(ln) > 12) or len(ln) > 60
             if not body_like:
                 title_lines.append(ln)
                 continue

@@ -10,6 +10,7 @@ a tie. The role is the title with the body before it (市委宣传部副部长).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.people import name_ok, plain_name
@@ -21,7 +22,8 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 秘书长 理事长 政委 司令员 教授 研究员 委员 常委 支书 省长 副省长 区长 旗长 社长 院士 劳动模范 劳模 民警 医生 教师
 老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
 老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人
-检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员""".split(),
+检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员 驾驶员 乘务员 网格长 楼长
+专职副书记 宣传委员 组织委员 纪检委员""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
 _GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
@@ -39,7 +41,8 @@ _FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主�
 致辞 讲话 颁发 揭牌 授旗 发言 谈 认为 告诉 回忆 也 还 都 就 已 正 来到 走进 深入 前往 一起 同 把 将 被 是 的 围绕 结合
 要求 称 感慨 坦言 提出 希望 部署 首先 接过 带头 亲自 上台 现场 详细 看望 慰问 调研 检查 陪同 参观 先后 分别 表彰 宣誓
 讲授 发表 寄语 勉励 动员 领誓 带队 获得 荣获 被评为 作为 从 自 用 以 给 让 多年 今年 当天 随后 一直 始终 每天 常常 经常
-任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受""".split(), key=len, reverse=True))
+任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受 一边 老人 夫妇 大爷 大妈 奶奶 爷爷
+老先生 老师傅 老两口""".split(), key=len, reverse=True))
 _PUNCT = frozenset("，。、；：！？“”‘’（）《》「」 ,.;:!?()")
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 
@@ -69,9 +72,12 @@ def _name_at(sent, i: int) -> int:
     t = words(sent.text).token_at(i)
     if t and t[0] == i and t[2].startswith("nr") and 2 <= t[1] - i <= 4 and name_ok(norm[i:t[1]]) \
             and _follows(sent, t[1]) and not _OFFICE_RE.match(norm, i):
-        if t[1] - i == 2 and norm.startswith(_FOLLOW, i + 3) and not norm.startswith(_FOLLOW, i + 2) \
-                and name_ok(norm[i:i + 3]) and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3):
-            return 3   # 李良|明作报告: the segmenter cut the name short; 作 is what follows a name
+        if t[1] - i == 2 and not norm.startswith(_FOLLOW, i + 2) and name_ok(norm[i:i + 3]) \
+                and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3) and _cut_short(sent, i + 2):
+            return 3   # 李良|明作报告, 李园|超组织: the segmenter cut the name short
+        if t[1] - i == 3 and norm[i + 2] in "作做" and name_ok(norm[i:i + 2]) and t[1] < len(norm) \
+                and norm[t[1]] not in _PUNCT:
+            return 2   # 陈波作|宣讲报告: the segmenter took the verb 作 into the name
         return t[1] - i
     ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]
@@ -87,6 +93,18 @@ def _name_at(sent, i: int) -> int:
     if len(ok) > 1:
         return 3 if 3 in ok else ok[0]   # most Han names have three characters
     return ok[0]
+
+
+def _cut_short(sent, j: int) -> bool:
+    """Is the character at j the last of a name the segmenter cut short (李良|明作报告, 李园|超组织
+    官兵): a word of its own, followed by what follows a name — a two-character verb or 作?"""
+    norm = sent.norm
+    if norm.startswith(_FOLLOW, j + 1) and norm[j + 1:j + 2] not in ("的", "和", "与", "及", "等", "在"):
+        return True
+    ws = words(sent.text)
+    t, nxt = ws.token_at(j), ws.token_at(j + 1)
+    return bool(t and t[0] == j and t[1] == j + 1 and nxt and nxt[0] == j + 1 and nxt[1] - nxt[0] >= 2
+                and nxt[2] in ("v", "vd", "vi"))
 
 
 # words a segmenter tags as verbs that describe who someone is (退休教师, 驻村第一书记)
@@ -126,8 +144,9 @@ def _role_start(sent, ts: int) -> int:
     return k
 
 
-def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
-    """Person and role facts for every title + name of the sentence not already taken."""
+def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], bool] | None = None) -> list[Fact]:
+    """Person and role facts for every title + name of the sentence not already taken (after a
+    word for many people, a name the segmenter tags as one or `recurs` says the article names twice)."""
     norm, text = sent.norm, sent.text
     facts: list[Fact] = []
     for m in _OFFICE_RE.finditer(norm):
@@ -138,8 +157,9 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
         if not n:
             continue
         if m.group() in _GENERIC:   # 志愿者庄严宣誓: after a word for many people, only a tagged name
-            t = words(text).token_at(te)
-            if not (t and t[0] == te and t[1] == te + n and t[2].startswith("nr")):
+            t = words(text).token_at(te)   # (or one the article names twice: 老党员许道贵 … 许道贵)
+            if not (t and t[0] == te and t[1] == te + n and t[2].startswith("nr")) and \
+                    not (recurs and n >= 3 and recurs(norm[te:te + n])):
                 continue
         a, e = te, te + n
         if not all(e <= x or a >= y for x, y in masked):
@@ -157,3 +177,36 @@ def extract_titled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
         if len(role_norm) >= 3 and m.group() not in _GENERIC:
             facts.append(Fact("role", role, rs, te, sent, key=("role", role_norm), role=role, person=name))
     return facts
+
+
+# people named without an office: by their age (今年70岁的敖其尔, 78岁的刘秀英老人) or as 老人/同志 (张秀菊老人)
+_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁(?:高龄)?的(?:老党员|老人|老兵|老战士|老支书|退役军人|党员)?")
+_PERSON_AFTER = ("老人", "同志", "夫妇", "大爷", "大妈", "奶奶", "爷爷", "老先生", "老师傅", "老两口")
+
+
+def extract_untitled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Person facts (no role) for names the sentence gives an age or calls 老人/同志."""
+    norm, text = sent.norm, sent.text
+    spans: set[tuple[int, int]] = set()
+    for m in _AGE.finditer(norm):
+        n = _name_at(sent, m.end())
+        if n:
+            spans.add((m.end(), m.end() + n))
+    ws = words(text)
+    for w in _PERSON_AFTER:
+        i = norm.find(w, 2)
+        while i >= 2:
+            t = ws.token_at(i - 1)   # 张秀菊老人: the segmenter's name right before the word
+            if t and t[1] == i and t[2].startswith("nr") and 2 <= i - t[0] <= 4:
+                spans.add((t[0], i))
+            i = norm.find(w, i + 1)
+    out: list[Fact] = []
+    for a, e in sorted(spans):
+        name = norm[a:e]
+        if not (name_ok(name) and _family(name) and plain_name(text, a, e)) or _OFFICE_RE.match(norm, a):
+            continue
+        if not all(e <= x or a >= y for x, y in masked):
+            continue
+        masked.append((a, e))
+        out.append(Fact("person", text[a:e], a, e, sent, key=("person", text[a:e]), person=text[a:e]))
+    return out
