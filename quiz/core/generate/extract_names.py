@@ -249,7 +249,8 @@ def find_places(norm: str) -> list[tuple[int, int]]:
             k += 1
         if m.start() - k < 2 and suf not in ("自治区", "自治州") and not _one_char_county(norm, m.start() - 1, end):
             continue
-        if suf in ("社区", "街道") and (norm[k:m.start()] in _GENERIC_AREA or _verb_at(norm, k)):
+        if suf in ("社区", "街道") and (norm[k:m.start()] in _GENERIC_AREA or _verb_at(norm, k)
+                                       or (k != last and _common_word(norm, k, m.start(), end))):
             continue   # 老旧社区, 覆盖社区: a kind of place, or a verb and its object
         if m.start() == k:
             continue
@@ -268,6 +269,30 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         else:
             chains.append((a, b))
     return chains
+
+
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vn"})
+
+
+def _common_word(norm: str, a: int, b: int, end: int) -> bool:
+    """Is norm[a:b], before 社区 or 街道 (ending at `end`) with no higher unit before it, no name but a
+    verb and its object? Words with a verb among them (主动引导社区居民), a start inside a word
+    (进一|步提升社区), or one word of the dictionary that is not a name when the place would go on into
+    a noun (书写社区发展, 助力社区文明城市建设: the segmenter tags 书写 and 助力 nouns). A name is a
+    name to the segmenter (黑龙潭) or a phrase (荷花里); 大观街道开展 stays a place."""
+    ws = words(norm)
+    first = ws.token_at(a)
+    if first is not None and first[0] < a:
+        return True
+    inside = [t for t in ws.tokens if a <= t[0] and t[1] <= b]
+    if not inside or inside[-1][1] != b:
+        return False   # the segmenter cut across its end (新华社|区): no word of the dictionary
+    if len(inside) > 1:
+        return any(t[2] in _VERB_TAGS for t in inside)
+    after = ws.token_at(end)
+    return inside[0][2] not in _NAME_TAGS and after is not None and after[0] == end \
+        and (after[2].startswith("n") or after[2] in ("vn", "a", "l"))
 
 
 def _verb_at(norm: str, k: int) -> bool:

@@ -171,3 +171,17 @@ def test_a_party_committee_is_offered_committees_of_its_level_or_asked_as_a_fill
     qs = generate(text, bank_id="t", keep_all=True).bank.questions
     asked = [q for q in qs if q.answers and q.answers[0] == "西藏自治区党委"]
     assert asked and all(q.type is QT.FILL for q in asked)
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("志愿者们主动引导社区居民不乱扔垃圾。", []),                # a verb and its object
+    ("进一步提升社区治理效能，书写社区发展新篇章。", []),          # 书写 (tagged a noun) + 社区发展
+    ("助力社区文明城市建设。", []),
+    ("北大街街道荷花里社区党支部开展活动。", ["北大街街道荷花里社区"]),
+    ("在荷花里社区开展义诊。", ["荷花里社区"]),
+    ("大观街道开展宣讲。", ["大观街道"]),
+    ("新华社区党委书记讲党课。", ["新华社区"]),
+])
+def test_a_verb_before_shequ_is_no_community(sentence, places):
+    from quiz.core.generate.extract_names import find_places
+    assert [sentence[a:b] for a, b in find_places(sentence)] == places
