@@ -128,18 +128,24 @@ def _connect(path: Path | str, migrate: bool, held: Held | None) -> sqlite3.Conn
                            isolation_level=None, check_same_thread=False, factory=Locked)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        # the version and the tables read in one transaction: a quiz creating the schema at this moment
+        # (its tables and its version commit together) is never seen half way, as a foreign database
+        conn.execute("BEGIN")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            foreign = [] if version or str(path) == ":memory:" else [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                "ORDER BY name")]
+        finally:
+            conn.execute("COMMIT")
         if version > SCHEMA_VERSION:
             raise NewerDatabase(
                 f"the database {path} was written by a newer version of quiz "
                 f"(schema {version}, this quiz knows up to {SCHEMA_VERSION}); upgrade quiz to use it")
-        if version == 0 and str(path) != ":memory:":
-            foreign = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                                  "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name")]
-            if foreign:  # another program's database: never add quiz's tables to it
-                shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
-                raise NotAQuizDatabase(f"{path} is not a quiz database (it holds the tables {shown}); "
-                                       "move it away, or use --data-dir for quiz's own folder")
+        if foreign:  # another program's database: never add quiz's tables to it
+            shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+            raise NotAQuizDatabase(f"{path} is not a quiz database (it holds the tables {shown}); "
+                                   "move it away, or use --data-dir for quiz's own folder")
         if str(path) != ":memory:":
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
