@@ -136,8 +136,11 @@ def _connect(path: Path | str, migrate: bool, held: Held | None) -> sqlite3.Conn
             foreign = [] if version or str(path) == ":memory:" else [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
                 "ORDER BY name")]
-        finally:
-            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:   # (SQLite may have ended it itself: a full disk rolls back)
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
         if version > SCHEMA_VERSION:
             raise NewerDatabase(
                 f"the database {path} was written by a newer version of quiz "
