@@ -1,6 +1,7 @@
 """Round four of the generator: people marked by who they are rather than an office (骨干, 英雄,
-先烈), the first of each group a commendation names (对某某等12名优秀共产党员), and speech verbs
-the title rule did not know (致词). The sentences here are invented for these tests, in the
+先烈), the first of each group a commendation names (对某某等12名优秀共产党员), speech verbs
+the title rule did not know (致词), and the one person a report is about, asked once while the
+other prompts name them. The sentences here are invented for these tests, in the
 genre of the reports."""
 from __future__ import annotations
 
@@ -57,3 +58,51 @@ def test_a_commended_person_is_asked():
     asked = [q for q in bank(text, keep_all=True).questions if q.answers[0] == "许文澜"]
     assert asked and "____等15名优秀共产党员" in asked[0].prompt
 
+
+# ---------------------------------------------------------------- the report's one person
+
+_ONE_PERSON = ("石桥村党支部看望老党员\n\n"
+               "5月12日，石桥村党支部组织青年党员前往老党员钱秀珍家中，听她讲述革命故事。"
+               "钱秀珍老人今年已经91岁高龄，14岁开始为八路军做军鞋，19岁正式入党。"
+               "青年党员为钱秀珍送去了慰问品，并祝她身体健康。"
+               "村党支部书记蒋立群表示，要把老党员的精神传承下去。")
+
+
+def test_the_report_about_one_person_asks_who_it_is_once():
+    qs = bank(_ONE_PERSON).questions
+    who = [q for q in qs if q.answers[0] == "钱秀珍"]
+    assert len(who) == 1 and "家中" in who[0].prompt
+    # the other prompts may name her: her age and when she joined are still asked
+    answers = {q.answers[0] for q in qs}
+    assert {"91岁", "19岁"} <= answers
+
+
+def _main(text: str) -> str:
+    from quiz.core.generate.main_person import main_person
+    article = parse_article(text)
+    return main_person(extract(article), [s.text for s in article.sentences])
+
+
+def test_a_person_named_twice_is_not_what_the_report_is_about():
+    text = "老党员钱秀珍参加了座谈会。钱秀珍老人讲述了入党经历。县委书记韩立平出席。"
+    assert _main(text) == ""
+
+
+def test_a_word_of_address_counts_as_naming_the_person():
+    text = "老党员钱秀珍参加了座谈会。钱秀珍老人讲述了入党经历。钱奶奶说，要永远跟党走。"
+    assert _main(text) == "钱秀珍"
+
+
+def test_the_main_person_is_the_one_named_most():
+    assert _main(_ONE_PERSON) == "钱秀珍"
+
+
+def test_an_official_named_twice_is_no_main_person():
+    text = ("县委书记韩立平来到石桥村调研。韩立平在座谈会上强调，要办好民生实事。"
+            "韩立平还看望了老党员。")
+    assert _main(text) == ""
+
+
+def test_a_report_of_many_people_has_no_main_person():
+    text = "老党员钱秀珍和老党员孔德胜参加了座谈。钱秀珍老人和孔德胜老人分别讲述了入党经历。"
+    assert _main(text) == ""
