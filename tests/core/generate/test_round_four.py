@@ -106,3 +106,18 @@ def test_an_official_named_twice_is_no_main_person():
 def test_a_report_of_many_people_has_no_main_person():
     text = "老党员钱秀珍和老党员孔德胜参加了座谈。钱秀珍老人和孔德胜老人分别讲述了入党经历。"
     assert _main(text) == ""
+
+
+# ---------------------------------------------------------------- several figures in one clause
+
+def test_the_last_figure_of_a_crowded_clause_starts_a_run():
+    text = ("东山镇老党员宣讲\n\n今年以来，东山镇80多名“光荣在党50年”老党员已进村入户宣讲300多场次、"
+            "受教育群众9000多人次。")
+    multi = [q for q in bank(text).questions if q.type.value == "multi"]
+    assert multi and sorted(multi[0].answers) == ["受教育群众9000多人次", "老党员已进村入户宣讲300多场次"]
+
+
+def test_a_figure_in_the_middle_of_its_clause_starts_no_run():
+    from quiz.core.generate.statements import runs
+    text = "全镇80多名老党员宣讲300多场次后回到村里、受教育群众9000多人次。"
+    assert runs(extract(parse_article(text))) == []
