@@ -121,3 +121,18 @@ def test_a_figure_in_the_middle_of_its_clause_starts_no_run():
     from quiz.core.generate.statements import runs
     text = "全镇80多名老党员宣讲300多场次后回到村里、受教育群众9000多人次。"
     assert runs(extract(parse_article(text))) == []
+
+
+# ---------------------------------------------------------------- ASCII punctuation from web pages
+
+def test_ascii_commas_show_full_width_in_prompt_and_source():
+    text = "西河村开展家访\n\n8月12日下午,西河村党支部青年党员来到老党员家中,为老人送党课。"
+    q = next(q for q in bank(text).questions if q.answers[0] == "8月12日下午")
+    assert "," not in q.prompt and "," not in (q.source or "")
+    assert q.prompt.startswith("____，西河村党支部")
+    assert q.prompt.replace("____", q.answers[0]).removesuffix("……") in (q.source or "")
+
+
+def test_a_thousands_comma_and_a_time_stay_as_written():
+    s = parse_article("标题\n\n会场共有1,200个座位,活动于8:30开始。").sentences[0]
+    assert s.text == "会场共有1,200个座位，活动于8:30开始。"
