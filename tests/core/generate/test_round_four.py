@@ -136,3 +136,23 @@ def test_ascii_commas_show_full_width_in_prompt_and_source():
 def test_a_thousands_comma_and_a_time_stay_as_written():
     s = parse_article("标题\n\n会场共有1,200个座位,活动于8:30开始。").sentences[0]
     assert s.text == "会场共有1,200个座位，活动于8:30开始。"
+
+
+# ---------------------------------------------------------------- subtitles that restate the body
+
+_SUBTITLED = ("南城区“三个一”推动党史学习教育\n\n"
+              "南城区把党史学习教育作为全年重点工作，推动各项任务落实落细。\n\n"
+              "桂花街道青石社区开展“听老兵讲长征故事”主题宣讲活动\n\n"
+              "5月10日上午，青石社区联合党委在社区书屋开展“听老兵讲长征故事”主题宣讲活动，"
+              "志愿者为孩子们讲述革命故事。")
+
+
+def test_a_subtitle_fact_is_asked_where_the_body_tells_it():
+    q = next(q for q in bank(_SUBTITLED).questions if q.answers[0] == "听老兵讲长征故事")
+    assert "青石社区联合党委" in q.prompt and "5月10日上午" in (q.source or "")
+
+
+def test_subtitles_are_short_lines_without_a_full_stop():
+    from quiz.core.generate.subtitles import subtitles
+    sents = parse_article(_SUBTITLED).sentences
+    assert [sents[i].text for i in sorted(subtitles(sents))] == ["桂花街道青石社区开展“听老兵讲长征故事”主题宣讲活动"]
