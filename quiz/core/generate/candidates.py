@@ -249,10 +249,10 @@ class Builder:
             self.emit(f, base, QT.MULTI, lead + prompt, answers, choices,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",) if kind != "list" else (), narrow=self.narrow_forms(f, f.start, f.end, lead))
-        if f.parallel or kind == "slogan":
+        if f.parallel or kind == "slogan":   # (examples before 等: no order to learn, below the cut)
             lead = "按原文顺序排列横线处的各项："
             self.emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
-                       score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
+                       score=S.NOT_ASKED if f.sentence.norm.startswith("等", f.end) else weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",), narrow=self.narrow_forms(f, f.start, f.end, lead))
         # a fill on one item: a whole word that occurs once in the sentence
         for step in range(len(f.items)):

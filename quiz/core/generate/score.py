@@ -55,6 +55,8 @@ def importance(f: Fact) -> float:
     norm = f.sentence.norm
     if k == "slogan":
         if f.items:
+            if norm.startswith("等", f.end):
+                return 0.6   # 通过党群家访、党群自荐、党群推优等方式: examples of a kind, not a formula to learn
             return 0.85 if f.parallel else 0.75
         if f.norm_text in STOCK or (len(f.norm_text) <= 4 and f.norm_text.endswith("起来")):
             return NOT_ASKED   # (“用起来”“活起来”: how a report urges, not what it did)

@@ -156,3 +156,18 @@ def test_subtitles_are_short_lines_without_a_full_stop():
     from quiz.core.generate.subtitles import subtitles
     sents = parse_article(_SUBTITLED).sentences
     assert [sents[i].text for i in sorted(subtitles(sents))] == ["桂花街道青石社区开展“听老兵讲长征故事”主题宣讲活动"]
+
+
+# ---------------------------------------------------------------- examples of a kind (…等方式)
+
+def test_a_list_of_examples_before_deng_is_no_formula_to_order():
+    text = ("北湖社区推选宣讲员\n\n社区党委通过党群走访、党群推荐、党群评议等方式，推选出辖区优秀党员钟丽华，"
+            "成立“邻里说”宣讲小分队，开展“身边人讲党史”系列宣讲活动。")
+    qs = bank(text).questions
+    assert not [q for q in qs if q.type.value == "order"]
+    assert "钟丽华" in [q.answers[0] for q in qs]
+
+
+def test_a_formula_is_still_asked_in_order():
+    text = "南湖镇召开动员会\n\n会议要求，要做到学史明理、学史增信、学史崇德、学史力行，推动党史学习教育走深走实。"
+    assert [q for q in bank(text).questions if q.type.value == "order"]
