@@ -108,6 +108,7 @@ def _cut_short(sent, j: int) -> bool:
                 and nxt[2] in ("v", "vd", "vi"))
 
 
+_HEADS = frozenset("省市县区州旗盟乡镇村中国全")   # what a body's name starts with (中共, 国家, 全国…)
 # words a segmenter tags as verbs that describe who someone is (退休教师, 驻村第一书记)
 _STATUS = frozenset("退休 退役 离休 驻村 返乡 挂职 下派 援藏 援疆 支教 在职 离任 现任 时任 原任".split())
 _ROLE_STOP = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "r", "d", "m", "t", "x", "f"})
@@ -136,6 +137,12 @@ def _role_start(sent, ts: int) -> int:
         return j
 
     k = back(ts, 20)
+    if k >= 3 and norm[k - 1] == "和" and norm[k] not in _HEADS:
+        # 市委党史和地方志研究室主任, 县文化和旅游局局长: an inner 和 of one body (the part after it has no
+        # head of its own; 县民政局和县财政局负责人 are two bodies) when the part before it is headed
+        j = back(k - 1, 12)
+        if j < k - 1 and (norm[j] in _HEADS or any(c in "省市县区州旗盟" for c in norm[j:k - 1])):
+            k = j   # (天水市委党史: a place's body)
     if k >= 2 and norm[k - 1] == "、":
         j = back(k - 1, 16)
         if j < k - 1 and any(norm.endswith(o, j, k - 1) for o in OFFICES):

@@ -171,3 +171,27 @@ def test_a_list_of_examples_before_deng_is_no_formula_to_order():
 def test_a_formula_is_still_asked_in_order():
     text = "南湖镇召开动员会\n\n会议要求，要做到学史明理、学史增信、学史崇德、学史力行，推动党史学习教育走深走实。"
     assert [q for q in bank(text).questions if q.type.value == "order"]
+
+
+# ---------------------------------------------------------------- 和 inside a body's name
+
+@pytest.mark.parametrize("text, role", [
+    ("会上，市委党史和地方志研究室主任周立新作了专题辅导。", "市委党史和地方志研究室主任"),
+    ("县文化和旅游局局长马建国出席。", "县文化和旅游局局长"),
+    ("东平市委党史和地方志研究室副主任高明远参加。", "东平市委党史和地方志研究室副主任"),
+    ("县民政局和县财政局负责人王大海参加。", "县民政局和县财政局负责人"),   # two bodies, as written
+])
+def test_an_inner_he_stays_in_the_office(text, role):
+    assert facts(text, "role")[0][1] == role
+
+
+def test_he_between_people_joins_no_office():
+    assert facts("团员和青年代表李晓梅发言。", "person") == [("李晓梅", "代表")]
+
+
+def test_three_people_listed_as_attending_are_asked_together():
+    text = ("东平县举行揭牌仪式\n\n11月8日，东平县革命纪念馆举行党史教育基地揭牌仪式。"
+            "市委党史和地方志研究室主任周立新，副主任高明远，县委常委、宣传部部长马建国，"
+            "各部门负责人共80余人参加揭牌仪式。")
+    multi = [q for q in bank(text).questions if q.type.value == "multi" and "哪几位" in q.prompt]
+    assert multi and len(multi[0].answers) == 3
