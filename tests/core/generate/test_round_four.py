@@ -195,3 +195,38 @@ def test_three_people_listed_as_attending_are_asked_together():
             "各部门负责人共80余人参加揭牌仪式。")
     multi = [q for q in bank(text).questions if q.type.value == "multi" and "哪几位" in q.prompt]
     assert multi and len(multi[0].answers) == 3
+
+
+# ---------------------------------------------------------------- one numeral counting parts
+
+def _figures(text: str) -> list[str]:
+    return [f.text for f in extract(parse_article(text)) if f.kind == "figure"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("主题教育分为两个阶段，第一阶段以学习为重点。", "两个阶段"),
+    ("研究室领导分别带领三支小分队，先后来到五个乡镇。", "三支小分队"),
+    ("要实现“学史明理、学史增信”四项具体目标。", "四项"),
+    ("紧紧围绕六方面学习内容，注重融入日常。", "六方面"),
+])
+def test_one_numeral_counting_parts_is_a_figure(text, figure):
+    assert figure in _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "坚决做到两个维护，增强四个意识。",        # formulas named by a count
+    "开展四个一活动，做好准备。",
+    "他花了三个多小时整理资料。",              # a span of time
+    "四面八方的群众赶来参观。",                # an idiom
+    "一个支部就是一座堡垒。",                  # 一 counts nothing here
+])
+def test_a_formula_or_an_idiom_is_no_count(text):
+    assert _figures(text) == []
+
+
+def test_the_options_of_a_small_count_are_small_counts_that_tell_nothing():
+    text = "东山区开展宣讲\n\n区委宣讲团分别带领三支小分队，先后来到东山区各乡镇开展宣讲活动。"
+    q = next(q for q in bank(text, keep_all=True).questions if q.answers[0] == "三支小分队" and q.choices)
+    values = ["一两三四五六七八九十".index(c[0]) + 1 for c in q.choices]
+    assert sorted(values) == list(range(min(values), min(values) + 4))   # four in a row
+    assert all(c.endswith("支小分队") for c in q.choices) and "二支小分队" not in q.choices
