@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.generate import numbers
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
@@ -155,6 +156,8 @@ def _figure_weight(f: Fact) -> float:
     fig = figs[0]
     if fig.unit == "岁" and not _in_speech(f.sentence.norm, f.start):
         return 0.55   # 今年95岁, 17岁正式入党: how old a person the report is about is, or was
+    if fig.unit in numbers.WORK_SPANS and not _in_speech(f.sentence.norm, f.start):
+        return 0.45   # 经过三个多小时的劳动: how long the work took, asked when a short report has little else
     w = 0.5
     if fig.unit in _HEADLINE_UNITS:
         w += 0.1

@@ -216,7 +216,6 @@ def test_one_numeral_counting_parts_is_a_figure(text, figure):
 @pytest.mark.parametrize("text", [
     "坚决做到两个维护，增强四个意识。",        # formulas named by a count
     "开展四个一活动，做好准备。",
-    "他花了三个多小时整理资料。",              # a span of time
     "四面八方的群众赶来参观。",                # an idiom
     "一个支部就是一座堡垒。",                  # 一 counts nothing here
 ])
@@ -230,3 +229,27 @@ def test_the_options_of_a_small_count_are_small_counts_that_tell_nothing():
     values = ["一两三四五六七八九十".index(c[0]) + 1 for c in q.choices]
     assert sorted(values) == list(range(min(values), min(values) + 4))   # four in a row
     assert all(c.endswith("支小分队") for c in q.choices) and "二支小分队" not in q.choices
+
+
+# ---------------------------------------------------------------- how long the work took
+
+@pytest.mark.parametrize("text, figure", [
+    ("经过三个多小时的劳动，大家清理了垃圾。", "三个多小时"),
+    ("经过2个多小时的不懈努力，任务顺利完成。", "2个多小时"),
+    ("每天用五分钟时间讲清楚一个党史故事。", "五分钟"),
+])
+def test_how_long_the_work_took_is_a_figure(text, figure):
+    assert _figures(text) == [figure]
+
+
+def test_a_short_report_asks_how_long_the_work_took():
+    text = ("东坪村开展环境整治\n\n6月5日，东坪村党员志愿者开展环境整治活动。"
+            "经过三个多小时的劳动，村道焕然一新。")
+    q = next(q for q in bank(text).questions if q.answers[0] == "三个多小时")
+    assert len(q.choices) == 4 and all(c.endswith("个多小时") for c in q.choices)
+
+
+def test_a_long_report_leaves_how_long_out():
+    from quiz.core.generate.score import importance
+    f = next(f for f in extract(parse_article("经过三个多小时的劳动，村道焕然一新。")) if f.kind == "figure")
+    assert importance(f) < 0.5   # below the cut: only a short report's floor takes it
