@@ -253,3 +253,13 @@ def test_a_long_report_leaves_how_long_out():
     from quiz.core.generate.score import importance
     f = next(f for f in extract(parse_article("经过三个多小时的劳动，村道焕然一新。")) if f.kind == "figure")
     assert importance(f) < 0.5   # below the cut: only a short report's floor takes it
+
+
+# ---------------------------------------------------------------- a long clause is cut within the limit
+
+def test_a_cut_long_clause_stays_within_the_limit_with_its_ellipsis():
+    from quiz.core.generate import prompt as P
+    body = "青年党员在老党员家中接受了深刻的党性教育并且认真学习了新时代的各项政策和理论知识" * 3
+    text = f"西河村开展家访\n\n西河村党支部结合“党群家访“开展“上门送党课”活动{body}。"
+    qs = bank(text, keep_all=True).questions
+    assert qs and all(len(q.prompt) <= P.MAX_PROMPT for q in qs if q.type.value in ("fill", "choice"))
