@@ -263,3 +263,9 @@ def test_a_cut_long_clause_stays_within_the_limit_with_its_ellipsis():
     text = f"西河村开展家访\n\n西河村党支部结合“党群家访“开展“上门送党课”活动{body}。"
     qs = bank(text, keep_all=True).questions
     assert qs and all(len(q.prompt) <= P.MAX_PROMPT for q in qs if q.type.value in ("fill", "choice"))
+
+
+def test_a_class_of_a_school_is_asked_as_the_school():
+    text = "7月1日，南岭镇关工委组织南岭镇中心小学三年级中队少先队员前往老党员家中。"
+    orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
+    assert "南岭镇中心小学" in orgs and not [o for o in orgs if "年级" in o]
