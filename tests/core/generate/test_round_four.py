@@ -208,6 +208,7 @@ def _figures(text: str) -> list[str]:
     ("研究室领导分别带领三支小分队，先后来到五个乡镇。", "三支小分队"),
     ("要实现“学史明理、学史增信”四项具体目标。", "四项"),
     ("紧紧围绕六方面学习内容，注重融入日常。", "六方面"),
+    ("全县组建三个“百人团”开展宣讲。", "三个"),          # a count of quoted things
 ])
 def test_one_numeral_counting_parts_is_a_figure(text, figure):
     assert figure in _figures(text)
@@ -215,6 +216,7 @@ def test_one_numeral_counting_parts_is_a_figure(text, figure):
 
 @pytest.mark.parametrize("text", [
     "坚决做到两个维护，增强四个意识。",        # formulas named by a count
+    "坚决做到两个“维护”。",
     "开展四个一活动，做好准备。",
     "四面八方的群众赶来参观。",                # an idiom
     "一个支部就是一座堡垒。",                  # 一 counts nothing here
