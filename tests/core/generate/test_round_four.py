@@ -271,3 +271,9 @@ def test_a_class_of_a_school_is_asked_as_the_school():
     text = "7月1日，南岭镇关工委组织南岭镇中心小学三年级中队少先队员前往老党员家中。"
     orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
     assert "南岭镇中心小学" in orgs and not [o for o in orgs if "年级" in o]
+
+
+def test_qiyi_alone_is_offered_bare_festivals_or_asked_as_a_fill():
+    text = "东湖街道开展慰问\n\n七一前夕，东湖街道党工委走访慰问了辖区困难党员和老党员。"
+    q = next(q for q in bank(text, keep_all=True).questions if q.answers[0] == "七一前夕")
+    assert not any("妇女节" in c or "建军节" in c for c in q.choices)
