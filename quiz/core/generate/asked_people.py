@@ -46,8 +46,9 @@ def people_group(b: Builder, run: list) -> None:
     f0, first = run[0]
     last_fact = run[-1][0]
     members = [n for _, n in run]
+    norm = f0.sentence.norm
     if not all(who.reads_as_name(m.text) for m in members) or \
-            not who.has_clause(f0.sentence.norm, first.start, last_fact.end):
+            not who.has_clause(norm, first.start, last_fact.end) and not _attend(norm, len(members), last_fact.end):
         return   # (…，市政府秘书长王品木；: a list of those present with nothing said of them)
     b.penalty = b.base_penalty = 0.0
     base = fact_id("who", "、".join(m.text for m in members), f0.sentence.norm)
@@ -67,3 +68,14 @@ def people_group(b: Builder, run: list) -> None:
                drop=drop or why, kind="person", extra_tags=("role",), fact=("person", first.name),
                also=tuple(("person", m.name) for m in members[1:]),
                narrow=b.narrow_forms(f0, first.start, last_fact.end, lead))
+
+
+_ATTEND = ("参加", "出席", "参观", "观看", "陪同", "见证")
+
+
+def _attend(norm: str, n: int, end: int) -> bool:
+    """Three people or more listed as who attended (…主任王永刚，副主任高赞娃，…副主席张具虎，各部门负责人
+    共120余人参加揭牌仪式): the sentence goes on to the act, so the list is its subject."""
+    stop = norm.find("。", end)
+    rest = norm[end:stop if stop >= 0 else len(norm)]
+    return n >= 3 and any(w in rest for w in _ATTEND)

@@ -16,6 +16,7 @@ from quiz.core.generate.ids import unique
 from quiz.core.generate.people import extract_people
 from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
+from quiz.core.generate.subtitles import ask_in_body
 from quiz.core.generate.text import Article, parse_article
 from quiz.core.generate.titled import extract_titled, extract_untitled
 from quiz.core.model import Bank, Question, Source
@@ -143,7 +144,8 @@ def generate(text: str, *, bank_id: str, title: str | None = None, source: Sourc
     warnings = []
     if len(facts) >= MAX_FACTS:
         warnings.append(f"the text is very long: only its first {MAX_FACTS} facts were read")
-    cands = candidates(facts, _context(article, facts, source.date if source else None))
+    cands = ask_in_body(candidates(facts, _context(article, facts, source.date if source else None)),
+                        article.sentences)
     chosen = select(cands, keep_all=keep_all, most=most)
     questions = _finish(list(chosen.kept))
     if not article.sentences:

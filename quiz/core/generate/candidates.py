@@ -18,6 +18,7 @@ from quiz.core.generate import score as S
 from quiz.core.generate.context import Context, refer
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
+from quiz.core.generate.main_person import MAIN_AT, main_person
 from quiz.core.generate.segment import VERBISH, Words, words
 from quiz.core.model import Question
 from quiz.core.qtype import FALSE, TRUE
@@ -41,6 +42,7 @@ class Candidate:
     narrow: tuple[str, ...] = ()   # shorter prompts (the blank's own clause…), tried when the prompt shows another answer
     common: bool = False        # its answer recurs in other sentences: other prompts may print it
     also: tuple = ()            # more facts it asks (a group of people: each of them)
+    main: bool = False          # asks who the report's one person is: other prompts may print the name
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Builder:
         self.pools = distractors.Pools(self.facts)
         self.named, self.names = who.people(self.facts)
         self.recurring = _recurring(self.facts)
+        self.main = main_person(self.facts, self.ctx.texts)
         # names the title holds, but for one that only stands inside a longer one (百姓宣讲 of 百姓宣讲团)
         held = {f.text for f in self.facts if f.kind in _HEADLINE_KINDS and len(f.norm_text) >= 2
                 and f.text in self.ctx.title and S.importance(f) >= 0.6}
@@ -124,9 +127,12 @@ class Builder:
                      explanation=explanation, source=f.sentence.text, tags=tuple(dict.fromkeys(tags)))
         if common is None:
             common = bool(shows) and all(a in self.recurring for a in shows)
+        main = kind == "person" and f.person == self.main and qtype is not QT.TRUEFALSE
+        if main:
+            score = max(score, MAIN_AT + self.penalty)   # who the report is about: asked once, even when printed
         self.out.append(Candidate(q, _sort(kind, f), f.sentence.index, f.start, fact or fact_key(f),
                                   round(max(0.0, min(score - self.penalty, 1.0)), 2), tuple(shows), drop,
-                                  tuple(n for n in narrow if n != prompt), common, also))
+                                  tuple(n for n in narrow if n != prompt), common, also, main))
 
     # ------------------------------------------------------------------ single facts
     def single(self, f: Fact) -> None:
@@ -243,10 +249,10 @@ class Builder:
             self.emit(f, base, QT.MULTI, lead + prompt, answers, choices,
                        score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",) if kind != "list" else (), narrow=self.narrow_forms(f, f.start, f.end, lead))
-        if f.parallel or kind == "slogan":
+        if f.parallel or kind == "slogan":   # (examples before 等: no order to learn, below the cut)
             lead = "按原文顺序排列横线处的各项："
             self.emit(f, base + "-order", QT.ORDER, lead + prompt, f.items, f.items,
-                       score=weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
+                       score=S.NOT_ASKED if f.sentence.norm.startswith("等", f.end) else weight + 0.05, explanation=expl, shows=tuple(f.items), drop=drop, kind=kind,
                        extra_tags=("list",), narrow=self.narrow_forms(f, f.start, f.end, lead))
         # a fill on one item: a whole word that occurs once in the sentence
         for step in range(len(f.items)):

@@ -127,6 +127,7 @@ def _ranked(seed: int, steps) -> list[int]:
     fwd = steps[:3 - rank]
     return back + fwd
 _NUMBERED_FEST = ("五四青年节", "三八妇女节", "六一儿童节", "八一建军节")
+_BARE_FEST = ("五一", "七一", "十一")
 _FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节", "青年节",
                "儿童节", "建军节", "教师节")
 
@@ -159,6 +160,9 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
         numbered = FESTIVALS[f.month][:1] in "一二三四五六七八九十"   # 五四青年节: offer 三八妇女节, 六一儿童节…
-        for name in rotated(_NUMBERED_FEST if numbered else _FEST_CYCLE, seed):
+        pool: tuple[str, ...] = _FEST_CYCLE
+        if numbered:   # 七一 alone is offered 五一 and 十一, not 三八妇女节 (too few: a fill)
+            pool = _BARE_FEST if FESTIVALS[f.month] in _BARE_FEST else _NUMBERED_FEST
+        for name in rotated(pool, seed):
             take(DateForm("fest", None, FESTIVALS.index(name), 0, f.part))
     return out

@@ -115,6 +115,14 @@ def extract_dates(sent, masked) -> list[Fact]:
     return facts
 
 
+# what follows one numeral and a classifier in the names of formulas (两个确立, 四个全面, 两个一百年)
+_FORMULA_AFTER = tuple("一 二 两 三 四 五 六 七 八 九 十 代表 意识 自信 维护 确立 全面 务必 结合 必须 伟大 服务 、".split())
+
+
+def _is_cjk(norm: str, i: int) -> bool:
+    return i < len(norm) and "\u4e00" <= norm[i] <= "\u9fff"
+
+
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？]|$)")
 _NOUN_CLASSIFIERS = set("个支家所座")
 _VERBISH = set("参加入深开展行走到来去看做办建成设立举进出达是有为被把将在")
@@ -136,6 +144,9 @@ def extract_figures(sent, masked) -> list[Fact]:
             continue
         if fig.unit == "个" and norm[b:b + 1] in "多半":
             continue   # 1个多小时, 两个半月: a span of time, not a count of things
+        q = b + (norm[b:b + 1] in "“‘")   # 三个“百人团” counts; 两个“维护” names a formula
+        if fig.chinese and len(fig.digits) == 1 and (norm.startswith(_FORMULA_AFTER, q) or not _is_cjk(norm, q)):
+            continue   # 两个维护, 四个意识, 四个一: a formula's name, not a count
         spans.append((a, b, fig))
     # merge composite counts written back to back: 13类40项122条
     groups: list[list[tuple[int, int, numbers.Figure]]] = []

@@ -167,6 +167,9 @@ def _over_and(norm: str, start: int, places: set[str], spans) -> int:
     return k if _headed(norm[k:start], places) else start
 
 
+_GRADE = re.compile(r"(?:小学|中学|学校|幼儿园)[一二三四五六七八九十\d]+(?:年级|班)")
+
+
 def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
     norm = sent.norm
     cands = []
@@ -187,6 +190,8 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
                 or any(w in org for w in ("有关", "相关")):
             continue   # 市直有关部门: no body in particular
+        if _GRADE.search(org):
+            continue   # 苏村镇中心小学三年级中队: the body is the school (a class of it is no body to ask)
         strong = suf in _STRONG
         headed = _headed(org, places)
         founded = len(org) >= 4 and bool(_FOUNDING.search(norm, max(0, start - 3), start))

@@ -8,10 +8,15 @@ UNITS = sorted("""个百分点 百分点 平方公里 平方米 公顷 亩 千�
 人次 场次 架次 车次 周年 余年 年 个月 天 小时 分钟 秒 岁 倍 % ％ 家 条 项 类 件 批 户 所 座 辆 台 套 本 册
 场 次 期 名 人 位 个 组 处 栋 间 张 份 篇 部 首 支 村 乡 镇 县 种 棵 株 头 只 匹 千瓦 度 斤 公斤 立方米 床 间 门 堂
 节 课 轮 届 场 班 队 所 家庭 单位 余人 块 幅 枚 面 盏 根 副 双 箱 袋 桶 辆次 架 艘 条次 万元 人份
-户次 件次 批次 台次 门次 班次 组次 期次 站次""".split(),
+户次 件次 批次 台次 门次 班次 组次 期次 站次 方面 个多小时 个半小时 个小时""".split(),
                key=len, reverse=True)
 UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("余人", "余年")]
 CLASSIFIERS = set("个家名位所座支批组户")  # may take their noun into the answer
+# one numeral counts the parts of a plan (分为两个阶段, 三支小分队, 四项具体目标, 六方面学习内容): a figure
+SMALL_NUMERALS = "两三四五六七八九"
+PART_UNITS = frozenset("个 项 支 方面 类 批 条 种 组 队".split())
+# how long the work took (经过三个多小时的劳动, 用五分钟时间讲清楚): a minor fact a short report asks
+WORK_SPANS = frozenset("个多小时 个半小时 个小时 小时 分钟".split())
 
 _U = "|".join(re.escape(u) for u in UNITS)
 # Every run of numerals is bounded (a figure never has more than 12 integer digits or
@@ -73,6 +78,10 @@ def parse_match(m: re.Match) -> Figure | None:
     cn = m.group("cn")
     if cn:
         # 〇 writes digit by digit (二〇二一年: a year, read by dates.py); never a figure
+        if len(cn) == 1 and cn in SMALL_NUMERALS and m.group("unit") in PART_UNITS | WORK_SPANS \
+                and not m.group("approx") \
+                and not (m.group("mag") or m.group("mag2")):
+            return Figure(cn, True, "", "", False, m.group("unit"))   # 三支小分队, 四项具体目标: how many parts
         if len(cn) < 2 or cn[0] in "万百千" or cn in ("一一",) or "〇" in cn:
             return None
         if not any(c in "十百千万" for c in cn):
@@ -110,7 +119,7 @@ def _tell_odds(values: list[float], answer: float) -> float:
     return 1 / sum(1 for x in score.values() if x == best)
 
 
-_SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届"})
+_SPANS = frozenset({"周年", "年", "岁", "天", "个月", "小时", "分钟", "届", "个多小时", "个半小时", "个小时"})
 
 
 def _ladders(base: int, tz: int, seed: int, percent: bool = False, small: bool = False):
@@ -158,6 +167,8 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
                 taken.add(text)
                 out.append(text)
         return out
+    if fig.chinese and len(fig.digits) == 1:
+        return _parts(fig, seed, taken, forbidden, count)
     mag = _MAGS.get(fig.mag, 1)
     if fig.chinese:
         import cn2an
@@ -165,7 +176,7 @@ def perturb(fig: Figure, seed: int, taken: set[str], forbidden: set[float], coun
         if base_v != base_v or base_v <= 0 or base_v != int(base_v / mag) * mag:
             return []
         base, decimals, thousands = int(base_v / mag), 0, False
-        write = lambda v: fig.with_digits(cn2an.an2cn(v))   # noqa: E731
+        write = lambda v: fig.with_digits("两" if v == 2 and not fig.mag else cn2an.an2cn(v))   # noqa: E731 (两个, not 二个)
     else:
         digits = fig.digits.replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -231,4 +242,35 @@ def rotated(seq, seed: int) -> list:
     while items:
         s = (1103515245 * s + 12345) & 0x7FFFFFFF
         out.append(items.pop(s % len(items)))
+    return out
+
+
+# every ratio a test-wise learner might see between small counts (1/4 … 4, thirds and fifths too)
+_SMALL_RATIOS = (0.25, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.75, 0.8, 5 / 6, 1.2, 1.25, 4 / 3, 1.5, 5 / 3, 2.0, 2.5, 3.0, 4.0)
+
+
+def _parts(fig: Figure, seed: int, taken: set[str], forbidden: set[float], count: int) -> list[str]:
+    """Options for one numeral counting parts (三支小分队): four values in a row from 1 to 10, the
+    window chosen by the seed among those where the answer is not the one value the others are
+    simple multiples of (small counts are full of simple ratios: 1, 3, 5, 7 gives 3 away)."""
+    import cn2an
+    n = int(fig.value)
+
+    def hits(v: int, values: list[int]) -> int:
+        return sum(1 for w in values if w != v and any(abs(w / v - r) <= 0.01 * r for r in _SMALL_RATIOS))
+
+    def safe(values: list[int]) -> bool:
+        score = {v: hits(v, values) for v in values}
+        best = max(score.values())
+        return score[n] < best or sum(1 for x in score.values() if x == best) >= 3
+
+    windows = [list(range(lo, lo + 4)) for lo in range(max(1, n - 3), n + 1) if lo + 3 <= 10]
+    windows = [w for w in windows if not any(v != n and v in forbidden for v in w)] or windows
+    good = [w for w in windows if safe(w)] or windows
+    out: list[str] = []
+    for v in rotated(good, seed)[0] if good else []:
+        text = fig.with_digits("两" if v == 2 else cn2an.an2cn(v))
+        if v != n and text not in taken and len(out) < count:
+            taken.add(text)
+            out.append(text)
     return out

@@ -108,10 +108,12 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool | str =
         stop = next((i for i in range(ps[last + 1][0], hi) if norm[i] in "“《" or norm[i].isdigit()), hi)
         if _cjk(norm[ps[last + 1][0]:stop]) >= 4:
             hi = stop   # …主办的“发言人来了…”: stop before what another question may ask
-    if hi - lo > MAX_PROMPT:   # one long clause: keep the characters around the fact
-        room = max(MAX_PROMPT - (b - a), 20)
+    # room for the …… of a cut and a blank longer than a short answer: the prompt stays within MAX_PROMPT
+    most = MAX_PROMPT - 2 - max(0, len(BLANK) - (b - a))
+    if hi - lo > most:   # one long clause: keep the characters around the fact
+        room = max(most - (b - a), 20)
         lo = max(lo, a - room // 2)
-        hi = min(hi, max(b + room // 2, lo + MAX_PROMPT))
+        hi = min(hi, max(b + room // 2, lo + most))
     q = open_quote(norm, lo)
     c = norm.find("”", lo) if q >= 0 else -1
     if 0 <= c < a and (any(ch in _CUTS for ch in norm[c + 1:a].strip(_CUTS))

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.generate import numbers
 from quiz.core.generate.facts import Fact
 
 SELECT_AT = 0.5
 NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
 HISTORY_BEFORE = 2000   # a year before this is history (a founding, a battle), not this year's work
 _GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
+
+
+def generic_role(role: str) -> bool:
+    """志愿者代表, 老党员: a word for one of many, no office."""
+    return role.endswith(_GENERIC_ROLES)
+
+
 # units of what a report counts when it says how big something was: people, events, money, shares
 _HEADLINE_UNITS = frozenset("人 名 人次 户次 件次 批次 场 场次 万元 亿元 元 % ％ 户 家 个百分点 百分点 平方米 平方公里 亩 公里 吨 周年 余年 "
                             "项 件 条 所 个 支 批 期 类".split())
@@ -48,6 +56,8 @@ def importance(f: Fact) -> float:
     norm = f.sentence.norm
     if k == "slogan":
         if f.items:
+            if norm.startswith("等", f.end):
+                return 0.6   # 通过党群家访、党群自荐、党群推优等方式: examples of a kind, not a formula to learn
             return 0.85 if f.parallel else 0.75
         if f.norm_text in STOCK or (len(f.norm_text) <= 4 and f.norm_text.endswith("起来")):
             return NOT_ASKED   # (“用起来”“活起来”: how a report urges, not what it did)
@@ -70,7 +80,7 @@ def importance(f: Fact) -> float:
             return 0.65   # 作了题为《…》的宣讲: a talk's title, a detail of who gave it
         return 0.8
     if k == "person":
-        if not f.role or f.role.endswith(_GENERIC_ROLES):
+        if not f.role or generic_role(f.role):
             return 0.6   # 志愿者代表魏春明: a name without an office
         return 0.85
     if k == "role":
@@ -146,6 +156,8 @@ def _figure_weight(f: Fact) -> float:
     fig = figs[0]
     if fig.unit == "岁" and not _in_speech(f.sentence.norm, f.start):
         return 0.55   # 今年95岁, 17岁正式入党: how old a person the report is about is, or was
+    if fig.unit in numbers.WORK_SPANS and not _in_speech(f.sentence.norm, f.start):
+        return 0.45   # 经过三个多小时的劳动: how long the work took, asked when a short report has little else
     w = 0.5
     if fig.unit in _HEADLINE_UNITS:
         w += 0.1

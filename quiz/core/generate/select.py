@@ -77,14 +77,14 @@ def shows_in(answer: str, text: str) -> bool:
 
 
 def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],
-                 shown: dict[int, set[str]]) -> bool:
+                 shown: dict[int, set[str]], free: set[str] | frozenset[str] = frozenset()) -> bool:
     """Replace the kept prompts that print one of `answers` by a narrow form that does not (nor
     any other kept answer), when each of them has one; False (nothing changed) otherwise."""
     hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
     narrow = {}
     for i in hits:
         n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)
-                  and not _printed(fold(x), shown)), None)
+                  and not _printed(fold(x), shown) - free), None)
         if n is None:
             return False
         narrow[i] = n
@@ -158,6 +158,7 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
     owner: dict[str, set[int]] = defaultdict(set)   # a kept answer -> the kept questions that ask it
     leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
     asked: set[str] = set()                         # folded main answers of kept questions
+    free: set[str] = set()                          # the report's one person, once asked: any prompt may name them
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -185,20 +186,23 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
         me_leaked = False
         if any(a in joined and shows_in(a, joined) for a in mine):
             # a kept prompt prints this answer: narrow that prompt to its own clause if that hides it
-            if _narrow_kept(kept, prompts, mine, shown):
+            if _narrow_kept(kept, prompts, mine, shown, free):
                 joined = "\x00".join(prompts)
             else:
                 me_leaked = True
         forms = [c.question.prompt, *c.narrow]
         printed = [_printed(fold(x), shown) for x in forms]
-        best = min(range(len(forms)), key=lambda k: (len(printed[k]), k))
+        best = min(range(len(forms)), key=lambda k: (len(printed[k] - free), k))
         p = fold(forms[best])
         if p in prompts:
             dropped.append((c, "fact"))   # the same prompt as a kept question (its narrow form)
             continue
         # the budget counts questions whose answer is shown elsewhere: this one, and the kept ones it shows
         others = set().union(*(owner[a] for a in printed[best])) - leaked
-        cost = len(others) + me_leaked
+        # the report's one person is asked once; other prompts then name them freely (counted once)
+        mains = {k for k in others if kept[k].main}
+        others -= mains
+        cost = len(others) + (me_leaked and not c.main)   # the report's one person is asked whatever prints them
         budget = LEAK_SHARE * max(len(kept) + 1, size) - len(leaked)
         # a prompt that prints a kept answer takes a fact away from the learner: never, but for a name
         # the article names again and again (百姓宣讲团: the learner meets it everywhere); a question
@@ -206,7 +210,7 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
         if any(not kept[k].common for k in others) or cost and (c.score < LEAK_AT or cost > budget):
             dropped.append((c, "leak"))
             continue
-        leaked |= others
+        leaked |= others | mains
         if me_leaked:
             leaked.add(len(kept))
         if best:
@@ -214,6 +218,8 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
         for a in mine:
             owner[a].add(len(kept))
             shown[len(a)].add(a)
+            if c.main:
+                free.add(a)
         kept.append(c)
         facts.add(c.fact)
         facts.update(c.also)

@@ -70,9 +70,30 @@ def runs(facts: list[Fact]) -> list[list[tuple[Fact, int, int]]]:
             if _enough(run, sent.norm):
                 out.append(run)
             run = []
+            if len(inside) >= 2:   # 100多名老党员已宣讲200多场次、受教育6000多人次: the last figure
+                tail = _tail_part(sent.norm, inside, a, b)   # starts a run with the parts after it
+                if tail:
+                    run = [tail]
         if _enough(run, sent.norm):
             out.append(run)
     return out
+
+
+def _tail_part(norm: str, inside: list[Fact], a: int, b: int) -> tuple[Fact, int, int] | None:
+    """The last figure of a part with several, as a part of its own when it ends the part: from
+    after the figure before it (and after a closing quote: 100多名“光荣在党50年”老党员已宣讲200多场次
+    -> 老党员已宣讲200多场次)."""
+    last = max(inside, key=lambda f: f.start)
+    if norm[last.end:b].strip():
+        return None
+    lo = max(max(f.end for f in inside if f is not last), a)
+    q = norm.rfind("”", lo, last.start)
+    lo = q + 1 if q >= 0 else lo
+    text = norm[lo:b].strip()
+    cjk = sum(_cjk(c) for c in text) - sum(_cjk(c) for c in last.norm_text)
+    if not (PART_MIN <= len(text) <= PART_MAX and cjk >= 3 and "“" not in text):
+        return None
+    return last, lo, b
 
 
 def _enough(run: list[tuple[Fact, int, int]], norm: str) -> bool:

@@ -303,6 +303,19 @@ def _bounded(o: str, m: str) -> list[tuple[str, str]]:
     return out
 
 
+_SHOWN = frozenset("，：；？！")   # what a web page's ASCII ,:;?! reads as between Chinese words
+
+
+def _shown(text: str, norm: str) -> str:
+    """The sentence as prompts and the source show it: an ASCII comma, colon, semicolon, question
+    or exclamation mark the fold reads as punctuation (not 1,000 or 8:30) is written full-width
+    (`____，东林村…`, not `____,东林村…`). One character for one, so every span stays in place and
+    the prompt, the answer and the source agree."""
+    if text.isascii() or not any(c in text for c in ",:;?!"):
+        return text
+    return "".join(m if m in _SHOWN and c in ",:;?!" else c for c, m in zip(text, norm, strict=True))
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str        # verbatim from the article
@@ -367,7 +380,7 @@ def parse_article(text: str) -> Article:
         if not par.strip():
             continue
         for o, m in split_sentences(par, par_norm):
-            sentences.append(Sentence(o, m, heading, len(sentences), par_no))
+            sentences.append(Sentence(_shown(o, m), m, heading, len(sentences), par_no))
         par_no += 1
     title = "".join(title_lines[:2]).strip() if title_lines else ""
     return Article(title, tuple(title_lines), tuple(headings), tuple(sentences), tuple(years))

@@ -23,9 +23,10 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
 老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人
 检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员 驾驶员 乘务员 网格长 楼长
-专职副书记 宣传委员 组织委员 纪检委员""".split(),
+专职副书记 宣传委员 组织委员 纪检委员 骨干 先烈 烈士 英雄""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
+_HONORIFIC = frozenset("骨干 先烈 烈士 英雄".split())   # mark the person, but no office with a body
 _GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -42,7 +43,7 @@ _FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主�
 要求 称 感慨 坦言 提出 希望 部署 首先 接过 带头 亲自 上台 现场 详细 看望 慰问 调研 检查 陪同 参观 先后 分别 表彰 宣誓
 讲授 发表 寄语 勉励 动员 领誓 带队 获得 荣获 被评为 作为 从 自 用 以 给 让 多年 今年 当天 随后 一直 始终 每天 常常 经常
 任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受 一边 老人 夫妇 大爷 大妈 奶奶 爷爷
-老先生 老师傅 老两口""".split(), key=len, reverse=True))
+老先生 老师傅 老两口 致词 深情 家中 家里""".split(), key=len, reverse=True))
 _PUNCT = frozenset("，。、；：！？“”‘’（）《》「」 ,.;:!?()")
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 
@@ -107,6 +108,7 @@ def _cut_short(sent, j: int) -> bool:
                 and nxt[2] in ("v", "vd", "vi"))
 
 
+_HEADS = frozenset("省市县区州旗盟乡镇村中国全")   # what a body's name starts with (中共, 国家, 全国…)
 # words a segmenter tags as verbs that describe who someone is (退休教师, 驻村第一书记)
 _STATUS = frozenset("退休 退役 离休 驻村 返乡 挂职 下派 援藏 援疆 支教 在职 离任 现任 时任 原任".split())
 _ROLE_STOP = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "r", "d", "m", "t", "x", "f"})
@@ -135,6 +137,12 @@ def _role_start(sent, ts: int) -> int:
         return j
 
     k = back(ts, 20)
+    if k >= 3 and norm[k - 1] == "和" and norm[k] not in _HEADS:
+        # 市委党史和地方志研究室主任, 县文化和旅游局局长: an inner 和 of one body (the part after it has no
+        # head of its own; 县民政局和县财政局负责人 are two bodies) when the part before it is headed
+        j = back(k - 1, 12)
+        if j < k - 1 and (norm[j] in _HEADS or any(c in "省市县区州旗盟" for c in norm[j:k - 1])):
+            k = j   # (天水市委党史: a place's body)
     if k >= 2 and norm[k - 1] == "、":
         j = back(k - 1, 16)
         if j < k - 1 and any(norm.endswith(o, j, k - 1) for o in OFFICES):
@@ -172,6 +180,10 @@ def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], 
             continue
         name = text[a:e]
         role = text[rs:te]
+        if m.group() in _HONORIFIC:   # 对越自卫反击战英雄徐新胜: who they are, not an office to ask
+            masked.append((a, e))
+            facts.append(Fact("person", name, a, e, sent, key=("person", name), person=name))
+            continue
         masked.append((a, e))
         facts.append(Fact("person", name, a, e, sent, key=("person", name), role=role, person=name))
         if len(role_norm) >= 3 and m.group() not in _GENERIC:
@@ -181,6 +193,9 @@ def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], 
 
 # people named without an office: by their age (今年70岁的敖其尔, 78岁的刘秀英老人) or as 老人/同志 (张秀菊老人)
 _AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁(?:高龄)?的(?:老党员|老人|老兵|老战士|老支书|退役军人|党员)?")
+# a commendation names the first of each group: 对陈岳飞等12名优秀共产党员、孔照林等12名优秀党务工作者
+_HONOURED = re.compile(r"等(?:\d{1,4}|[一二三四五六七八九十百]{1,3})(?:名|位)")
+_BEFORE_HONOURED = frozenset("对向给为、，,：:")
 _PERSON_AFTER = ("老人", "同志", "夫妇", "大爷", "大妈", "奶奶", "爷爷", "老先生", "老师傅", "老两口")
 
 
@@ -192,6 +207,13 @@ def extract_untitled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
         n = _name_at(sent, m.end())
         if n:
             spans.add((m.end(), m.end() + n))
+    for m in _HONOURED.finditer(norm):   # 对陈岳飞等12名优秀共产党员…进行表彰: the first of each group
+        e = m.start()
+        for n in (3, 2):
+            a = e - n
+            if a >= 1 and norm[a - 1] in _BEFORE_HONOURED:
+                spans.add((a, e))
+                break
     ws = words(text)
     for w in _PERSON_AFTER:
         i = norm.find(w, 2)
