@@ -86,7 +86,8 @@ def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
         ch = norm[k - 1]
         if not ("\u4e00" <= ch <= "\u9fff"):
             break
-        if _stop_before(norm, k) and not (ws is not None and norm[k - 1] in _WORD_STARTS and _inside_word(ws, k - 1)):
+        if _stop_before(norm, k) and not (ws is not None and (norm[k - 1] in _WORD_STARTS and _inside_word(ws, k - 1)
+                                                                or _same_word(ws, norm, k - 1, j))):
             break
         k -= 1
     return k
@@ -110,6 +111,14 @@ def _past_verbs(ws, start: int, suffix_at: int) -> int:
 
 
 _WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
+
+
+def _same_word(ws, norm: str, i: int, j: int) -> bool:
+    """Is position i in the very word that holds the suffix at j (老|干部局: 老干部局 is one word of
+    three characters or more; 新馆 is a word, but a new hall of the body before it)? Not a word for
+    many bodies (各级党委, 全体党委): no body in particular."""
+    t = ws.token_at(i)
+    return t is not None and t[0] <= i and t[1] > j and t[1] - t[0] >= 3 and norm[t[0]] not in "各全每诸该本其这那有相"
 
 
 def _inside_word(ws, i: int) -> bool:

@@ -122,6 +122,19 @@ def _subject(norm: str, e: int, starts: list[int], text: str = "") -> list[tuple
     return segs if any(x[0] == "person" for x in segs) else []
 
 
+_LEADING_AGE = re.compile(r"(?:今年)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁(?:高龄)?(?:的)?")
+
+
+def _role_from(norm: str, rs: int, a: int) -> int:
+    """Where the role before a name really starts: after the last 的 of a description (家住良丰村的
+    75岁老党员 -> 75岁老党员) and after an age (75岁老党员 -> 老党员: the age is a figure of its own)."""
+    cut = norm.rfind("的", rs, a)
+    if cut >= 0:
+        rs = cut + 1
+    m = _LEADING_AGE.match(norm, rs, a)
+    return m.end() if m else rs
+
+
 def extract_people(sent, masked) -> list[Fact]:
     """Person and role facts of one sentence."""
     norm, text = sent.norm, sent.text
@@ -148,6 +161,7 @@ def extract_people(sent, masked) -> list[Fact]:
                 rs = seg[1] if role_start is None else role_start
                 role_start = None
                 a, e = seg[2], seg[3]
+                rs = _role_from(norm, rs, a)
                 role_norm, role_text = norm[rs:a], text[rs:a]
                 role_span = (rs, a)
             else:

@@ -59,6 +59,21 @@ def fold(s: str) -> str:
     return re.sub(r"[\s“”‘’\"'《》]", "", unicodedata.normalize("NFKC", s))
 
 
+_PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:自治区|自治州|自治县|街道|省|市|州|县|区|旗|镇|乡)")
+
+
+def same_body(a: str, b: str) -> bool:
+    """One body named with and without its place (县离退休干部党工委, 离退休干部党工委): the longer
+    is the shorter with a place in front."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(short) < 3 or long == short or not long.endswith(short):
+        return False
+    head = long[:len(long) - len(short)]
+    # (高唐 + 县委老干部局, 西藏自治 + 区党委: the short name opens with the unit of the place cut off)
+    return _PLACE_HEAD.fullmatch(head) is not None or short[0] in "省市县区州旗镇乡" and 2 <= len(head) <= 6
+
+
+
 def shows_in(answer: str, text: str) -> bool:
     """Does `text` print `answer` (a number only as a whole number: 12 is not in 122)?"""
     start = 0
@@ -159,6 +174,7 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
     leaked: set[int] = set()                        # kept questions whose answer another kept prompt prints
     asked: set[str] = set()                         # folded main answers of kept questions
     free: set[str] = set()                          # the report's one person, once asked: any prompt may name them
+    bodies: list[str] = []                          # the asked bodies and places (县离退休干部党工委 …)
     for i, c in enumerate(ranked):
         if len(kept) >= MAX_KEPT:
             dropped += [(d, d.drop or "max") for d in ranked[i:]]
@@ -174,7 +190,7 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
             dropped.append((c, "fact"))
             continue
         answer = fold(c.question.answer)
-        if answer in asked:
+        if answer in asked or c.kind in ("org", "place") and any(same_body(answer, a) for a in bodies):
             dropped.append((c, "fact"))   # the same answer twice: the second question teaches nothing new
             continue
         n = per_sentence[c.sentence]
@@ -224,6 +240,8 @@ def _pass(ranked: list[Candidate], size: int, cut: float, minor, most: int = MAX
         facts.add(c.fact)
         facts.update(c.also)
         asked.add(answer)
+        if c.kind in ("org", "place"):
+            bodies.append(answer)
         per_sentence[c.sentence] += 1
         kinds_of[c.sentence].add(c.kind)
         prompts.append(p)

@@ -185,3 +185,32 @@ def test_a_party_committee_is_offered_committees_of_its_level_or_asked_as_a_fill
 def test_a_verb_before_shequ_is_no_community(sentence, places):
     from quiz.core.generate.extract_names import find_places
     assert [sentence[a:b] for a, b in find_places(sentence)] == places
+
+
+def test_a_description_before_a_speaker_is_no_role():
+    text = "近日，家住青禾县石桥镇柳湾村的78岁老党员周德厚感慨。周德厚说，党课送到家门口方便多了。"
+    qs = generate(text, bank_id="t", keep_all=True).bank.questions
+    answers = {q.answers[0] for q in qs if q.answers}
+    assert "周德厚" in answers and "78岁" in answers
+    assert not any("家住" in a or "的" in a for a in answers)   # 家住…的78岁老党员 was asked as a role
+
+
+def test_one_body_named_with_and_without_its_place_is_asked_once():
+    from quiz.core.generate.select import same_body
+    assert same_body("县离退休干部党工委", "离退休干部党工委")
+    assert same_body("青禾县委老干部局", "县委老干部局")
+    assert not same_body("市委宣传部", "县委宣传部")
+    text = ("为丰富党史学习教育内容，以实际行动践行初心使命，聊城临清市委老干部局、市离退休干部党工委组织开展"
+            "庆祝中国共产党成立100周年党史知识竞赛活动，在离退休干部中掀起学习热潮。"
+            "竞赛试题涵盖了革命史、新中国史、改革开放史、社会主义发展史。共设题目50道，其中30道填空题，"
+            "离退休干部党工委在石桥社区、金湾社区、老年大学设立集中考点，争取全市1320名离退休党员干部全部参与。")
+    qs = generate(text, bank_id="t").bank.questions
+    bodies = [q.answers[0] for q in qs if q.answers and q.answers[0].endswith("离退休干部党工委")]
+    assert len(bodies) == 1
+
+
+def test_a_word_that_holds_the_suffix_is_part_of_the_body():
+    text = "聊城临清市委老干部局、市离退休干部党工委组织开展党史知识竞赛活动。西藏自治区各级党委（党组）均成立工作机构。"
+    orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
+    assert "聊城临清市委老干部局" in orgs            # 老干部局 is one word: 老 does not stop the name
+    assert not any("各级" in o for o in orgs)         # 各级党委: no body in particular
