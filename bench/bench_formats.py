@@ -28,7 +28,8 @@ def _articles():
     return articles
 
 
-def _median_run(cmd: list[str], n: int = RUNS) -> float:
+def median_run(cmd: list[str], n: int = RUNS) -> float:
+    """Median seconds of `n` runs of a whole process (the bench's measure of a command)."""
     times = []
     for _ in range(n):
         t = time.perf_counter()
@@ -46,7 +47,7 @@ def _generate(tmp: Path) -> Iterable[str]:
              "html": a.write_html(tmp / "xizang-dangshi-2021.html"), "pdf": a.write_pdf(tmp / "xizang-dangshi-2021.pdf")}
     base = None
     for kind, path in files.items():
-        med = _median_run([str(QUIZ), "generate", str(path), "-o", str(tmp / f"{kind}.yaml")])
+        med = median_run([str(QUIZ), "generate", str(path), "-o", str(tmp / f"{kind}.yaml")])
         base = base or med
         goal = "" if kind == "txt" else f", {med / base:.2f}x the .txt, goal <= 2x: {'ok' if med <= 2 * base else 'SLOW'}"
         yield f"quiz generate seed.{kind} (whole process): median {med * 1000:.0f} ms ({RUNS} runs){goal}"
@@ -60,10 +61,10 @@ def _export(tmp: Path) -> Iterable[str]:
 
     bank = tmp / "bank1000.yaml"
     bank.write_text(big_bank_text(1000), encoding="utf-8")
-    base = _median_run([str(QUIZ), "export", str(bank), "--format", "json", "-o", str(tmp / "b.json"), "--force"])
+    base = median_run([str(QUIZ), "export", str(bank), "--format", "json", "-o", str(tmp / "b.json"), "--force"])
     yield f"quiz export 1,000 questions to json (whole process, for scale): median {base * 1000:.0f} ms"
     for fmt, extra in (("xlsx", []), ("docx", ["--seed", "1"])):
-        med = _median_run([str(QUIZ), "export", str(bank), "--format", fmt, "-o", str(tmp / f"b.{fmt}"), "--force", *extra])
+        med = median_run([str(QUIZ), "export", str(bank), "--format", fmt, "-o", str(tmp / f"b.{fmt}"), "--force", *extra])
         yield (f"quiz export 1,000 questions to {fmt} (whole process): median {med * 1000:.0f} ms ({RUNS} runs), "
                f"goal < 2000 ms: {'ok' if med < 2.0 else 'SLOW'}")
 
@@ -106,7 +107,7 @@ def _extractors() -> dict:
 
 
 def _import_time(module: str) -> float:
-    return _median_run([sys.executable, "-c", f"import {module}"], 3) - _median_run([sys.executable, "-c", "pass"], 3)
+    return median_run([sys.executable, "-c", f"import {module}"], 3) - median_run([sys.executable, "-c", "pass"], 3)
 
 
 def _extract() -> Iterable[str]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from bench.bench_formats import median_run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "xizang-dangshi-2021.txt"
@@ -54,23 +55,14 @@ def corpus(size: int, seed: int = 0) -> str:
     return "".join(parts)
 
 
-def _median_run(cmd: list[str], n: int) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def run() -> Iterable[str]:
     quiz = str(QUIZ) if QUIZ.exists() else None
-    base = _median_run([sys.executable, "-c", "pass"], 7)
+    base = median_run([sys.executable, "-c", "pass"], 7)
     yield f"python -c pass (baseline): median {base * 1000:.0f} ms (7 runs)"
     if quiz:
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "b.yaml")
-            seed = _median_run([quiz, "generate", str(SEED), "-o", out], 7)
+            seed = median_run([quiz, "generate", str(SEED), "-o", out], 7)
         yield (f"quiz generate seed article (whole process): median {seed * 1000:.0f} ms (7 runs), "
                f"{seed / base:.1f}x baseline, goal <= 1000 ms: {'ok' if seed <= 1.0 else 'SLOW'}")
     from quiz.core.generate import generate
