@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quiz.core.generate import score as S
 from quiz.core.generate import who
-from quiz.core.generate.candidates import BLANK, Builder, clause_of, shuffled, where_of
+from quiz.core.generate.candidates import BLANK, Builder, shuffled, where_of
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import words
@@ -27,7 +27,7 @@ def person_role(b: Builder, f: Fact) -> None:
     whole = ws.in_bounds(me.start) or f.sentence.norm[me.start - 1:me.start] in who.BEFORE_OFFICE
     drop = "" if whole else "boundary"
     prompt, why = b.prompt_for(f, me.start, f.end, BLANK)
-    expl = f"{me.name}：{me.role}{where_of(f)}。原文：{clause_of(f)}"
+    expl = f"{me.name}：{me.role}{where_of(f)}。"
     weight = S.importance(f) + b.headline(f)
     if len(wrong) >= 3:
         choices = shuffled([me.text, *wrong], seed)
@@ -62,7 +62,7 @@ def people_group(b: Builder, run: list) -> None:
     lead = "横线处是原文中的哪几位？（多选）"
     choices = shuffled([m.text for m in members] + wrong, seed)
     answers = [c for c in choices if c in {m.text for m in members}]
-    expl = "；".join(f"{m.name}：{m.role}" for m in members) + f"{where_of(f0)}。原文：{clause_of(f0)}"
+    expl = "；".join(f"{m.name}：{m.role}" for m in members) + f"{where_of(f0)}。"
     b.emit(f0, base, QT.MULTI, lead + prompt, answers, choices, score=S.importance(f0) + 0.12,
                explanation=expl, shows=tuple(m.text for m in members) + tuple(m.name for m in members),
                drop=drop or why, kind="person", extra_tags=("role",), fact=("person", first.name),

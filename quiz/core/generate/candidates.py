@@ -160,7 +160,7 @@ class Builder:
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
         weight = S.importance(f) + self.headline(f)
-        expl = f"{KIND_ZH[f.kind]}：{f.text}{where_of(f)}。原文：{clause_of(f)}"
+        expl = f"{KIND_ZH[f.kind]}：{f.text}{where_of(f)}。"
         prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         accept = _accept(f)
@@ -375,18 +375,6 @@ def _accept(f: Fact) -> tuple[str, ...]:
     if not ws.tokens or ws.tokens[0][2] in VERBISH or ws.tokens[-1][2] in VERBISH:
         return ()
     return (rest,)
-
-
-def clause_of(f: Fact) -> str:
-    """The comma-clause around the fact, for explanations."""
-    t, n = f.sentence.text, f.sentence.norm
-    a = f.start
-    while a > 0 and n[a - 1] not in "，。；：！？":
-        a -= 1
-    b = f.end
-    while b < len(n) and n[b] not in "，。；！？":
-        b += 1
-    return t[a:b].strip("“”‘’ ")
 
 
 def shuffled(items: list[str], seed: int) -> list[str]:
