@@ -66,6 +66,17 @@ def _last_item(part: str, longest: int) -> str | None:
     return part if part and len(part) <= longest + 3 else None
 
 
+_DIRECTIONS = frozenset("到上进入出回过下向往给至")
+
+
+def _shared_frame(items: list[str]) -> bool:
+    """Is the shared first character a frame (学史|明理, 边|摸排, 进|机关) rather than one verb with a
+    different direction each time (带到江畔、带上竹筏、带进田间地头: a figure of speech, no order
+    to learn)?"""
+    seconds = [x[1:2] for x in items]
+    return not (all(c in _DIRECTIONS for c in seconds) and len(set(seconds)) == len(items))
+
+
 def _parallel(items: list[str]) -> bool:
     """A fixed formula: items of one shape (学史明理、学史增信…; 边摸排、边梳理…), or three-character
     verb-object phrases (学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走) that are no nouns of a category."""
@@ -80,7 +91,9 @@ def _parallel(items: list[str]) -> bool:
     if all(len(x) == 3 for x in items) and category_of(tuple(items), "") is None \
             and not any(x in _COMMON_NOUNS for x in items) and (len(items) >= 4 or same_place):
         return True   # 学党史、悟思想、办实事、开新局; 听党话、感党恩、跟党走 (not 接地气、能落实、可操作)
-    if len({x[0] for x in items}) == 1:
+    if len({x[0] for x in items}) == 1 and _shared_frame(items):
+        # (a shared character that opens different words is no frame: 带到江畔、带上竹筏、带进田间地头
+        # is a figure of speech with no order to learn)
         return True   # a shared opening: 学史明理、学史增信…, 边摸排、边梳理… (a shared ending is a
     #                   kind of thing: 理事会、评议会、议事会 are bodies with no order of their own)
     first = items[0]

@@ -214,3 +214,13 @@ def test_a_word_that_holds_the_suffix_is_part_of_the_body():
     orgs = [f.text for f in extract(parse_article(text)) if f.kind == "org"]
     assert "聊城临清市委老干部局" in orgs            # 老干部局 is one word: 老 does not stop the name
     assert not any("各级" in o for o in orgs)         # 各级党委: no body in particular
+
+
+@pytest.mark.parametrize("text, ordered", [
+    ("石桥镇把一堂堂党课送到江边、送上渔船、送进田间地头，推动党员教育走深走实。", False),   # different verbs
+    ("全镇坚持边摸排、边梳理、边解决问题，推动办实事落地见效。", True),
+    ("要紧紧围绕学史明理、学史增信、学史崇德、学史力行开展学习。", True),
+])
+def test_order_only_for_a_shared_frame_not_a_shared_first_character(text, ordered):
+    qs = generate(text, bank_id="t", keep_all=True).bank.questions
+    assert any(q.type is QT.ORDER for q in qs) == ordered
