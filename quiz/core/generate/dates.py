@@ -114,18 +114,17 @@ def _shift(f: DateForm, days: int) -> DateForm | None:
 
 
 _DAYS = (-7, -3, -2, -1, 1, 2, 3, 4, 5, 7, 10, -5, -4, 6)
-_STEPS = (1, 2, 3, 4, 5, 7)
+_UNITS = (1, 2, 1, 3, 7)   # days between the options of a day: consecutive days, every other day, weeks
 
 
-def _ranked(seed: int, steps) -> list[int]:
-    """Three shifts that put the answer at a seeded rank among the four options (0: the
-    earliest … 3: the latest), so neither the middle nor an end gives it away: r shifts back
-    and 3 - r forward, of sizes growing from the answer."""
+def _ranked(seed: int, unit: int) -> list[int]:
+    """Three shifts that put the answer at a seeded rank among four evenly spaced options (0: the
+    earliest … 3: the latest), so neither the middle, an end nor a gap gives it away (9月6日, 7日,
+    8日 and the answer 11日 singled it out): r shifts back and 3 - r forward, `unit` days apart."""
     rank = (seed >> 3) % 4
-    steps = sorted(steps[:3])
-    back = [-x for x in steps[:rank]]
-    fwd = steps[:3 - rank]
-    return back + fwd
+    return [-unit * k for k in range(1, rank + 1)] + [unit * k for k in range(1, 4 - rank)]
+
+
 _NUMBERED_FEST = ("五四青年节", "三八妇女节", "六一儿童节", "八一建军节")
 _BARE_FEST = ("五一", "七一", "十一")
 _FEST_CYCLE = ("春节", "元旦", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "元宵节", "重阳节", "青年节",
@@ -146,10 +145,10 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
         out.append(text)
 
     if f.kind in ("full", "range"):
-        for d in _ranked(seed, rotated(_STEPS, seed)) + list(_DAYS):
+        for d in _ranked(seed, _UNITS[seed % len(_UNITS)]) + list(_DAYS):
             take(_shift(f, d))
     elif f.kind == "month":
-        for d in _ranked(seed, (1, 2, 3)) + [-1, 1, 2, -2, 3, -3, 4, -4, 5, -5]:
+        for d in _ranked(seed, 1) + [-1, 1, 2, -2, 3, -3, 4, -4, 5, -5]:
             mo = f.month + d
             if 1 <= mo <= 12:
                 take(DateForm("month", f.year, mo, 0, f.part, None, 0, f.year_written))

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import datetime as _dt
 import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.core.generate import dates, numbers
 
@@ -68,3 +72,13 @@ def test_dates_ranges_months_festivals_years():
 
 def test_dateline_is_not_a_date():
     assert not any(m.group("full") for m in dates.DATE_RE.finditer("本报拉萨4月2日电"))
+
+
+@given(st.integers(2, 11), st.integers(8, 20), st.integers(0, 10_000))
+def test_a_days_options_are_evenly_spaced_around_the_answer(month, day, seed):
+    # 9月6日, 7日, 8日 and the answer 11日: a gap singled the answer out (rank and ends are seeded too)
+    answer = f"{month}月{day}日上午"
+    outs = dates.shifts(date(answer), seed, set(), {answer})
+    days = sorted(_dt.date(2021, *map(int, re.match(r"(\d+)月(\d+)日", o).groups())).toordinal()
+                  for o in [answer, *outs])
+    assert len(days) == 4 and len({b - a for a, b in zip(days, days[1:])}) == 1
