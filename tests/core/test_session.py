@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.banks import fill_bank as bank
-from support.clock import Clock
+from support.clock import Clock, store_and_clock
 
 from quiz.core.session import Mode, Session
 from quiz.core.store import Store
@@ -13,8 +13,7 @@ from quiz.core.store import Store
 
 @pytest.fixture
 def env(tmp_path):
-    clock = Clock()
-    store = Store.open(tmp_path, clock=clock, backup=False)
+    store, clock = store_and_clock(tmp_path)
     yield store, clock
     store.close()
 

@@ -8,19 +8,17 @@ import random
 
 import pytest
 from support.banks import fill_bank
-from support.clock import Clock
+from support.clock import store_and_clock
 
 from quiz.core.model import Bank
 from quiz.core.session import Mode, Session, today
-from quiz.core.store import Store
 
 SENTENCES = ("甲句。", "乙句。", "丙句。")
 
 
 @pytest.fixture
 def env(tmp_path):
-    clock = Clock()
-    store = Store.open(tmp_path, clock=clock, backup=False)
+    store, clock = store_and_clock(tmp_path)
     yield store, clock
     store.close()
 

@@ -17,3 +17,11 @@ class Clock:
 
     def advance(self, **kw: float) -> None:
         self.now += timedelta(**kw)
+
+
+def store_and_clock(tmp_path, **kw):
+    """A Store in `tmp_path` on a fresh Clock (no backups), for a fixture to yield and close."""
+    from quiz.core.store import Store
+
+    clock = Clock()
+    return Store.open(tmp_path, clock=clock, backup=False, **kw), clock

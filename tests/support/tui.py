@@ -57,3 +57,14 @@ def wrong_key(app) -> str:
     """The key of a wrong option of the current choice or multi question."""
     question = app.screen.question
     return option_key(app, next(c for c in question.choices if c not in question.answers))
+
+
+async def start(pilot, key="s"):
+    """Press `key` on home (s: study, f: flashcards …) and return the session screen it opens."""
+    from quiz.tui.screens.session import SessionScreen
+
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen

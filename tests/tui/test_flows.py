@@ -1,25 +1,16 @@
 """Pilot tests of every flow: each question type right and wrong, hint, undo, leave and resume."""
 from __future__ import annotations
 
-from support.tui import only, put_in_order, right_key, screen_text, wrong_key
+from support.tui import only, put_in_order, right_key, screen_text, start, wrong_key
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.results import ResultsScreen
-from quiz.tui.screens.session import SessionScreen
 from quiz.tui.widgets.options import LETTERS
 
 
 def reviews(store):
     return store.query("SELECT c.question_id, r.rating, r.correct FROM reviews r JOIN cards c ON c.id = r.card_id "
                        "ORDER BY r.id")
-
-
-async def start(pilot, key="s"):
-    await pilot.pause()
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SessionScreen)
-    return pilot.app.screen
 
 
 async def test_choice_right_by_letter_key(make, bank, store):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from support.tui import only, right_key, screen_text, wrong_key
+from support.tui import only, right_key, screen_text, start, wrong_key
 
 from quiz.core.model import Question
 from quiz.tui.app import make_app
@@ -16,14 +16,6 @@ from quiz.tui.screens.session import SessionScreen
 
 def notes(app) -> str:
     return "\n".join(str(n.message) for n in app._notifications)
-
-
-async def start(pilot, key="s"):
-    await pilot.pause()
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SessionScreen)
-    return pilot.app.screen
 
 
 async def start_exam(pilot, *, limit="0", total="0"):
