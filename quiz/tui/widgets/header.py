@@ -1,4 +1,4 @@
-"""The always-visible line above a question: mode, n of total, a bar, misses to redo, score, streak,
+"""The always-visible line above a question: mode, n of total, a bar, questions coming back, score, streak,
 timer; and the stopwatch the timers read, which stops while another screen (help, the command
 palette, a dialog) covers the session."""
 from __future__ import annotations
