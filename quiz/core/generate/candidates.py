@@ -20,6 +20,7 @@ from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.main_person import MAIN_AT, main_person
 from quiz.core.generate.segment import VERBISH, Words, words
+from quiz.core.generate.text import shows_in
 from quiz.core.model import Question
 from quiz.core.qtype import FALSE, TRUE
 from quiz.core.qtype import QuestionType as QT
@@ -273,8 +274,9 @@ _MONEY_UNITS = frozenset("元 万元 亿元".split())
 
 
 def _prints(prompt: str, shows) -> bool:
-    """Does the prompt print one of its own answers (outside the blank)?"""
-    return any(len(a) >= 2 and a in prompt for a in shows)
+    """Does the prompt print one of its own answers (outside the blank; a number only as a whole
+    number, as the leak test reads it: 12名 is not in 112名)?"""
+    return any(len(a) >= 2 and shows_in(a, prompt) for a in shows)
 
 
 def _sort(kind: str, f: Fact) -> str:

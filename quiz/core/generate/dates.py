@@ -154,8 +154,7 @@ def shifts(f: DateForm, seed: int, forbidden: set[tuple], taken: set[str], count
                 take(DateForm("month", f.year, mo, 0, f.part, None, 0, f.year_written))
     elif f.kind == "year" and f.year is not None:
         # four years in a row with the answer at a seeded rank: neither end nor middle tells
-        rank = seed % 4
-        for d in [k - rank for k in range(4) if k != rank] + [4 - rank, -1 - rank, 5 - rank]:
+        for d in _ranked(seed, 1) + [-1, 1, 2, -2, 3, -3, 4, -4]:
             take(DateForm("year", f.year + d, 0, 0, "", None, 0, True, zero=f.zero))
     elif f.kind == "fest":
         numbered = FESTIVALS[f.month][:1] in "一二三四五六七八九十"   # 五四青年节: offer 三八妇女节, 六一儿童节…

@@ -16,7 +16,8 @@ from quiz.core.generate.facts import Fact
 SELECT_AT = 0.5
 NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
 HISTORY_BEFORE = 2000   # a year before this is history (a founding, a battle), not this year's work
-_GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生")
+_GENERIC_ROLES = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生", "队员", "牧民",
+                  "农民", "工人", "社员")
 
 
 def generic_role(role: str) -> bool:
@@ -84,7 +85,7 @@ def importance(f: Fact) -> float:
             return 0.6   # 志愿者代表魏春明: a name without an office
         return 0.85
     if k == "role":
-        return 0.5 if f.role.endswith(_GENERIC_ROLES) else 0.7
+        return 0.5 if generic_role(f.role) else 0.7
     if k == "date":
         form = f.date
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.score import SELECT_AT
+from quiz.core.generate.text import shows_in
 from quiz.core.qtype import QuestionType as QT
 
 PER_SENTENCE = 3
@@ -51,7 +52,6 @@ class Choice:
     dropped: tuple[tuple[Candidate, str], ...]   # (candidate, reason key)
 
 
-_DIGIT_EDGE = re.compile(r"[0-9.]")
 
 
 def fold(s: str) -> str:
@@ -72,23 +72,6 @@ def same_body(a: str, b: str) -> bool:
     # (高唐 + 县委老干部局, 西藏自治 + 区党委: the short name opens with the unit of the place cut off)
     return _PLACE_HEAD.fullmatch(head) is not None or short[0] in "省市县区州旗镇乡" and 2 <= len(head) <= 6
 
-
-
-def shows_in(answer: str, text: str) -> bool:
-    """Does `text` print `answer` (a number only as a whole number: 12 is not in 122)?"""
-    start = 0
-    while True:
-        i = text.find(answer, start)
-        if i < 0:
-            return False
-        before = text[i - 1] if i else ""
-        j = i + len(answer)
-        after = text[j] if j < len(text) else ""
-        edge = (answer[0].isdigit() and bool(_DIGIT_EDGE.match(before or "x"))) or \
-               (answer[-1].isdigit() and bool(_DIGIT_EDGE.match(after or "x")))
-        if not edge:
-            return True
-        start = i + 1
 
 
 def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],

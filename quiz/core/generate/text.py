@@ -384,3 +384,23 @@ def parse_article(text: str) -> Article:
         par_no += 1
     title = "".join(title_lines[:2]).strip() if title_lines else ""
     return Article(title, tuple(title_lines), tuple(headings), tuple(sentences), tuple(years))
+
+
+_DIGIT_EDGE = re.compile(r"[0-9.]")
+
+
+def shows_in(answer: str, text: str) -> bool:
+    """Does `text` print `answer` (a number only as a whole number: 12 is not in 122)?"""
+    start = 0
+    while True:
+        i = text.find(answer, start)
+        if i < 0:
+            return False
+        before = text[i - 1] if i else ""
+        j = i + len(answer)
+        after = text[j] if j < len(text) else ""
+        edge = (answer[0].isdigit() and bool(_DIGIT_EDGE.match(before or "x"))) or \
+               (answer[-1].isdigit() and bool(_DIGIT_EDGE.match(after or "x")))
+        if not edge:
+            return True
+        start = i + 1

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import seed_of
+from quiz.core.generate.score import generic_role
 from quiz.core.generate.segment import VERBISH, words
 
-_GENERIC = ("代表", "志愿者", "党员", "村民", "居民", "群众", "干部", "工作人员", "职工", "学生", "队员", "牧民",
-            "农民", "工人", "社员")
 # offices that have a deputy (a 副 form): the sibling of one is the other
 _DEPUTY = re.compile(r"(副?)(书记|部长|厅长|局长|处长|科长|县长|市长|州长|乡长|镇长|主任|队长|大队长|组长|团长|院长|"
                      r"校长|所长|站长|馆长|总经理|董事长|会长|秘书长|理事长|主席|省长|区长|旗长|社长|检察长|行长|厂长)$")
@@ -43,7 +42,7 @@ def named(f: Fact) -> Named | None:
     """The office-and-name span of a person fact, when the office stands right before the
     name and is an office (not 志愿者, 村民: a word for many people)."""
     role = f.role
-    if f.kind != "person" or len(role) < 2 or role.endswith(_GENERIC):
+    if f.kind != "person" or len(role) < 2 or generic_role(role):
         return None
     start = f.start - len(role)
     if start < 0 or f.sentence.text[start:f.start] != role:

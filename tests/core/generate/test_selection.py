@@ -251,3 +251,9 @@ def test_selection_promises_hold_on_any_text(text):
     asked = [q for q in qs if q.type in (QT.FILL, QT.CHOICE) and not (q.tags[0] == "role" and q.type is QT.CHOICE)]
     leaked = [q for q in asked if len(fold(q.answer)) >= 2 and any(printed(q.answer, o.prompt) for o in qs if o is not q)]
     assert len(leaked) <= 0.2 * max(len(asked), 5)
+
+
+def test_a_prompt_prints_a_number_only_as_a_whole_number():
+    from quiz.core.generate.candidates import _prints
+    assert not _prints("全县共有112名党员参加，____", ["12名"])   # 12名 is not in 112名
+    assert _prints("全县共有12名党员参加，____", ["12名"])
