@@ -73,6 +73,25 @@ def _overlong(data: bytes, at: int) -> bytes | None:
     return None
 
 
+def _next_error(view: memoryview, at: int, chunk: int = 1 << 16) -> int | None:
+    """Where the next UTF-8 error from `at` is (None: none). Read a window at a time: an error
+    raised over the whole rest would copy all of it into the exception (quadratic over many errors)."""
+    import codecs
+
+    chunk = max(chunk, 4)   # a window always holds one whole character (UTF-8: at most 4 bytes)
+    while at < len(view):
+        window = view[at:at + chunk]
+        final = at + chunk >= len(view)
+        try:
+            _text, used = codecs.utf_8_decode(window, "strict", final)
+        except UnicodeDecodeError as e:
+            return at + e.start
+        if used == 0:   # (cannot happen with a window of 4 bytes or more: a guard against a loop)
+            return at
+        at += used
+    return None
+
+
 def _only_overlong(data: bytes, start: int) -> bytes | None:
     """The first overlong sequence when every UTF-8 error from `start` on is one (a UTF-8 file with
     such tricks in it); None when another error shows the file is in another encoding (GBK's
@@ -80,19 +99,19 @@ def _only_overlong(data: bytes, start: int) -> bytes | None:
     first = None
     at = start
     rest = [data[:start]]
+    view = memoryview(data)   # slices of a view are not copies: each step reads only up to its error
     for _ in range(10_000):
         over = _overlong(data, at)
         if over is None:
             return None
         first = first or over
-        piece = data[at + len(over):]
-        try:
-            piece.decode("utf-8")
-        except UnicodeDecodeError as e:
-            rest.append(piece[:e.start])
-            at = at + len(over) + e.start
+        a = at + len(over)
+        bad = _next_error(view, a)
+        if bad is not None:
+            rest.append(data[a:bad])
+            at = bad
             continue
-        rest.append(piece)
+        rest.append(data[a:])
         text = b"".join(rest).decode("utf-8", "replace")
         break
     else:
