@@ -148,8 +148,10 @@ class BankLibrary:
         return [p for p in self.paths
                 if p not in self._readings or file_stamp(p) != self._readings[p].stamp]
 
-    def bytes_to_read(self) -> int:
-        return sum((file_stamp(p) or (0, 0))[1] for p in self.stale())
+    @staticmethod
+    def bytes_to_read(paths: list[Path]) -> int:
+        """How many bytes the files `paths` (what `stale()` gave) hold."""
+        return sum((file_stamp(p) or (0, 0))[1] for p in paths)
 
     # ---- what the app shows --------------------------------------------------------------
     def entries(self) -> list[Entry]:

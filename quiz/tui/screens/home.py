@@ -90,7 +90,7 @@ class HomeScreen(QuizScreen[None]):
             self._rebuild()
             if self.app.start_mode and self.entries:  # `quiz study BANK`: its session at once
                 self.call_after_refresh(self.app.open_start)
-        elif library.bytes_to_read() <= SMALL_BANKS:
+        elif library.bytes_to_read(todo) <= SMALL_BANKS:
             self.loading = True
             self.load_now(todo)  # a few small banks: faster here than a thread's start and GIL waits
         else:
@@ -176,10 +176,10 @@ class HomeScreen(QuizScreen[None]):
         """Rows from the library, the cursor kept on its bank (or its row)."""
         table = self.query_one("#banks", DataTable)
         current, old_row = self.selected_entry(), table.cursor_row
-        for entry in self.app.library.entries():
+        self.entries = self.app.library.entries()
+        for entry in self.entries:
             if entry.bank is not None and entry.path is None:
                 self._sync(entry.bank)  # banks given in memory (quiz study BANK, tests)
-        self.entries = self.app.library.entries()
         table.clear()
         for i, entry in enumerate(self.entries):
             table.add_row(*self._cells(entry), key=row_key(i))
