@@ -52,6 +52,7 @@ DESIRED_RETENTION = float(settings.DESIRED_RETENTION.default)
 LEECH_LAPSES = int(settings.LEECH_THRESHOLD.default)         # the 8th lapse makes a leech and suspends it
 MAXIMUM_INTERVAL = int(settings.MAXIMUM_INTERVAL.default)    # days
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards due this soon may be shown when nothing else is left
+LEARN_AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
 
 
 def _fsrs():

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.core.model import Bank, Question
-from quiz.core.scheduler import LEARN_AHEAD, State
+from quiz.core.scheduler import LEARN_AHEAD_MS, State
+from quiz.core.settings import NEW_CARDS_PER_DAY
 
 if TYPE_CHECKING:
     from quiz.core.store import Store
 
-DEFAULT_NEW_LIMIT = 20  # new cards a day, over every session of the day (the setting's default)
-AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
+DEFAULT_NEW_LIMIT = int(NEW_CARDS_PER_DAY.default)  # new cards a day, over every session of the day
+AHEAD_MS = LEARN_AHEAD_MS
 
 
 def sibling_key(bank_id: str, question: Question) -> str | None:
@@ -103,7 +104,8 @@ def plan(rows: Sequence[tuple[int, int, int | None, int, int]], siblings: Siblin
                 taken.add(key)
     if limit is not None and len(cards) > limit:
         cards = cards[:limit]
-        new = sum(1 for r in rows if r[0] in set(cards) and r[1] == State.NEW)
+        chosen = set(cards)
+        new = sum(1 for r in rows if r[0] in chosen and r[1] == State.NEW)
     return Plan(tuple(cards), new, frozenset(held))
 
 

@@ -7,13 +7,13 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.core.model import Bank
-from quiz.core.scheduler import LEARN_AHEAD, State
+from quiz.core.scheduler import LEARN_AHEAD_MS, State
 from quiz.core.store.rows import SELECT as _SELECT
 from quiz.core.store.rows import CardRow
 from quiz.core.store.rows import row_to_card as _row_to_card
 
 LEARNING, RELEARNING = State.LEARNING, State.RELEARNING
-_AHEAD_MS = int(LEARN_AHEAD.total_seconds() * 1000)
+_AHEAD_MS = LEARN_AHEAD_MS
 Skip = int | Collection[int] | None  # a card to leave out (the one just answered), or a set of them
 
 
