@@ -14,13 +14,13 @@ import re
 from functools import lru_cache
 
 from quiz.core.generate.segment import words
+from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS
 
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short
 MAX_PROMPT = 90    # never longer, apart from the blank's own clause
 NARROW = 24        # the narrow form when the clause alone says too little
 _CUTS = "，；：。！？"
-_OPEN, _CLOSE = "“‘（《「『", "”’）》」』"
 _SHORT_QUOTE = 40
 _SUBJECT = 22       # a subject clause this short is put in front of a later clause
 _FRAME_END = ("以来", "期间", "之际", "前夕", "当天", "上午", "下午", "晚上", "时", "后", "中", "前")
@@ -39,11 +39,11 @@ def pieces(norm: str) -> tuple[tuple[int, int], ...]:
     i = 0
     while i < n:
         ch = norm[i]
-        if ch in _OPEN:
+        if ch in OPEN_MARKS:
             if depth == 0:
                 quote_start = i
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE_MARKS:
             depth = max(0, depth - 1)
         elif ch in _CUTS:
             inside_short = depth > 0 and _quote_len(norm, quote_start) <= _SHORT_QUOTE
@@ -64,7 +64,7 @@ def _quote_len(norm: str, start: int) -> int:
     """Length of the quote opening at `start` (bounded look-ahead: a long one is a speech)."""
     if start < 0:
         return 0
-    close = _CLOSE[_OPEN.index(norm[start])] if norm[start] in _OPEN else "”"
+    close = CLOSE_MARKS[OPEN_MARKS.index(norm[start])] if norm[start] in OPEN_MARKS else "”"
     j = norm.find(close, start + 1, start + _SHORT_QUOTE + 2)
     if j < 0 or any(c in norm[start:j] for c in "。！？"):
         return _SHORT_QUOTE + 1   # a speech, not a slogan: its clauses may be cut

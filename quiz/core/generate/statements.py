@@ -16,11 +16,11 @@ from quiz.core.generate.candidates import BLANK, Builder, fact_key, shuffled, wh
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import words
+from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS
 from quiz.core.qtype import QuestionType as QT
 
 LEAD = "横线处原文写了哪几项？（多选）"
 _CUTS = "、，；："
-_OPEN, _CLOSE = "“‘（《「", "”’）》」"
 _LINKS = ("其中", "并且", "同时", "此外", "另外")
 MIN_RUN = 3          # fewer parallel figures are asked one by one
 MAX_TRUE = 5         # a longer run is asked on its first five parts
@@ -31,9 +31,9 @@ def parts(norm: str) -> list[tuple[int, int]]:
     """The pieces of a sentence between 、，；： outside quotes and brackets, as (start, end)."""
     out, start, depth = [], 0, 0
     for i, ch in enumerate(norm):
-        if ch in _OPEN:
+        if ch in OPEN_MARKS:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE_MARKS:
             depth = max(0, depth - 1)
         elif ch in _CUTS and depth == 0:
             out.append((start, i))

@@ -208,8 +208,8 @@ def unbylined(par: str) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- sentences
 
-_OPEN = "“‘（《「『"
-_CLOSE = "”’）》」』"
+OPEN_MARKS = "“‘（《「『"    # quotes and brackets a clause does not break inside
+CLOSE_MARKS = "”’）》」』"
 
 
 def split_sentences(par: str, norm: str | None = None) -> list[tuple[str, str]]:
@@ -227,9 +227,9 @@ def split_sentences(par: str, norm: str | None = None) -> list[tuple[str, str]]:
     i = 0
     while i < n:
         ch = norm[i]
-        if ch in _OPEN:
+        if ch in OPEN_MARKS:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE_MARKS:
             depth = max(0, depth - 1)
         elif ch in "。！？；…" and depth == 0:
             j = i + 1
