@@ -5,6 +5,7 @@ import re
 
 from quiz.core.generate import dates, numbers
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.text import han, han_count
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _SPEECH = set("。！？，：；")
@@ -44,15 +45,13 @@ def _inner_quotes(sent, a: int, b: int) -> list[Fact]:
         if j < 0:
             break
         content = norm[i + 1:j]
-        if 2 <= _cjk_count(content) and len(content) <= 15 and not any(c in _SPEECH for c in content) \
+        if 2 <= han_count(content) and len(content) <= 15 and not any(c in _SPEECH for c in content) \
                 and not re.search(r"[0-9A-Za-z{}]", content):
             out.append(Fact("slogan", sent.text[i + 1:j], i + 1, j, sent, key=("slogan", content)))
         i = norm.find("‘", j + 1, b)
     return out
 
 
-def _cjk_count(s: str) -> int:
-    return sum("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
@@ -66,7 +65,7 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
                 facts += _inner_quotes(sent, a + 1, b - 1)   # '要深化‘我为群众办实事’实践活动。'
             continue
         masked.append((a, b))
-        if (_cjk_count(content) < 2 and not _FORMULA.match(content)) or "{" in content or "}" in content:
+        if (han_count(content) < 2 and not _FORMULA.match(content)) or "{" in content or "}" in content:
             continue
         body = "、" not in content and len(content) >= 5 and content.endswith(_ORG_NAME_END)
         named = op == "《" or bool(re.search(r"[0-9A-Za-z]", content)) or body
@@ -120,7 +119,7 @@ _FORMULA_AFTER = tuple("一 二 两 三 四 五 六 七 八 九 十 代表 意�
 
 
 def _is_cjk(norm: str, i: int) -> bool:
-    return i < len(norm) and "\u4e00" <= norm[i] <= "\u9fff"
+    return i < len(norm) and han(norm[i])
 
 
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？]|$)")

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from quiz.core.generate.segment import words
-from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS
+from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS, han, han_count
 
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short
@@ -101,12 +101,12 @@ def window(norm: str, a: int, b: int, target: int = TARGET, framed: bool | str =
             first -= 1
             lo = ps[first][0]
             grew = True
-    if (lead_in or target >= TARGET and rightwards and _cjk(norm[lo:a] + norm[b:hi]) < 4) and last + 1 < len(ps):
+    if (lead_in or target >= TARGET and rightwards and han_count(norm[lo:a] + norm[b:hi]) < 4) and last + 1 < len(ps):
         # 10月26日，临县在三交镇…举行…挂牌仪式: the next clause is long, but without it the blank
         # says nothing; show its start
         hi = min(ps[last + 1][1], lo + MAX_PROMPT - 2)
         stop = next((i for i in range(ps[last + 1][0], hi) if norm[i] in "“《" or norm[i].isdigit()), hi)
-        if _cjk(norm[ps[last + 1][0]:stop]) >= 4:
+        if han_count(norm[ps[last + 1][0]:stop]) >= 4:
             hi = stop   # …主办的“发言人来了…”: stop before what another question may ask
     # room for the …… of a cut and a blank longer than a short answer: the prompt stays within MAX_PROMPT
     most = MAX_PROMPT - 2 - max(0, len(BLANK) - (b - a))
@@ -138,10 +138,6 @@ def open_quote(norm: str, i: int) -> int:
     """Where the quote open at position i starts (-1: none is open there)."""
     q = norm.rfind("“", 0, i)
     return q if q >= 0 and norm.rfind("”", q, i) < 0 else -1
-
-
-def _cjk(s: str) -> int:
-    return sum("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def _frame(norm: str, ps, first: int) -> tuple[int, int] | None:
@@ -177,7 +173,7 @@ def _subject(norm: str, ps) -> tuple[int, int] | None:
     end = lo
     after = ""
     for s, e, tag in words(norm[lo:min(limit, lo + 40)]).tokens:
-        if tag not in _NOUNISH or not all("\u4e00" <= c <= "\u9fff" for c in norm[lo + s:lo + e]):
+        if tag not in _NOUNISH or not all(han(c) for c in norm[lo + s:lo + e]):
             after = tag
             break
         end = lo + e
@@ -210,7 +206,7 @@ def thin(prompt: str) -> bool:
     start = max([prompt.rfind(c, 0, i) + 1 for c in "，。；：,;:！？"]
                 + [prompt.rfind("…”", 0, i) + 2 if "…”" in prompt[:i] else 0])
     # (____主持仪式。 says enough: who hosted the ceremony the article is about)
-    return sum(1 for c in prompt[start:].replace(BLANK, "") if "\u4e00" <= c <= "\u9fff") < 4
+    return han_count(prompt[start:].replace(BLANK, "")) < 4
 
 
 def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,

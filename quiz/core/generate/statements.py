@@ -16,7 +16,7 @@ from quiz.core.generate.candidates import BLANK, Builder, fact_key, shuffled, wh
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import words
-from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS
+from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS, han_count
 from quiz.core.qtype import QuestionType as QT
 
 LEAD = "横线处原文写了哪几项？（多选）"
@@ -59,8 +59,7 @@ def runs(facts: list[Fact]) -> list[list[tuple[Fact, int, int]]]:
         for a, b in parts(sent.norm):
             inside = [f for f in figs if a <= f.start and f.end <= b]
             text = sent.norm[a:b].strip()
-            cjk = sum("\u4e00" <= c <= "\u9fff" for c in text) - sum(
-                "\u4e00" <= c <= "\u9fff" for f in inside for c in f.norm_text)
+            cjk = han_count(text) - sum(han_count(f.norm_text) for f in inside)
             if len(inside) == 1 and PART_MIN <= len(text) <= PART_MAX and cjk >= 3 and '“' not in text:
                 lead = len(sent.norm[a:b]) - len(sent.norm[a:b].lstrip())
                 if sent.norm.startswith(_LINKS, a + lead) and a + lead + 2 < inside[0].start:
@@ -90,7 +89,7 @@ def _tail_part(norm: str, inside: list[Fact], a: int, b: int) -> tuple[Fact, int
     q = norm.rfind("”", lo, last.start)
     lo = q + 1 if q >= 0 else lo
     text = norm[lo:b].strip()
-    cjk = sum(_cjk(c) for c in text) - sum(_cjk(c) for c in last.norm_text)
+    cjk = han_count(text) - han_count(last.norm_text)
     if not (PART_MIN <= len(text) <= PART_MAX and cjk >= 3 and "“" not in text):
         return None
     return last, lo, b
@@ -158,12 +157,10 @@ def _prompts(text: str, norm: str, start: int, end: int) -> list[str]:
     out: list[str] = []
     for h in heads:
         body = text[h:start].strip()
-        if sum(_cjk(c) for c in body) < 2:
+        if han_count(body) < 2:
             continue
         lead = "……" if h > 0 and norm[h - 1] not in "，；：。" else ""
         out.append(f"{lead}{body}{BLANK}{tail}")
     return out[:1] + out[-2:] if len(out) > 3 else out
 
 
-def _cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"

@@ -404,3 +404,13 @@ def shows_in(answer: str, text: str) -> bool:
         if not edge:
             return True
         start = i + 1
+
+
+def han(c: str) -> bool:
+    """A Chinese character of the basic block (what the generator counts as words of a clause)."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def han_count(s: str) -> int:
+    """How many basic-block Chinese characters `s` holds."""
+    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
