@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
+from quiz.core.generate.chars import shows_in
 from quiz.core.generate.context import Context, refer
 from quiz.core.generate.facts import KIND_ZH, Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.main_person import MAIN_AT, main_person
 from quiz.core.generate.segment import VERBISH, Words, words
-from quiz.core.generate.text import shows_in
 from quiz.core.model import Question
 from quiz.core.qtype import FALSE, TRUE
 from quiz.core.qtype import QuestionType as QT

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from quiz.core.generate import dates, numbers
+from quiz.core.generate.chars import han, han_count
 from quiz.core.generate.facts import Fact
-from quiz.core.generate.text import han, han_count
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _SPEECH = set("。！？，：；")

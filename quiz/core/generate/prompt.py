@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
 from quiz.core.generate.segment import words
-from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS, han, han_count
 
 BLANK = "____"
 TARGET = 60        # grow the clause while it stays this short

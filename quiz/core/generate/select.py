@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from quiz.core.generate.candidates import Candidate
+from quiz.core.generate.chars import shows_in
 from quiz.core.generate.score import SELECT_AT
-from quiz.core.generate.text import shows_in
 from quiz.core.qtype import QuestionType as QT
 
 PER_SENTENCE = 3

@@ -13,10 +13,10 @@ from __future__ import annotations
 from quiz.core.generate import distractors
 from quiz.core.generate import score as S
 from quiz.core.generate.candidates import BLANK, Builder, fact_key, shuffled, where_of
+from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han_count
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.segment import words
-from quiz.core.generate.text import CLOSE_MARKS, OPEN_MARKS, han_count
 from quiz.core.qtype import QuestionType as QT
 
 LEAD = "横线处原文写了哪几项？（多选）"
