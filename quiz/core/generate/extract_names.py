@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.kinds import PLACE_SUFFIXES
 from quiz.core.generate.segment import words
 
 ORG_SUFFIXES = sorted("""委员会 工作委员会 办公室 办公厅 管理局 调查队 研究院 研究所 纪念馆 博物馆 图书馆 文化馆 展览馆 教育基地
@@ -47,7 +48,6 @@ _GENERIC_ORGS = {"党委", "党组", "党中央", "中央", "政府", "部门", 
 # a unit word and a generic body, no name: 省政府, 县委, 市人大, 镇政府 (which province? the article's)
 _GENERIC_BODY = re.compile(r"^(?:省|市|县|区|州|乡|镇|村|自治区)(?:政府|人民政府|委|党委|人大|政协|委员会|村委会)$")
 
-PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "街道", "社区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
 # words that make 社区 or 街道 a kind of place, not the name of one (老旧社区, 智慧社区, 城市街道)
 _GENERIC_AREA = frozenset("""老旧 居民 智慧 示范 文明 和谐 新型 周边 辖区 基层 城乡 农村 城市 各个 所在 附近 整个 有关 相关 试点
 重点 困难 涉农 安置 老年 红色 平安 美丽 幸福 绿色 无疫 达标 星级 网格 商业 服务 管理 居住 移民 回迁 老城 新建 这个 那个

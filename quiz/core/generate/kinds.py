@@ -24,7 +24,11 @@ _LEADING = ("党委", "党工委", "工委", "委员会", "党组", "人民政�
             "纪委", "监委", "省委", "市委", "州委", "县委", "区委", "旗委")
 # the place a body's name opens with (西藏自治区党委, 日喀则市民政局): three characters at least, so
 # that 全区 (the whole region) or 区党委 (the region's committee, by its short name) give no level
-_PLACE_HEAD = re.compile(r"^(?![全各本该我])[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|地区|街道|社区|省|市|州|盟|县|区|旗|乡|镇|村)")
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "地区", "街道", "社区", "省", "市", "州", "盟", "县", "区", "乡", "镇", "村", "旗")
+_UNITS = "|".join(PLACE_SUFFIXES)
+_ONE_CHAR_UNITS = "".join(s for s in PLACE_SUFFIXES if len(s) == 1)
+_PLACE_HEAD = re.compile(rf"^(?![全各本该我])[\u4e00-\u9fff]{{2,8}}?(?:{_UNITS})")
+_ANY_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_UNITS})")
 
 
 def organ_sort(name: str) -> str:
@@ -76,3 +80,14 @@ def fits(kind: str, answer: str, option: str, glued: bool) -> bool:
         if level is not None and org_level(option) != level:
             return False
     return not glued or option[-1:] == answer[-1:]
+
+
+def same_body(a: str, b: str) -> bool:
+    """One body named with and without its place (县离退休干部党工委, 离退休干部党工委): the longer
+    is the shorter with a place in front."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(short) < 3 or long == short or not long.endswith(short):
+        return False
+    head = long[:len(long) - len(short)]
+    # (高唐 + 县委老干部局, 西藏自治 + 区党委: the short name opens with the unit of the place cut off)
+    return _ANY_PLACE.fullmatch(head) is not None or short[0] in _ONE_CHAR_UNITS and 2 <= len(head) <= 6

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.chars import shows_in
+from quiz.core.generate.kinds import same_body
 from quiz.core.generate.score import SELECT_AT
 from quiz.core.qtype import QuestionType as QT
 
@@ -52,26 +53,9 @@ class Choice:
     dropped: tuple[tuple[Candidate, str], ...]   # (candidate, reason key)
 
 
-
-
 def fold(s: str) -> str:
     """What the leak test compares: width-folded, without spaces or quotes."""
     return re.sub(r"[\s“”‘’\"'《》]", "", unicodedata.normalize("NFKC", s))
-
-
-_PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:自治区|自治州|自治县|街道|省|市|州|县|区|旗|镇|乡)")
-
-
-def same_body(a: str, b: str) -> bool:
-    """One body named with and without its place (县离退休干部党工委, 离退休干部党工委): the longer
-    is the shorter with a place in front."""
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    if len(short) < 3 or long == short or not long.endswith(short):
-        return False
-    head = long[:len(long) - len(short)]
-    # (高唐 + 县委老干部局, 西藏自治 + 区党委: the short name opens with the unit of the place cut off)
-    return _PLACE_HEAD.fullmatch(head) is not None or short[0] in "省市县区州旗镇乡" and 2 <= len(head) <= 6
-
 
 
 def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],

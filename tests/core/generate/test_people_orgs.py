@@ -196,7 +196,7 @@ def test_a_description_before_a_speaker_is_no_role():
 
 
 def test_one_body_named_with_and_without_its_place_is_asked_once():
-    from quiz.core.generate.select import same_body
+    from quiz.core.generate.kinds import same_body
     assert same_body("县离退休干部党工委", "离退休干部党工委")
     assert same_body("青禾县委老干部局", "县委老干部局")
     assert not same_body("市委宣传部", "县委宣传部")
