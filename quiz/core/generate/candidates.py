@@ -17,7 +17,7 @@ from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.chars import shows_in
 from quiz.core.generate.context import Context, refer
-from quiz.core.generate.facts import KIND_ZH, Fact
+from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.main_person import MAIN_AT, main_person
 from quiz.core.generate.segment import VERBISH, Words, words
@@ -161,7 +161,9 @@ class Builder:
         else:
             wrong = distractors.for_fact(f, self.pools, seed)
         weight = S.importance(f) + self.headline(f)
-        expl = f"{KIND_ZH[f.kind]}：{f.text}{where_of(f)}。"
+        # the feedback already shows the answer and its whole source sentence: an explanation that
+        # said "机构：X。" again adds nothing; where in the article it stands does
+        expl = found_at(f)
         prompt, why = self.prompt_for(f, f.start, f.end, BLANK)
         drop = drop or why
         accept = _accept(f)
@@ -381,6 +383,13 @@ def _accept(f: Fact) -> tuple[str, ...]:
 
 def shuffled(items: list[str], seed: int) -> list[str]:
     return sorted(items, key=lambda x: seed_of(str(seed), x))
+
+
+def found_at(f: Fact) -> str:
+    """Where in the article the fact stands: its section and its paragraph of the body."""
+    h = f.sentence.heading
+    n = f.sentence.paragraph + 1
+    return f"出自「{h}」部分，正文第{n}段。" if h else f"出自正文第{n}段。"
 
 
 def where_of(f: Fact) -> str:

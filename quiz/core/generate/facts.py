@@ -8,8 +8,6 @@ from quiz.core.generate.numbers import Figure
 from quiz.core.generate.text import Sentence
 
 KINDS = ("date", "figure", "slogan", "name", "person", "role", "org", "place", "list")
-KIND_ZH = {"date": "时间", "figure": "数字", "slogan": "提法", "name": "名称", "person": "人物",
-           "role": "职务", "org": "机构", "place": "地点", "list": "列举"}
 
 
 @dataclass(frozen=True, slots=True)
