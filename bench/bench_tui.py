@@ -3,6 +3,7 @@ same run), and key press to feedback on screen (pilot timing, including the dura
 from __future__ import annotations
 
 import asyncio
+import compileall
 import os
 import shutil
 import statistics
@@ -58,6 +59,9 @@ def launch_lines() -> Iterable[str]:
     if shutil.which("tmux") is None:
         yield "launch: skipped (no tmux)"
         return
+    # the app's modules as an installed copy has them, byte-compiled (textual's are, in site-packages):
+    # under PYTHONDONTWRITEBYTECODE an editable checkout would compile its sources at every launch
+    compileall.compile_dir(ROOT / "quiz", quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     minimal = tmp / "minimal.py"
     minimal.write_text(MINIMAL, encoding="utf-8")

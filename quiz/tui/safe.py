@@ -3,9 +3,10 @@
 Textual reads a plain string given to a Label, a Static or a DataTable cell as markup: a bank title
 `[@click=app.screenshot('victim.txt','/some/dir')]…[/]` becomes a live link that one click runs
 (it replaced a file), `[link=…]` opens a URL, an unbalanced `[` raises MarkupError. Bank text, file
-names, paths and error messages (which quote both) are data. So the screens take `Label`, `Static`
-and `DataTable` from here, never from textual.widgets: these never parse markup and drop control
-characters and bidi overrides from any string they are given (tests/test_layers.py checks that no
+names, paths and error messages (which quote both) are data. So the screens take `Label` and `Static`
+from here (and `DataTable` from quiz.tui.safe_table), never from textual.widgets: these never parse
+markup and drop control characters and bidi overrides from any string they are given
+(tests/test_safe_widgets.py checks that no
 module under quiz/tui bypasses them, nor builds Content from markup). `text` and `line` turn any
 value into such Content for the widgets that take Content (Wrapped, toasts, the feedback panel).
 """
@@ -13,10 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.content import Content
 from textual.visual import VisualType
-from textual.widgets import DataTable as _DataTable
 from textual.widgets import Label as _Label
 from textual.widgets import Static as _Static
 
@@ -46,11 +45,6 @@ def _visual(content: VisualType) -> VisualType:
     return text(content) if isinstance(content, str) else content
 
 
-def _cell(value: Any) -> Any:
-    """A DataTable cell: str is literal Text (the table would read it as markup)."""
-    return Text(one_line(value)) if isinstance(value, str) else value
-
-
 class Static(_Static):
     """textual's Static that never reads markup: a string is shown as written (cleaned of controls)."""
 
@@ -71,17 +65,3 @@ class Label(_Label):
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(_visual(content), layout=layout)
-
-
-class DataTable(_DataTable):
-    """textual's DataTable whose string cells, labels and column headers are literal text."""
-
-    def add_column(self, label: Any, *, width: int | None = None, key: str | None = None,
-                   default: Any = None) -> Any:
-        return super().add_column(_cell(label), width=width, key=key, default=_cell(default))
-
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> Any:
-        return super().add_row(*map(_cell, cells), height=height, key=key, label=_cell(label))
-
-    def update_cell(self, row_key: Any, column_key: Any, value: Any, *, update_width: bool = False) -> None:
-        super().update_cell(row_key, column_key, _cell(value), update_width=update_width)

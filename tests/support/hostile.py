@@ -13,8 +13,9 @@ HOSTILE_YAML = (r"[@click=app.screenshot('victim.svg','{dir}')]点我[/] [@click
                 r"[link=https://evil.example]链接[/link] [/bold] [b \e[31m红\e[0m \e]0;PWNED\a "
                 r"\e]52;c;ZXZpbA==\a \x9b2J \u202e倒序\u202c \u2066隔离\u2069 \e]8;;https://evil.example\e\\L\e]8;;\e\\")
 
-# Literal pieces that must show on screen as written (markup is text, not style or action).
-LITERALS = ("[@click=app.quit]", "[link=https://evil.example]")
+# Literal pieces that must show on screen as written (markup is text, not style or action); the first
+# is the head of a title, which a narrow column may cut before the others.
+LITERALS = ("[@click=app.screenshot(", "[@click=app.quit]", "[link=https://evil.example]")
 
 
 def unsafe(text: str) -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +22,8 @@ from quiz.i18n.problems import located_text
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize, localize_tree
-from quiz.tui.safe import DataTable, Label
+from quiz.tui.safe import Label
+from quiz.tui.widgets.rows import RowTable
 from quiz.tui.widgets.wrapped import Wrapped
 
 PROBLEMS_SHOWN = 3
@@ -37,11 +37,6 @@ def source_line(bank: Bank) -> str:
         return ""
     parts = [p for p in (src.title, src.publisher, src.date) if p]
     return one_line(" · ".join(parts) or (src.file or ""))
-
-
-def row_key(index: int) -> str:
-    """Row keys are row numbers: never a bank id or a path (user data could collide with them)."""
-    return f"row-{index}"
 
 
 class HomeScreen(QuizScreen[None]):
@@ -70,7 +65,7 @@ class HomeScreen(QuizScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Label(t("app.title") + " · " + t("home.title"), id="home-title", classes="title")
-            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="banks")
             yield Label("", id="loading")
             yield Wrapped("", id="bank-info")
 
@@ -81,8 +76,7 @@ class HomeScreen(QuizScreen[None]):
         localize(self.app)
         localize_tree(self)
         self.call_after_refresh(self._add_footer)
-        self.query_one("#banks", DataTable).focus()
-        self._columns()
+        self.query_one("#banks", RowTable).focus()
         library = self.app.library
         todo = library.stale()
         self._loading(t("app.loading", done=0, total=len(todo)) if todo else None)
@@ -103,12 +97,6 @@ class HomeScreen(QuizScreen[None]):
 
         await self.mount(Footer())
         localize_tree(self)
-
-    def _columns(self) -> None:
-        table = self.query_one("#banks", DataTable)
-        table.clear(columns=True)
-        for key in COLUMNS:
-            table.add_column(t(f"home.col.{key}"), key=key)
 
     def _loading(self, text: str | None) -> None:
         """The progress line while banks load (hidden when done)."""
@@ -174,49 +162,45 @@ class HomeScreen(QuizScreen[None]):
     # ---- the table ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         """Rows from the library, the cursor kept on its bank (or its row)."""
-        table = self.query_one("#banks", DataTable)
+        table = self.query_one("#banks", RowTable)
         current, old_row = self.selected_entry(), table.cursor_row
         self.entries = self.app.library.entries()
         for entry in self.entries:
             if entry.bank is not None and entry.path is None:
                 self._sync(entry.bank)  # banks given in memory (quiz study BANK, tests)
-        table.clear()
-        for i, entry in enumerate(self.entries):
-            table.add_row(*self._cells(entry), key=row_key(i))
+        table.set_table([t(f"home.col.{key}") for key in COLUMNS], [self._cells(e) for e in self.entries])
         if self.entries:
             same = [i for i, e in enumerate(self.entries) if current is not None and _same(e, current)]
-            table.move_cursor(row=same[0] if same else min(max(old_row, 0), len(self.entries) - 1))
+            table.move_cursor(same[0] if same else old_row)
         self._show_selected()
 
     def _cells(self, entry: Entry) -> list:
         if entry.bank is None:
-            return [Text("⚠ " + one_line(entry.name)), Text(t("home.invalid")), "", "", "", ""]
+            return ["⚠ " + one_line(entry.name), t("home.invalid"), "", "", "", ""]
         bank = entry.bank
         if not entry.ok:
-            return [Text("⚠ " + one_line(bank.title)), Text(t("home.conflict")), "", "", "", ""]
+            return ["⚠ " + one_line(bank.title), t("home.conflict"), "", "", "", ""]
         try:  # due and new as a study session would hold them today (daily limit, buried siblings)
             c = self.app.store.bank_counts(bank)
             now = today(self.app.store, [bank])
             counts: list = [now.due, now.new, c.missed, c.leeches]
         except Exception:
             counts = ["–"] * 4
-        return [Text(one_line(bank.title)), len(bank.questions), *counts]
+        return [one_line(bank.title), len(bank.questions), *counts]
 
     def refresh_counts(self) -> None:
-        table = self.query_one("#banks", DataTable)
+        table = self.query_one("#banks", RowTable)
         for i, entry in enumerate(self.entries):
             if entry.ok:
-                for key, value in zip(COLUMNS[1:], self._cells(entry)[1:]):
-                    table.update_cell(row_key(i), key, value)
+                table.set_row(i, self._cells(entry))
 
     def relabel(self) -> None:
         """After a language switch: rebuild every visible string."""
         self.query_one("#home-title", Label).update(t("app.title") + " · " + t("home.title"))
-        table = self.query_one("#banks", DataTable)
+        table = self.query_one("#banks", RowTable)
         row = table.cursor_row
-        self._columns()
         self._rebuild()
-        table.move_cursor(row=row)
+        table.move_cursor(row)
         localize(self.app)
         localize_tree(self)
 
@@ -224,18 +208,18 @@ class HomeScreen(QuizScreen[None]):
         if self.query("#banks"):
             self.refresh_counts()
             self._show_selected()
-            self.query_one("#banks", DataTable).focus()
+            self.query_one("#banks", RowTable).focus()
             self.recheck()
 
     def action_row(self, row: int) -> None:
         if self.entries:
-            self.query_one("#banks", DataTable).move_cursor(row=row % len(self.entries))
+            self.query_one("#banks", RowTable).move_cursor(row % len(self.entries))
 
     def selected_entry(self) -> Entry | None:
         """The entry on the cursor's row."""
         if not self.entries or not self.query("#banks"):
             return None
-        row = self.query_one("#banks", DataTable).cursor_row
+        row = self.query_one("#banks", RowTable).cursor_row
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def selected(self) -> Bank | None:
@@ -243,11 +227,11 @@ class HomeScreen(QuizScreen[None]):
         entry = self.selected_entry()
         return entry.bank if entry is not None and entry.ok else None
 
-    @on(DataTable.RowHighlighted)
+    @on(RowTable.Highlighted)
     def _highlighted(self) -> None:
         self._show_selected()
 
-    @on(DataTable.RowSelected)
+    @on(RowTable.Chosen)
     def _chosen(self) -> None:
         self.app.action_study()
 

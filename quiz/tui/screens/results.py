@@ -12,7 +12,8 @@ from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
-from quiz.tui.safe import DataTable, Label
+from quiz.tui.safe import Label
+from quiz.tui.safe_table import DataTable
 from quiz.tui.widgets.feedback import answer_text
 from quiz.tui.widgets.header import clock_text
 from quiz.tui.widgets.wrapped import Wrapped

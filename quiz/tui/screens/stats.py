@@ -12,7 +12,8 @@ from quiz.core.textsafe import one_line
 from quiz.tui.base import QuizScreen
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
-from quiz.tui.safe import DataTable, Label, Static
+from quiz.tui.safe import Label, Static
+from quiz.tui.safe_table import DataTable
 from quiz.tui.widgets import charts
 from quiz.tui.widgets.wrapped import Wrapped
 
