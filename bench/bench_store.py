@@ -49,8 +49,8 @@ def _build(data: Path) -> None:
                           "difficulty, due, last_review, reps, lapses, last_correct, last_answer) "
                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
             prev = '{"state": 2}'
-            c.executemany("INSERT INTO reviews(card_id, at, rating, correct, elapsed_ms, state_before, prev) "
-                          "VALUES (?,?,?,?,?,?,?)",
+            c.executemany("INSERT INTO reviews(card_id, at, rating, correct, elapsed_ms, state_before, prev, bank_id) "
+                          "VALUES (?,?,?,?,?,?,?,'big')",
                           ((rng.choice(reviewed), now - rng.randint(0, 365 * day), 3, int(rng.random() < 0.88),
                             rng.randint(1000, 20000), rng.choice((0, 1, 2, 2, 2)), prev) for _ in range(REVIEWS)))
         store.conn.execute("ANALYZE")

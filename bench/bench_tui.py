@@ -3,7 +3,6 @@ same run), and key press to feedback on screen (pilot timing, including the dura
 from __future__ import annotations
 
 import asyncio
-import compileall
 import os
 import shutil
 import statistics
@@ -59,14 +58,16 @@ def launch_lines() -> Iterable[str]:
     if shutil.which("tmux") is None:
         yield "launch: skipped (no tmux)"
         return
-    # the app's modules as an installed copy has them, byte-compiled (textual's are, in site-packages):
-    # under PYTHONDONTWRITEBYTECODE an editable checkout would compile its sources at every launch
-    compileall.compile_dir(ROOT / "quiz", quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     minimal = tmp / "minimal.py"
     minimal.write_text(MINIMAL, encoding="utf-8")
     socket = f"quiz-bench-{uuid.uuid4().hex[:6]}"
-    env = {**os.environ, "LANG": "en_US.UTF-8", "TERM": "xterm-256color"}
+    # PYTHONPATH: the `quiz` of this checkout, whatever checkout the virtualenv's editable install names
+    env = {**os.environ, "LANG": "en_US.UTF-8", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    # byte-compiled modules, as on a learner's machine: the warm-up launches write them (under
+    # PYTHONDONTWRITEBYTECODE every launch would compile this checkout's sources and rich's CJK width
+    # tables again, which a minimal app of ASCII text never loads)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "bench", "-x", "100", "-y", "30"], env=env,
                    check=True)
     try:

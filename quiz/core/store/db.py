@@ -210,7 +210,16 @@ def migrate_to(conn: sqlite3.Connection, target: int) -> None:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration script; a trigger's body (BEGIN ... END) holds semicolons of its
+    own, so statements end where SQLite says one is complete."""
+    out, part = [], ""
+    for piece in script.split(";"):
+        part += piece + ";"
+        if sqlite3.complete_statement(part):
+            if part.strip(" \n;"):
+                out.append(part.strip())
+            part = ""
+    return out
 
 
 def create_file(path: Path) -> None:

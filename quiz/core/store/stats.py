@@ -26,13 +26,12 @@ def _day_number(d: date) -> int:
     return (d - date(1970, 1, 1)).days
 
 
-def _bank_filter(bank_ids: Sequence[str] | None, col: str = "card_id") -> tuple[str, tuple]:
+def _bank_filter(bank_ids: Sequence[str] | None) -> tuple[str, tuple]:
+    """The condition for answers to the banks' questions: an index range of each bank (reviews_bank)."""
     if not bank_ids:
         return "", ()
     marks = ",".join("?" * len(bank_ids))
-    # `+col`: filter rows found by the time index; without it SQLite walks the card index once per card
-    # of the bank for every time window (seconds for a 100k-card bank)
-    return f" AND +{col} IN (SELECT id FROM cards WHERE bank_id IN ({marks}))", tuple(bank_ids)
+    return f" AND bank_id IN ({marks})", tuple(bank_ids)
 
 
 def reviews_per_day(store: Store, now: datetime, days: int = 365,
@@ -51,18 +50,8 @@ def reviews_per_day(store: Store, now: datetime, days: int = 365,
 def streak_days(store: Store, now: datetime, bank_ids: Sequence[str] | None = None) -> int:
     """Consecutive learning days with at least one answer, ending today (or yesterday when
     nothing has been answered yet today). One indexed EXISTS probe per day of the streak."""
-    if bank_ids:  # one read of the bank's days: a probe per day would re-read the bank's card list each time
-        days = set(studied_days(store, now, bank_ids))
-        _expr, shift = _day_expr(store, now)
-        d = (to_ms(now) + shift) // 86_400_000
-        if d not in days:
-            d -= 1
-        n = 0
-        while d - n in days:
-            n += 1
-        return n
-    sql = "SELECT EXISTS (SELECT 1 FROM reviews WHERE at >= ? AND at < ?)"
-    params: tuple = ()
+    where, params = _bank_filter(bank_ids)
+    sql = f"SELECT EXISTS (SELECT 1 FROM reviews WHERE at >= ? AND at < ?{where})"
     day = local_day(now, store.day_start_hour, store.tz)
 
     def studied(d: date) -> bool:
@@ -83,16 +72,15 @@ def studied_days(store: Store, now: datetime, bank_ids: Sequence[str] | None = N
                  limit: int = 100_000) -> list[int]:
     """Learning-day numbers with at least one answer, oldest first. One indexed probe per
     studied day (skipping from each day to the next), never a scan of every review."""
-    expr, shift = _day_expr(store, now)
+    _expr, shift = _day_expr(store, now)
+    if bank_ids and len(bank_ids) > 1:  # min() walks one index range: each bank's days, merged
+        return sorted(set().union(*(studied_days(store, now, [b], limit) for b in bank_ids)))[:limit]
     where, params = _bank_filter(bank_ids)
-    if where:  # per bank: the probe cannot use the `at` index; read the bank's answers once
-        return [d for (d,) in store.query(f"SELECT DISTINCT {expr} AS d FROM reviews WHERE 1{where} "
-                                          f"ORDER BY d LIMIT ?", (shift, *params, limit))]
-    sql = "SELECT min(at) FROM reviews WHERE at >= ?"
+    sql = f"SELECT min(at) FROM reviews WHERE at >= ?{where}"
     days: list[int] = []
     at = 0
     while len(days) < limit:
-        first = store.query(sql, (at,))[0][0]
+        first = store.query(sql, (at, *params))[0][0]
         if first is None:
             break
         d = (first + shift) // 86_400_000
@@ -113,7 +101,7 @@ def best_streak_days(store: Store, now: datetime, bank_ids: Sequence[str] | None
     if not best:
         return 0
     # the current streak can only be longer when local days differ from the fixed-offset days above
-    return best if bank_ids else max(best, streak_days(store, now))
+    return max(best, streak_days(store, now, bank_ids))
 
 
 WEEK_MS = 7 * 86_400_000
@@ -180,8 +168,7 @@ def accuracy_by_bank(store: Store, bank_ids: Sequence[str] | None = None, days: 
                      now: datetime | None = None) -> dict[str, tuple[int, int]]:
     """bank id -> (right, answered), over the last `days` days (None: the whole history)."""
     since = 0 if days is None or now is None else to_ms(now) - days * 86_400_000
-    rows = store.query("SELECT c.bank_id, sum(r.correct), count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
-                       "WHERE r.at >= ? GROUP BY c.bank_id", (since,))
+    rows = store.query("SELECT bank_id, sum(correct), count(*) FROM reviews WHERE at >= ? GROUP BY bank_id", (since,))
     return {b: (int(r or 0), n) for b, r, n in rows if not bank_ids or b in bank_ids}
 
 

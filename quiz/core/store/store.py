@@ -294,9 +294,11 @@ class Store(Queues):
                       (*_state_values(after), review.card_id))
             rid = int(c.execute(
                 "INSERT INTO reviews(card_id, session_id, at, rating, correct, elapsed_ms, state_before, prev, "
-                "scheduled, points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "scheduled, points, bank_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT bank_id FROM cards WHERE id = ?))",
                 (review.card_id, session_id, review.at, review.rating, int(review.correct), review.elapsed_ms,
-                 before.state, json.dumps(before.to_dict()), int(review.scheduled), review.points)).lastrowid or 0)
+                 before.state, json.dumps(before.to_dict()), int(review.scheduled), review.points,
+                 review.card_id)).lastrowid or 0)
         return rid, session_id
 
     def undo(self, review_id: int, session_id: int | None = None, session: SessionRow | None = None) -> CardState:

@@ -143,3 +143,26 @@ def test_best_challenge_is_the_longest_challenge_run_per_bank(env):
     assert stats.best_challenge(store, clock()) == 3
     assert stats.best_challenge(store, clock(), ["b1"]) == 3
     assert stats.best_challenge(store, clock(), ["other"]) == 0
+
+
+def test_a_banks_statistics_count_only_its_own_answers(env):
+    """Per bank (the reviews_bank index) and for several banks at once (each bank's days merged)."""
+    store, clock = env
+    one, two = bank(10), fill_bank(10, bank_id="b2", prompt="题{i}", answer="答")
+    start = datetime(2024, 3, 1, 4, tzinfo=UTC)
+    for day, b, ratings in ((0, one, [4, 1]), (1, two, [4]), (2, one, [4]), (3, two, [1, 1, 4])):
+        clock.now = start + timedelta(days=day)
+        study_day(store, clock, b, ratings)
+    now = clock()
+    days = stats.studied_days(store, now)
+    assert len(days) == 4
+    assert stats.studied_days(store, now, ["b1"]) == [days[0], days[2]]
+    assert stats.studied_days(store, now, ["b2"]) == [days[1], days[3]]
+    assert stats.studied_days(store, now, ["b1", "b2"]) == days
+    assert stats.streak_days(store, now, ["b2"]) == 1  # today
+    assert stats.streak_days(store, now, ["b1"]) == 1  # yesterday: the run is still open today
+    assert stats.streak_days(store, now, ["b1", "b2"]) == 4
+    assert stats.best_streak_days(store, now, ["b1"]) == 1
+    assert stats.overview(store, now, ["b2"]).reviews == 4
+    assert sum(stats.reviews_per_day(store, now, bank_ids=["b1"]).values()) == 3
+    assert stats.accuracy_by_bank(store) == {"b1": (2, 3), "b2": (2, 4)}

@@ -99,6 +99,23 @@ def test_queue_queries_use_indexes(tmp_path, clock, make_bank):
             assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
 
 
+def test_every_answer_names_its_bank(tmp_path, clock, make_bank):
+    """Answers carry their bank (v4): written by the store, or by any INSERT that leaves it out (the
+    trigger), and a bank's statistics read that bank's index range, not every answer of the period."""
+    with Store.open(tmp_path, clock=clock) as store:
+        store.sync_bank(make_bank(2))
+        cid = store.query("SELECT id FROM cards ORDER BY id")[0][0]
+        _answer(store, clock, cid, 3)
+        store.conn.execute("INSERT INTO reviews(card_id, at, rating, correct, state_before, prev) "
+                           "VALUES (?, 11, 1, 0, 2, '{}')", (cid,))
+        assert store.query("SELECT bank_id FROM reviews ORDER BY id") == [("b1",), ("b1",)]
+        for sql in ("SELECT min(at) FROM reviews WHERE at >= 0 AND bank_id IN ('b1')",
+                    "SELECT sum(correct), count(*) FROM reviews WHERE at >= 0 AND state_before = 2 "
+                    "AND bank_id IN ('b1')"):
+            plan = " ".join(r[-1] for r in store.query("EXPLAIN QUERY PLAN " + sql))
+            assert "reviews_bank" in plan, plan
+
+
 @pytest.mark.parametrize("old_version", range(1, SCHEMA_VERSION))
 def test_migration_from_previous_version_keeps_everything(tmp_path, clock, old_version):
     path = tmp_path / "quiz.db"
@@ -118,6 +135,7 @@ def test_migration_from_previous_version_keeps_everything(tmp_path, clock, old_v
         assert (card.bank_id, card.question_id, card.st.stability, card.st.difficulty, card.st.reps) == \
             ("b1", "q0", 3.5, 4.25, 2)
         assert store.query("SELECT card_id, rating, elapsed_ms, scheduled FROM reviews") == [(5, 3, 2000, 1)]
+        assert store.query("SELECT bank_id FROM reviews") == [("b1",)]  # v4: from the answer's card
         assert store.query("SELECT answered FROM sessions") == [(1,)]
         rid = store.query("SELECT id FROM reviews")[0][0]
         store.undo(rid)
