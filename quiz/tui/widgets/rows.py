@@ -75,7 +75,7 @@ class RowTable(ScrollView, can_focus=True):
         """Replace the header and every row; the cursor stays on its row number (clamped)."""
         self._headers = [cell_text(h) for h in headers]
         self._rows = [list(r) for r in rows]
-        self.virtual_size = Size(self._natural_width(), len(self._rows) + 1)
+        self.virtual_size = Size(0, len(self._rows) + 1)  # no sideways scrolling: the titles give way
         self.refresh(layout=True)
         self.cursor_row = min(max(self.cursor_row, 0), max(len(self._rows) - 1, 0))
 
@@ -136,9 +136,6 @@ class RowTable(ScrollView, can_focus=True):
             for i, value in enumerate(row[:len(widths)]):
                 widths[i] = max(widths[i], cell_len(cell_text(value)))
         return widths
-
-    def _natural_width(self) -> int:
-        return sum(w + 2 for w in self._widths())
 
     def _fitted_widths(self, width: int) -> list[int]:
         """Column widths for `width` cells: the first column (the titles) gives way."""
