@@ -44,7 +44,8 @@ ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq"
 
 _BOOL_TRUE = re.compile(r"^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$")
 _BOOL_FALSE = re.compile(r"^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL_WORDS = frozenset(("~", "null", "Null", "NULL", ""))
+_NULL_TAG = _CORE + "null"
 
 
 class Node:
@@ -68,10 +69,11 @@ class Node:
 
     # Resolution of plain scalars, YAML 1.1 as PyYAML's safe loader does it.
     def is_null(self) -> bool:
-        if self.plain and len(self.value) > 4:
+        if self.kind != SCALAR:
             return False
-        return self.kind == SCALAR and (
-            self.tag == _CORE + "null" or (self.plain and self.tag is None and _NULL.match(self.value) is not None))
+        if self.tag is None:
+            return self.plain and self.value in _NULL_WORDS
+        return self.tag == _NULL_TAG
 
     def as_bool(self) -> bool | None:
         """True/False for a boolean scalar, None for anything else."""
