@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from quiz.core.banks.yamlnodes import MAPPING, SCALAR, SEQUENCE, Alias, Anchored, Node
+from quiz.core.banks.yamlnodes import MAPPING, NULL_WORDS, SCALAR, SEQUENCE, Alias, Anchored, Node
 from quiz.core.model import Source
 from quiz.core.qtype import BLANK, QuestionType  # noqa: F401 (BLANK: what a cloze blank becomes)
 
@@ -86,6 +86,8 @@ class Collector:
 
     def once(self, node: Node, role: str, check: Callable[[], T]) -> T:
         """check() for `node` in `role`, once per anchored node: later uses get the first result."""
+        if type(node) is Node:  # the common case: neither anchored nor an alias
+            return check()
         origin = node.origin()
         if not isinstance(origin, Anchored):
             return check()
@@ -125,10 +127,13 @@ def text_of(node: Node, what: str, out: Collector, *, allow_empty: bool = False)
     if node.kind != SCALAR:
         out.add(node, f"{what} must be text, not {kind_name(node)}")
         return None
-    if node.is_null() or (not allow_empty and not node.value.strip()):
-        out.add(node, f"{what} is empty")
-        return None
-    return node.value
+    value = node.value
+    # (called for every field of every question: Node.is_null inlined for the common untagged scalar)
+    null = (node.plain and value in NULL_WORDS) if node.tag is None else node.is_null()
+    if (allow_empty or value.strip()) and not null:
+        return value
+    out.add(node, f"{what} is empty")
+    return None
 
 
 def texts_of(node: Node, what: str, out: Collector, *, most: int | None = None
@@ -153,6 +158,8 @@ def texts_of(node: Node, what: str, out: Collector, *, most: int | None = None
             nodes.append(item)
         return (texts, nodes) if ok else None
 
+    if type(node) is Node:  # no anchor, no alias: nothing to share with another use
+        return check()
     return out.once(node, f"texts:{what}:{most}", check)
 
 
@@ -167,7 +174,7 @@ def mapping_fields(node: Node, allowed, where: str, out: Collector) -> dict[str,
 def _fields(node: Node, allowed, where: str, out: Collector) -> dict[str, tuple[Node, Node]]:
     fields: dict[str, tuple[Node, Node]] = {}
     for key, value in node.value:
-        if key.kind != SCALAR or key.is_null():
+        if key.kind != SCALAR or (key.is_null() if key.tag is not None else key.plain and key.value in NULL_WORDS):
             out.add(key, f"a key in {where} must be text, not {kind_name(key)}")
             continue
         name = key.value
@@ -199,7 +206,10 @@ def valid_id(text: str) -> str | None:
     """None when fine, else why not."""
     if len(text) > MAX_ID:
         return f"is longer than {MAX_ID} characters"
-    if any(c.isspace() or unicodedata.category(c)[0] == "C" for c in text):
+    # str.isprintable is false exactly for the control, format, private-use, unassigned and surrogate
+    # characters (category C) and for separators other than the ASCII space: with no space, that is
+    # "no space and nothing of category C" in one C-level pass
+    if " " in text or not text.isprintable():
         return "must not contain spaces or control characters"
     return None
 

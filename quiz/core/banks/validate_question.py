@@ -42,8 +42,10 @@ def question_of(node: Node, index: int, out: Collector) -> Question | None:
         return None
     before = len(out)
     qtype: QuestionType | None = None
-    fields_raw = {k.value: (k, v) for k, v in node.value if k.kind == "scalar"}
-    tnode = fields_raw.get("type")
+    tnode = None  # the last `type:` key, as a mapping keeps the last of a repeated key
+    for pair in node.value:
+        if pair[0].value == "type" and pair[0].kind == "scalar":
+            tnode = pair
     if tnode is not None:
         t = text_of(tnode[1], "type", out)
         if t is not None and t not in QUESTION_TYPES:

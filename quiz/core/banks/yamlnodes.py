@@ -44,7 +44,7 @@ ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq"
 
 _BOOL_TRUE = re.compile(r"^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$")
 _BOOL_FALSE = re.compile(r"^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$")
-_NULL_WORDS = frozenset(("~", "null", "Null", "NULL", ""))
+NULL_WORDS = frozenset(("~", "null", "Null", "NULL", ""))  # plain scalars that mean null
 _NULL_TAG = _CORE + "null"
 
 
@@ -72,7 +72,7 @@ class Node:
         if self.kind != SCALAR:
             return False
         if self.tag is None:
-            return self.plain and self.value in _NULL_WORDS
+            return self.plain and self.value in NULL_WORDS
         return self.tag == _NULL_TAG
 
     def as_bool(self) -> bool | None:
@@ -229,9 +229,10 @@ class EventReader:
                     raise YamlProblem(*_pos(ev), f"unknown alias *{ev.anchor}")
                 node = self._alias_use(ev, target)
             elif t is MappingStartEvent or t is SequenceStartEvent:
-                line, col = _pos(ev)
+                m = ev.start_mark
                 kind = MAPPING if t is MappingStartEvent else SEQUENCE
-                container = (Anchored if ev.anchor else Node)(kind, [], line, col, self.check_tag(ev), False)
+                container = (Anchored if ev.anchor else Node)(kind, [], m.line + 1, m.column + 1,
+                                                              None if ev.tag is None else self.check_tag(ev), False)
                 # the anchor is registered when the container ends, so it can never contain itself
                 stack.append((container, [], ev.anchor))
                 ev = get()
@@ -247,7 +248,7 @@ class EventReader:
             if not stack:
                 return node
             parent, pending, _ = stack[-1]
-            if parent.kind == SEQUENCE:
+            if parent.kind is SEQUENCE:
                 parent.value.append(node)
             elif pending:
                 parent.value.append((pending.pop(), node))
