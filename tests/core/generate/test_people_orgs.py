@@ -224,3 +224,25 @@ def test_a_word_that_holds_the_suffix_is_part_of_the_body():
 def test_order_only_for_a_shared_frame_not_a_shared_first_character(text, ordered):
     qs = generate(text, bank_id="t", keep_all=True).bank.questions
     assert any(q.type is QT.ORDER for q in qs) == ordered
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count or an adverb right after a name the segmenter reads (多次, 首次, 共同, 第一次)
+    ("省委书记周建明多次主持召开专题会议，研究推进举措。", {"周建明": "省委书记"}),
+    ("该村党总支书记吴立彪首次就新建茶厂选址同村民展开讨论。", {"吴立彪": "党总支书记"}),
+    ("县委书记岑德伟、县长包春燕共同为纪念馆揭牌。", {"岑德伟": "县委书记", "包春燕": "县长"}),
+    # a rank of the army is an office
+    ("去年底荣立二等功的上等兵孟长河感到自己的拼劲更足了。", {"孟长河": "上等兵"}),
+    # names joined to a titled name share its office
+    ("县教育局邀请纪念馆讲解员索晓彤、杨晓莹和王芳3名同志进行宣讲。",
+     {"索晓彤": "纪念馆讲解员", "杨晓莹": "纪念馆讲解员", "王芳": "纪念馆讲解员"}),
+    # the first of a commended group at the start of a sentence
+    ("田嘉怡等100名同学获得“党史学习标兵”荣誉称号。", {"田嘉怡": ""}),
+])
+def test_people_named_with_an_office_before_a_count_an_adverb_or_a_list(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_a_glued_preposition_does_not_cut_a_name_short():
+    # the segmenter reads 王明|华在: the name is 王明华, not 王明
+    assert people("红星村村党支部书记王明华在宣布合作社成立时，向村民介绍了分红方案。") == {"王明华": "红星村村党支部书记"}
