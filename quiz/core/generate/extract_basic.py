@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.core.generate import dates, numbers
+from quiz.core.generate import dates, numbers, speech
 from quiz.core.generate.chars import han, han_count
 from quiz.core.generate.facts import Fact
 
@@ -74,9 +74,9 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     return facts, masked
 
 
-_SPEAKS = re.compile(r"(?:说|表示|介绍|指出|强调|谈到|告诉|坦言|感慨)[，：,:]")
+_SPEAKS = re.compile(rf"(?:{speech.alternation(speech.SAYS)})[，：,:]")
 _FORMULA = re.compile(r"^[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3}){1,4}$")   # “1+6+N”宣讲体系
-_SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
+_SPEECH_BEFORE = re.compile(rf"(?:{speech.alternation(speech.SAYS, speech.WRITES)})[^，。]{{0,4}}[：，]?$")
 _ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
 
 

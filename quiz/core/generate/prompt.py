@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quiz.core.generate import speech
 from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
 from quiz.core.generate.segment import words
 
@@ -158,8 +159,8 @@ _NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "zg", "k"
 SUBJECT_MOST = 16
 
 
-_TELLS = ("介绍", "表示", "说", "指出", "强调", "认为", "称")
-_SPEAKS = re.compile("说|表示|介绍|指出|强调|认为|谈到|感慨|坦言|称")
+_TELLS = (*speech.SAYS, "称")
+_SPEAKS = re.compile(speech.alternation(speech.SAYS, ("称",)))
 
 
 def _subject(norm: str, ps) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from quiz.core.generate import speech
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.people import name_ok, plain_name
 from quiz.core.generate.segment import words
@@ -77,7 +78,7 @@ def _family(name: str) -> bool:
     return name[0] in SURNAMES or name.startswith(_COMPOUND)
 
 
-_SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "谈到", "坦言", "感慨", "回忆", "笑着说")
+_SPEECH = (*speech.SAYS_HOW, *speech.SAYS)
 _NOT_IN_NAME = frozenset({"v", "vd", "vn", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "t", "f", "q", "a", "ad"})
 
 
