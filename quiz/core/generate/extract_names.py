@@ -110,7 +110,8 @@ def _past_verbs(ws, start: int, suffix_at: int) -> int:
     return start
 
 
-_WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
+# stop characters that also start words of a name (为民服务中心, 全民健身中心, 老干部活动中心, 老年大学)
+_WORD_STARTS = frozenset("为全老")
 
 
 def _same_word(ws, norm: str, i: int, j: int) -> bool:
@@ -127,10 +128,14 @@ def _inside_word(ws, i: int) -> bool:
     return bool(t) and t[1] > i + 1 and t[1] - t[0] >= 2
 
 
-def _trim_stops(s: str, off: int) -> tuple[str, int]:
+def _trim_stops(s: str, off: int, ws=None) -> tuple[str, int]:
+    """Strip the stop words the name starts with (not a stop character that starts a word of the
+    name, with the sentence's words `ws`: 老年大学)."""
     changed = True
     while changed and s:
         changed = False
+        if ws is not None and s[0] in _WORD_STARTS and _inside_word(ws, off):
+            break
         for w in _STOP:
             if s.startswith(w) and len(s) > len(w):
                 s, off, changed = s[len(w):], off + len(w), True
@@ -191,7 +196,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
             continue
         start = _left_extend(norm, m.start(), 14, words(sent.text))
-        org, start = _trim_stops(norm[start:end], start)
+        org, start = _trim_stops(norm[start:end], start, words(sent.text))
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
         start = _past_verbs(words(sent.text), start, m.start())

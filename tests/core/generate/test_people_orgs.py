@@ -246,3 +246,10 @@ def test_people_named_with_an_office_before_a_count_an_adverb_or_a_list(sentence
 def test_a_glued_preposition_does_not_cut_a_name_short():
     # the segmenter reads 王明|华在: the name is 王明华, not 王明
     assert people("红星村村党支部书记王明华在宣布合作社成立时，向村民介绍了分红方案。") == {"王明华": "红星村村党支部书记"}
+
+
+@pytest.mark.parametrize("org", ["老干部活动中心", "老年大学"])
+def test_a_body_whose_name_starts_with_lao_keeps_it(org):
+    # 老 is a stop word (老党员张三), but 老干部, 老年 are words of the name
+    text = "县委在鱼塘社区、老干部活动中心、老年大学设立集中考点。"
+    assert org in {f.text for f in facts(text, "org")}
