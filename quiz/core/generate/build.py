@@ -18,7 +18,7 @@ from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
 from quiz.core.generate.subtitles import ask_in_body
 from quiz.core.generate.text import Article, parse_article
-from quiz.core.generate.titled import extract_titled, extract_untitled
+from quiz.core.generate.titled import extract_listed, extract_titled, extract_untitled, is_roster_line
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]
@@ -38,6 +38,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
     facts: list[Fact] = []
     total = len(article.sentences)
     known_places: set[str] = set()
+    rostered = 0   # people read from the roster lines of the current run
     step = max(total // 50, 200)
     body = "\n".join(s.norm for s in article.sentences[:2000])
 
@@ -57,6 +58,13 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         masked += [(f.start, f.end) for f in people if f.kind == "person"]
         people += extract_titled(sent, masked, recurs)   # masks its names itself
         people += extract_untitled(sent, masked)
+        people += extract_listed(sent, masked)
+        if not is_roster_line(sent.norm):
+            rostered = 0
+        elif any(f.kind == "person" for f in people):
+            rostered += 1
+            if rostered > ROSTER_MOST:
+                people = []
         found += people
         place_spans = find_places(sent.norm)
         for a, b in place_spans:
@@ -76,6 +84,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
     return facts
 
 
+ROSTER_MOST = 4                 # of a roster of twenty names, the first few are asked (not one question each)
 MAX_FACTS_PER_SENTENCE = 40     # a sentence of 600 characters holds far fewer real facts
 MAX_FACTS = 8_000               # bounded work on any input (an article has a few hundred): the rest is not read
 

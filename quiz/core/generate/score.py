@@ -12,6 +12,7 @@ import re
 
 from quiz.core.generate import numbers
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.titled import is_roster_line
 
 SELECT_AT = 0.5
 NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
@@ -80,12 +81,15 @@ def importance(f: Fact) -> float:
         if norm[max(0, f.start - 3):f.start] == "题为《":
             return 0.65   # 作了题为《…》的宣讲: a talk's title, a detail of who gave it
         return 0.8
+    roster = is_roster_line(norm)   # 王守田　白鹭镇东坪村党支部书记: one line of a list of names
+    if roster and k not in ("person", "role"):
+        return NOT_ASKED   # the body in a name's office on a roster (区民政局社会救助科): no fact of its own
     if k == "person":
         if not f.role or generic_role(f.role):
             return 0.6   # 志愿者代表魏春明: a name without an office
-        return 0.85
+        return 0.55 if roster else 0.85   # (a few of a roster are asked, not each of its twenty names)
     if k == "role":
-        return 0.5 if generic_role(f.role) else 0.7
+        return 0.5 if generic_role(f.role) or roster else 0.7
     if k == "date":
         form = f.date
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)

@@ -168,8 +168,14 @@ def is_byline_line(line: str) -> bool:
     return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
 
 
+# a line of a list of people, a name and their office (王守田　白鹭镇东坪村党支部书记): body, not a heading
+_NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{2,4}[ \u3000\t]+[\u4e00-\u9fff“”]{3,24}(?:书记|长|主任|员|师|者|委员|代表|模范)$")
+
+
 def is_heading_line(line: str) -> bool:
-    if len(line.strip()) > 20:
+    if len(line.strip()) > 20 and not _NAME_AND_OFFICE.match(line.strip()):
+        return False
+    if _NAME_AND_OFFICE.match(line.strip()):
         return False
     s = fold_same_length(line.strip())
     if not s or len(s) > 20 or s[-1] in _END:

@@ -225,6 +225,37 @@ def _sharing(sent, e: int, role: str, masked: list[tuple[int, int]]) -> list[Fac
     return out
 
 
+# a line of a list of people (a commendation, a roster): the name, then the office after a space or
+# in brackets with the sex first — 王守田　白鹭镇东坪村党支部书记, 丁雪芹（女，临河街道桃园社区党委书记）
+_ROSTER = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[ \u3000\t]+|[（(][男女][，,])")
+_LISTED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:[ \u3000\t]+|[（(][男女][，,])([^（）()，,。\s]{2,30}?)[）)]?$")
+
+
+def is_roster_line(norm: str) -> bool:
+    """Is the sentence one line of a list of people (a name, then a space or （女，)?"""
+    return _ROSTER.match(norm) is not None
+
+
+def extract_listed(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Person and role facts of a sentence that is one line of a list of people: a name that reads
+    as one (a family name first) and an office that ends in a title word."""
+    norm, text = sent.norm, sent.text
+    m = _LISTED.match(norm)
+    if not m or not m.group(2).endswith(tuple(OFFICES)):
+        return []
+    a, e = m.span(1)
+    rs, re_ = m.span(2)
+    name = norm[a:e]
+    if not (name_ok(name) and _family(name)) or not all(e <= x or a >= y for x, y in masked):
+        return []
+    masked.append((a, e))
+    role = text[rs:re_]
+    out = [Fact("person", text[a:e], a, e, sent, key=("person", text[a:e]), role=role, person=text[a:e])]
+    if len(role) >= 3 and not role.endswith(tuple(_GENERIC)):
+        out.append(Fact("role", role, rs, re_, sent, key=("role", norm[rs:re_]), role=role, person=text[a:e]))
+    return out
+
+
 # people named without an office: by their age (今年70岁的敖其尔, 78岁的刘秀英老人) or as 老人/同志 (张秀菊老人)
 _AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁(?:高龄)?的(?:老党员|老人|老兵|老战士|老支书|退役军人|党员)?")
 # a commendation names the first of each group: 对陈岳飞等12名优秀共产党员、孔照林等12名优秀党务工作者

@@ -253,3 +253,33 @@ def test_a_body_whose_name_starts_with_lao_keeps_it(org):
     # 老 is a stop word (老党员张三), but 老干部, 老年 are words of the name
     text = "县委在鱼塘社区、老干部活动中心、老年大学设立集中考点。"
     assert org in {f.text for f in facts(text, "org")}
+
+
+ROSTER = ("关于表彰先进个人的决定\n\n　　为表彰先进，区委决定授予孟长河等8名同志“先进个人”称号。\n\n先进个人名单\n\n"
+          "丁晓芸（女，南塘街道石桥社区党委书记）\n王德顺　青山镇柳湾村党支部书记\n田嘉怡（女，区妇幼保健院护士）\n"
+          "卢建川　区消防救援大队中队长\n冯海生　区水利局灌区管理站站长\n孙青禾　区第二小学教师\n"
+          "杜若兰（女，区档案馆馆员）\n杨立秋　区融媒体中心记者\n")
+
+
+def test_a_roster_line_names_a_person_with_an_office_after_the_name():
+    got = {f.person: f.role for f in facts(ROSTER, "person")}
+    assert got["丁晓芸"] == "南塘街道石桥社区党委书记"
+    assert got["王德顺"] == "青山镇柳湾村党支部书记"
+
+
+def test_a_roster_gives_a_few_people_not_one_question_each():
+    from quiz.core.generate.build import ROSTER_MOST
+    names = {"丁晓芸", "王德顺", "田嘉怡", "卢建川", "冯海生", "孙青禾", "杜若兰", "杨立秋"}
+    found = {f.person for f in facts(ROSTER, "person")} & names
+    assert 2 <= len(found) <= ROSTER_MOST
+    bank = generate(ROSTER, bank_id="t").bank
+    asked = [q for q in bank.questions if set(q.answers) & names]
+    assert len(asked) <= ROSTER_MOST
+    # the bodies in the offices of a roster are no facts of their own
+    assert not [q for q in bank.questions if q.tags[0] == "org" and q.source and q.source.startswith(tuple(names))]
+
+
+def test_a_name_and_an_office_on_one_line_is_body_text_not_a_heading():
+    from quiz.core.generate.text import is_heading_line
+    assert not is_heading_line("王德顺　青山镇柳湾村党支部书记")
+    assert is_heading_line("先进个人名单")
