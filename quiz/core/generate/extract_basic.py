@@ -127,6 +127,22 @@ _NOUN_CLASSIFIERS = set("个支家所座")
 _VERBISH = set("参加入深开展行走到来去看做办建成设立举进出达是有为被把将在")
 
 
+# a class of a school named by its grade and number (高一18班, 初二3班, 七年级5班): a name, not a count; its
+# options are the other classes of the article (a class number alone, 18班 with 22班 beside it, is no fact)
+_CLASS = re.compile(r"(?:[高初][一二三]|[一二三四五六七八九]年级)(?:[（(]\d{1,2}[）)]|\d{1,2})班")
+
+
+def extract_classes(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """School classes as org facts (each masks its span from the figures)."""
+    out = []
+    for m in _CLASS.finditer(sent.norm):
+        a, b = m.span()
+        if _free(a, b, masked):
+            masked.append((a, b))
+            out.append(Fact("org", sent.text[a:b], a, b, sent, key=("org", m.group())))
+    return out
+
+
 def extract_figures(sent, masked) -> list[Fact]:
     norm = sent.norm
     spans: list[tuple[int, int, numbers.Figure]] = []

@@ -283,3 +283,21 @@ def test_a_name_and_an_office_on_one_line_is_body_text_not_a_heading():
     from quiz.core.generate.text import is_heading_line
     assert not is_heading_line("王德顺　青山镇柳湾村党支部书记")
     assert is_heading_line("先进个人名单")
+
+
+CLASSES = ("南湖中学党史知识竞赛结果揭晓\n\n　　11月5日，南湖中学举行党史知识竞赛，全校24个班级参赛。\n"
+           "特等奖：初二7班\n一等奖：初二3班、初一12班、初三2班\n二等奖：初一4班、初二9班、初三6班\n")
+
+
+@pytest.mark.parametrize("name", ["初二7班", "初一12班", "初三6班"])
+def test_a_school_class_is_a_whole_name_not_a_count(name):
+    assert name in {f.text for f in facts(CLASSES, "org")}
+    assert not any(f.text.endswith(name[2:]) for f in facts(CLASSES, "figure"))
+
+
+def test_a_class_is_offered_other_classes_never_class_numbers():
+    bank = generate(CLASSES, bank_id="t", keep_all=True).bank
+    asked = [q for q in bank.questions if q.type is QT.CHOICE and q.answer.endswith("班")]
+    assert asked
+    for q in asked:
+        assert all(c[:2] in ("初一", "初二", "初三") and c.endswith("班") for c in q.choices)
