@@ -176,6 +176,14 @@ class Builder:
             self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices,
                       score=weight + 0.05 if weight >= S.SELECT_AT else weight,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
+        elif (half := _first_half(f)) is not None:
+            # “重温百年党史，传承红色基因”: a slogan of two halves is asked by its first, the second shown
+            # (fourteen characters and a comma are hard to type exactly; the half is the slogan's theme)
+            b = f.start + len(half)
+            prompt, why = self.prompt_for(f, f.start, b, BLANK)
+            self.emit(f, base, QT.FILL, prompt, (f.text[:len(half)],), score=weight, explanation=expl,
+                       shows=(f.text, f.text[:len(half)]), drop=drop or why,
+                       narrow=self.narrow_forms(f, f.start, b), fact=key)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
             self.emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,
@@ -273,6 +281,17 @@ class Builder:
 _PEOPLE_UNITS = frozenset("人 名 人次 位 户 余人".split())
 _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split())
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
+
+
+_HALVES = re.compile(r"^([\u4e00-\u9fff·]{3,10})[，,]([\u4e00-\u9fff·]{3,10})$")
+
+
+def _first_half(f: Fact) -> str | None:
+    """The first half of a quoted slogan of two halves of three to ten characters (as normalized)."""
+    if f.kind != "slogan" or f.items:
+        return None
+    m = _HALVES.match(f.norm_text)
+    return m.group(1) if m else None
 
 
 def _prints(prompt: str, shows) -> bool:
