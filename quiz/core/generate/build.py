@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from quiz.core.generate import asked_people, statements, who
 from quiz.core.generate.candidates import Builder, Candidate
-from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
+from quiz.core.generate.context import Context, article_year, main_body, main_place, mentions, subject_names
 from quiz.core.generate.extract_basic import extract_classes, extract_dates, extract_figures, extract_quotes
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
@@ -94,7 +94,8 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
     ctx = Context(year=article_year(article.title, date, list(article.years)), subject=subject_names(article.title),
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
-        ctx.subject = main_place(facts, [s.text for s in article.sentences])
+        texts = [s.text for s in article.sentences]
+        ctx.subject = main_place(facts, texts) | main_body(facts, texts)
     ctx.texts = [s.text for s in article.sentences]
     ctx.people = mentions(ctx.texts, [f.text for f in facts if f.kind == "person"])
     for f in facts:

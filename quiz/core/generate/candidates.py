@@ -149,7 +149,8 @@ class Builder:
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
-                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)):
+                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)
+                                                        or f.kind == "place" and _short_in_title(f.norm_text, self.ctx.title)):
             drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
@@ -368,6 +369,15 @@ def _in_title(org: str, title: str) -> bool:
     """Does the title name this body, whole or without the places before it (四川省巴中市通河县
     融媒体中心 of 通河县融媒体中心推出…)?"""
     return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟")
+
+
+_UNIT_END = re.compile(r"(?:市|县|区|省|州|旗|盟)$")
+
+
+def _short_in_title(place: str, title: str) -> bool:
+    """Does the title name this city or county by its short name (济宁一基地入选 of 济宁市)?"""
+    short = _UNIT_END.sub("", place)
+    return short != place and len(short) >= 2 and short in title
 
 
 def fact_key(f: Fact) -> tuple:

@@ -27,3 +27,36 @@ def test_a_slogan_of_two_halves_is_asked_by_its_first_half():
 def test_other_slogans_are_asked_whole(slogan):
     text = f"标题\n\n　　5月12日，青溪中学举行了“{slogan}”主题活动，全校师生参加。\n"
     assert all(q.answer == slogan for q in _slogan_fills(text))
+
+
+# ---------------------------------------------------------------- the article's own subject
+
+UNTITLED = ("为深入学习党的历史，5月21日，青川县文旅局组织开展了党史专题宣讲活动，机关全体党员参加。"
+            "青川县文旅局党组书记、局长林海波主持宣讲报告会。\n\n"
+            "宣讲结束后，该局还组织党员赴红军纪念馆参观学习。青川县文旅局表示，将把学习成果转化为工作动力。\n")
+
+
+def test_the_body_an_untitled_report_is_about_is_never_asked():
+    from quiz.core.generate.build import extract
+    from quiz.core.generate.context import main_body
+    from quiz.core.generate.text import parse_article
+    article = parse_article(UNTITLED)
+    assert article.title == ""
+    assert main_body(extract(article), [s.text for s in article.sentences]) == {"青川县文旅局"}
+    bank = generate(UNTITLED, bank_id="t", keep_all=True).bank
+    assert not [q for q in bank.questions if q.answer == "青川县文旅局"]
+
+
+def test_a_body_named_once_in_passing_is_no_subject():
+    from quiz.core.generate.build import extract
+    from quiz.core.generate.context import main_body
+    from quiz.core.generate.text import parse_article
+    text = "为深入学习党的历史，5月21日，青川县文旅局组织开展了党史专题宣讲活动。\n\n机关全体党员参加了学习。\n"
+    article = parse_article(text)
+    assert main_body(extract(article), [s.text for s in article.sentences]) == set()
+
+
+def test_a_city_the_title_names_by_its_short_name_is_not_asked():
+    text = "青川一基地入选全省教育基地名单\n\n　　近日，青川市红军纪念馆成功入选全省党史教育基地，这也是青川市唯一入选的基地。\n"
+    bank = generate(text, bank_id="t", keep_all=True).bank
+    assert not [q for q in bank.questions if q.answer == "青川市"]
