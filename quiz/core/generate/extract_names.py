@@ -333,4 +333,39 @@ def extract_places(sent, masked, spans=None) -> list[Fact]:
     for a, b in (find_places(sent.norm) if spans is None else spans):
         if all(b <= x or a >= y for x, y in masked):
             facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
+    taken = masked + [(f.start, f.end) for f in facts]
+    for a, b in _tagged_places(sent):
+        if all(b <= x or a >= y for x, y in taken):
+            facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
     return facts
+
+
+# where a report says someone went or something took place: the place named right after (在西宁召开,
+# 前往江西瑞金、陕西延安等地) is a place even without a unit (市, 县) the suffix rules need
+_GOES_TO = ("在", "赴", "到", "从", "前往", "来到", "走进", "奔赴", "抵达")
+_AFTER_PLACE = frozenset("，。、；：等召举开参出")
+
+
+def _tagged_places(sent) -> list[tuple[int, int]]:
+    """Places the segmenter tags ns (one or two words: 江西瑞金) right after a verb of going or 在,
+    or after a 、 that continues such a list, and followed by punctuation, 等, 召开, 举行 or 参观."""
+    norm = sent.norm
+    toks = words(sent.text).tokens
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        s0, e0, tag = toks[i]
+        prev = norm[toks[i - 1][0]:toks[i - 1][1]] if i else ""
+        after_go = prev in _GOES_TO or prev == "、" and out and out[-1][1] == toks[i - 1][0]
+        if tag != "ns" or not after_go:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1][2] == "ns" and j - i < 1:
+            j += 1   # 江西|瑞金: a province and its city, one place
+        a, b = s0, toks[j][1]
+        if 2 <= b - a <= 6 and all("\u4e00" <= c <= "\u9fff" for c in norm[a:b]) \
+                and (b == len(norm) or norm[b] in _AFTER_PLACE):
+            out.append((a, b))
+        i = j + 1
+    return out

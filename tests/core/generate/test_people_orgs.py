@@ -301,3 +301,16 @@ def test_a_class_is_offered_other_classes_never_class_numbers():
     assert asked
     for q in asked:
         assert all(c[:2] in ("初一", "初二", "初三") and c.endswith("班") for c in q.choices)
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("3月1日，全市党史学习教育动员会在韶山召开，标志着学习教育全面启动。", {"韶山"}),
+    ("各小组用小球从江西瑞金出发，按照路线图最后抵达陕西延安。", {"江西瑞金", "陕西延安"}),
+])
+def test_a_place_without_a_unit_after_a_verb_of_going(sentence, places):
+    assert places <= {f.text for f in facts(sentence, "place")}
+
+
+@pytest.mark.parametrize("sentence", ["党员们来到新建的活动室。", "他在北京工作多年，如今回到家乡。"])
+def test_no_place_from_a_tag_alone(sentence):
+    assert not {f.text for f in facts(sentence, "place")} & {"新建", "北京"}
