@@ -154,8 +154,10 @@ def _in_speech(norm: str, i: int) -> bool:
 def _figure_weight(f: Fact) -> float:
     figs = f.figures
     if len(figs) == 1 and figs[0].value == 100 and figs[0].unit in ("周年", "年") and \
-            _PARTY.search(f.sentence.norm, max(0, f.start - 8), f.start + 8):
-        return 0.5   # 建党100周年, 百年来: every report of the year says it (asked only when little else is)
+            _PARTY.search(f.sentence.norm, max(0, f.start - 8), f.end + 8):
+        if _in_speech(f.sentence.norm, f.start) or f.sentence.norm.startswith("来", f.end):
+            return NOT_ASKED   # “我们党的一百年，是…”, 一百年来，中国共产党…: a figure of speech
+        return 0.5   # 建党100周年: every report of the year says it (asked only when little else is)
     if len(figs) > 1:
         return 0.75   # 13类40项122条: a composite count is a fact of its own
     fig = figs[0]

@@ -60,3 +60,15 @@ def test_a_city_the_title_names_by_its_short_name_is_not_asked():
     text = "青川一基地入选全省教育基地名单\n\n　　近日，青川市红军纪念馆成功入选全省党史教育基地，这也是青川市唯一入选的基地。\n"
     bank = generate(text, bank_id="t", keep_all=True).bank
     assert not [q for q in bank.questions if q.answer == "青川市"]
+
+
+# ---------------------------------------------------------------- figures of speech are not asked
+
+@pytest.mark.parametrize("sentence", [
+    "一百年来，中国共产党团结带领中国人民书写了最恢宏的史诗篇章。",
+    "“我们党的一百年，是矢志践行初心使命的一百年。”总书记的讲话拉开了学习教育的大幕。",
+])
+def test_a_hundred_years_said_as_a_figure_of_speech_is_not_asked(sentence):
+    text = f"标题\n\n　　{sentence}5月12日，青溪中学举办党史演讲比赛，16名选手参加。\n"
+    bank = generate(text, bank_id="t").bank
+    assert not [q for q in bank.questions if "一百年" in q.answers]
