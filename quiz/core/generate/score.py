@@ -12,6 +12,7 @@ import re
 
 from quiz.core.generate import numbers
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.segment import VERBISH, words
 from quiz.core.generate.titled import is_roster_line
 
 SELECT_AT = 0.5
@@ -114,9 +115,28 @@ def importance(f: Fact) -> float:
     if k == "place":
         return 0.55 if _WENT_TO.search(norm, max(0, f.start - 2), f.start) or _EVENT_AFTER.match(norm, f.end) else 0.45
     if k == "list":
+        if _actions(f):
+            return 0.42   # 创新设计载体、精心谋划活动、务求服务实效: how a report says it worked, no fact to learn
         ends = {x[-2:] for x in f.items}
         return 0.55 if len(ends) == 1 and len(f.items) >= 3 else 0.5   # 集中宣讲、点菜式宣讲、网络宣讲: kinds of one thing
     return 0.4
+
+
+def _actions(f: Fact) -> bool:
+    """Do most items of the list start with a verb and go on to its object (制定学习方案, 带到江畔)?
+    Read by the segmenter at each item's place in the sentence."""
+    ws = words(f.sentence.text)
+    norm = f.sentence.norm
+    verbs = 0
+    at = f.start
+    for it in f.items:
+        i = norm.find(it, at)
+        if i < 0:
+            return False
+        at = i + len(it)
+        t = ws.token_at(i)
+        verbs += bool(len(it) >= 4 and t and t[0] == i and t[2] in VERBISH)   # (侦察、爆破: verbs as names)
+    return verbs * 2 > len(f.items)
 
 
 def _quote_run(norm: str, a: int, b: int) -> int:

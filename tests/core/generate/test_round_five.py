@@ -72,3 +72,21 @@ def test_a_hundred_years_said_as_a_figure_of_speech_is_not_asked(sentence):
     text = f"标题\n\n　　{sentence}5月12日，青溪中学举办党史演讲比赛，16名选手参加。\n"
     bank = generate(text, bank_id="t").bank
     assert not [q for q in bank.questions if "一百年" in q.answers]
+
+
+# ---------------------------------------------------------------- a short report's floor
+
+def test_a_list_of_actions_is_not_asked_even_by_a_short_report():
+    text = ("标题\n\n　　今年以来，青溪社区党委创新设计载体、精心谋划活动、务求服务实效，推动党史学习教育走深走实。"
+            "社区组织党员开展宣讲、走访、义诊等活动。\n")
+    bank = generate(text, bank_id="t").bank
+    asked = {a for q in bank.questions for a in q.answers}
+    assert not asked & {"创新设计载体", "精心谋划活动", "务求服务实效"}
+
+
+def test_short_verbs_that_name_things_stay_a_list():
+    from quiz.core.generate.build import extract
+    from quiz.core.generate.score import importance
+    from quiz.core.generate.text import parse_article
+    lists = [f for f in extract(parse_article("标题\n\n　　近日，他们组织侦察、爆破和战场救护等专业课目训练。\n")) if f.items]
+    assert lists and all(importance(f) >= 0.5 for f in lists)
