@@ -96,9 +96,19 @@ def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
 _LEADING = frozenset({"v", "vd", "vi", "d", "ad", "p", "c"})
 
 
-def _past_verbs(ws, start: int, suffix_at: int) -> int:
+_PLACE_WORD_END = tuple("省市县区州旗盟乡镇村")
+
+
+def _past_verbs(ws, start: int, suffix_at: int, norm: str = "") -> int:
     """A body's name never starts with a verb or an adverb the left walk took in (坚决响应镇党委,
-    落实市委): skip such words, up to where the suffix starts."""
+    落实市委): skip such words, up to where the suffix starts; nor holds a place and the verb it
+    is the subject of (天长市发挥社区大党委…: the body is 社区大党委)."""
+    if norm:
+        for s0, e0, tag in ws.inside(start, suffix_at):
+            if tag in ("v", "vd") and e0 - s0 >= 2 and e0 < suffix_at and s0 > start \
+                    and norm[s0 - 1] in _PLACE_WORD_END and norm[s0] not in _PLACE_WORD_END:   # (区直机关)
+                start = e0
+                break
     while start < suffix_at:
         t = ws.token_at(start)
         if t is None or t[0] != start or t[1] > suffix_at:
@@ -199,7 +209,7 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         org, start = _trim_stops(norm[start:end], start, words(sent.text))
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
-        start = _past_verbs(words(sent.text), start, m.start())
+        start = _past_verbs(words(sent.text), start, m.start(), norm)
         org = norm[start:end]
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
                 or any(w in org for w in ("有关", "相关")):
@@ -250,8 +260,9 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         gap = norm[last:m.start()] if last >= 0 else ""
         if 2 <= len(gap) <= 4 and _level(suf) > _level(last_suf) \
                 and all("\u4e00" <= c <= "\u9fff" and c not in _CHAIN_BAD and c not in _PLACE_CHARS for c in gap) \
-                and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, ""):
-            units.append((last, end))   # the next, lower unit of a chain: 西宁市城东区
+                and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, "") and not _verb_at(norm, last):
+            # the next, lower unit of a chain: 西宁市城东区 (not 天长市发挥社区: a verb and its object)
+            units.append((last, end))
             last, last_suf = end, suf
             continue
         k = m.start()

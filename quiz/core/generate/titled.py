@@ -65,6 +65,14 @@ def _follows_tagged(sent, i: int) -> bool:
     return bool(t and t[0] == i and t[2] in _AFTER_TAGGED)
 
 
+def _follows_after(sent, a: int, e: int) -> bool:
+    """Does what starts at e follow the name norm[a:e]? A count or an adverb only when the segmenter
+    reads part of it as a name (包|海燕 共同为; not 成员单位 共同开展)."""
+    if _follows(sent, e):
+        return True
+    return _follows_tagged(sent, e) and any(t[2].startswith("nr") for t in words(sent.text).inside(a, e))
+
+
 def _follows(sent, i: int) -> bool:
     """Does what starts at i follow a name (a verb, a particle, punctuation, the end)?"""
     norm = sent.norm
@@ -97,7 +105,7 @@ def _name_at(sent, i: int) -> int:
                 and norm[t[1]] not in _PUNCT:
             return 2   # 陈波作|宣讲报告: the segmenter took the verb 作 into the name
         return t[1] - i
-    ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows_tagged(sent, i + n)
+    ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows_after(sent, i, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]
     if not ok:
         ok = [n for n in (2, 3) if i + n <= len(norm) and name_ok(norm[i:i + n])

@@ -314,3 +314,14 @@ def test_a_place_without_a_unit_after_a_verb_of_going(sentence, places):
 @pytest.mark.parametrize("sentence", ["党员们来到新建的活动室。", "他在北京工作多年，如今回到家乡。"])
 def test_no_place_from_a_tag_alone(sentence):
     assert not {f.text for f in facts(sentence, "place")} & {"新建", "北京"}
+
+
+def test_a_place_then_a_verb_is_no_chain_nor_a_body():
+    text = "4月以来，长岭市发挥社区大党委统筹作用，组织成员单位共同开展党史教育主题党日活动462场。"
+    assert {f.text for f in facts(text, "place")} == {"长岭市"}
+    assert not [f for f in facts(text, "org") if "发挥" in f.text]
+    assert people(text) == {}   # 成员|单位共同: a count or an adverb after a word that is no name
+
+
+def test_a_chain_of_units_still_reads_as_one_place():
+    assert {f.text for f in facts("西宁市城东区党员来到社区开展志愿服务。", "place")} == {"西宁市城东区"}
