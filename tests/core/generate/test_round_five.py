@@ -90,3 +90,29 @@ def test_short_verbs_that_name_things_stay_a_list():
     from quiz.core.generate.text import parse_article
     lists = [f for f in extract(parse_article("标题\n\n　　近日，他们组织侦察、爆破和战场救护等专业课目训练。\n")) if f.items]
     assert lists and all(importance(f) >= 0.5 for f in lists)
+
+
+# ---------------------------------------------------------------- narrowing a kept prompt
+
+def test_a_kept_prompt_is_narrowed_to_a_form_that_prints_no_more_than_it_did():
+    from quiz.core.generate.candidates import Candidate
+    from quiz.core.generate.select import _narrow_kept, fold
+    from quiz.core.model import Question
+
+    def cand(prompt, answer, narrow):
+        q = Question(id=answer, type=QT.FILL, prompt=prompt, answers=(answer,))
+        return Candidate(q, "slogan", 0, 0, ("slogan", answer), 0.9, (answer,), narrow=narrow)
+
+    # two questions of one sentence print each other's answers (both names recur in the article);
+    # a later date question of the sentence hides its answer by narrowing both to their clause
+    a = cand("6月28日上午，柳岸县“____”纪念章颁发仪式暨“两优一先”表彰大会举行。", "光荣在党50年",
+             ("柳岸县“____”纪念章颁发仪式暨“两优一先”表彰大会举行。",))
+    b = cand("6月28日上午，柳岸县“光荣在党50年”纪念章颁发仪式暨“____”表彰大会举行。", "两优一先",
+             ("柳岸县“光荣在党50年”纪念章颁发仪式暨“____”表彰大会举行。",))
+    kept = [a, b]
+    prompts = [fold(c.question.prompt) for c in kept]
+    shown = {6: {"光荣在党50年"}, 4: {"两优一先"}}
+    assert _narrow_kept(kept, prompts, ["6月28日上午"], shown)
+    assert all("6月28日" not in c.question.prompt for c in kept)
+
+
