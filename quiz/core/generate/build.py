@@ -8,7 +8,13 @@ from dataclasses import dataclass, field, replace
 from quiz.core.generate import asked_people, statements, who
 from quiz.core.generate.candidates import Builder, Candidate
 from quiz.core.generate.context import Context, article_year, main_body, main_place, mentions, subject_names
-from quiz.core.generate.extract_basic import extract_classes, extract_dates, extract_figures, extract_quotes
+from quiz.core.generate.extract_basic import (
+    extract_classes,
+    extract_dates,
+    extract_figures,
+    extract_quotes,
+    extract_sessions,
+)
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
 from quiz.core.generate.facts import Fact
@@ -52,7 +58,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         if "{{" in sent.norm or "}}" in sent.norm:
             continue
         qf, masked = extract_quotes(sent)
-        found = qf + extract_classes(sent, masked)
+        found = qf + extract_classes(sent, masked) + extract_sessions(sent, masked)
         found += extract_dates(sent, masked) + extract_figures(sent, masked)
         found += extract_lists(sent)
         people = extract_people(sent, masked)

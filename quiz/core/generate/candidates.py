@@ -17,6 +17,7 @@ from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.chars import shows_in
 from quiz.core.generate.context import Context, refer
+from quiz.core.generate.extract_basic import is_session
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.main_person import MAIN_AT, main_person
@@ -169,7 +170,7 @@ class Builder:
         drop = drop or why
         accept = _accept(f)
         narrow = self.narrow_forms(f, f.start, f.end)
-        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2:
+        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2 or f.kind == "name" and is_session(f.norm_text):
             wrong = []   # “七一”, “走心”: two characters have no believable options of their shape
         if len(wrong) >= 3:
             choices = shuffled([f.text, *wrong[:3]], seed)

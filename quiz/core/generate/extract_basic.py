@@ -132,6 +132,28 @@ _VERBISH = set("参加入深开展行走到来去看做办建成设立举进出�
 _CLASS = re.compile(r"(?:[高初][一二三]|[一二三四五六七八九]年级)(?:[（(]\d{1,2}[）)]|\d{1,2})班")
 
 
+# a plenary session of the Central Committee (党的十九届六中全会, 十八届三中全会): one name, not a count of
+# 届; asked as a fill (the options a program could make, 十九届五中全会…, give the answer away by their
+# shared parts)
+_SESSION = re.compile(r"(?:十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)届"
+                      r"(?:中央委员会)?(?:[一二三四五六七八九]中全会|[一二三四五六七八九]次全体会议)")
+
+
+def is_session(norm_text: str) -> bool:
+    return _SESSION.fullmatch(norm_text) is not None
+
+
+def extract_sessions(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Plenary sessions as name facts (each masks its span from the figures)."""
+    out = []
+    for m in _SESSION.finditer(sent.norm):
+        a, b = m.span()
+        if _free(a, b, masked):
+            masked.append((a, b))
+            out.append(Fact("name", sent.text[a:b], a, b, sent, key=("name", m.group())))
+    return out
+
+
 def extract_classes(sent, masked: list[tuple[int, int]]) -> list[Fact]:
     """School classes as org facts (each masks its span from the figures)."""
     out = []

@@ -116,3 +116,14 @@ def test_a_kept_prompt_is_narrowed_to_a_form_that_prints_no_more_than_it_did():
     assert all("6月28日" not in c.question.prompt for c in kept)
 
 
+
+
+# ---------------------------------------------------------------- named sessions
+
+@pytest.mark.parametrize("session", ["十九届六中全会", "十八届三中全会", "二十届二中全会"])
+def test_a_plenary_session_is_one_name_asked_as_a_fill(session):
+    text = f"标题\n\n　　为深入宣传贯彻党的{session}精神，青溪县委宣讲团深入乡村开展宣讲32场。\n"
+    qs = generate(text, bank_id="t", keep_all=True).bank.questions
+    asked = [q for q in qs if q.answer == session]
+    assert asked and all(q.type is QT.FILL for q in asked)
+    assert not [q for q in qs if q.answer.endswith("届")]   # never a count of 届 with made-up options
