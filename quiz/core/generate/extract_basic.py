@@ -129,7 +129,10 @@ _VERBISH = set("参加入深开展行走到来去看做办建成设立举进出�
 
 # a class of a school named by its grade and number (高一18班, 初二3班, 七年级5班): a name, not a count; its
 # options are the other classes of the article (a class number alone, 18班 with 22班 beside it, is no fact)
-_CLASS = re.compile(r"(?:[高初][一二三]|[一二三四五六七八九]年级)(?:[（(]\d{1,2}[）)]|\d{1,2})班")
+_CLASS = re.compile(r"(?:[高初][一二三]|[一二三四五六七八九]年级)(?:[（(]\d{1,2}[）)]|\d{1,2})班"
+                    # a company or battalion of an army unit (修理二连, 勤务保障营): its number is part of the name
+                    r"|(?<![\u4e00-\u9fff])?(?:修理|炮兵|步兵|工兵|通信|侦察|警卫|特战|装甲|导弹|防空|运输|汽车|勤务|新兵|教导|"
+                    r"机关|后勤|保障|卫生|直属|特勤|机动)[\u4e00-\u9fff]{0,2}?(?:[一二三四五六七八九十]{1,2}连|营)(?![长部])")
 
 
 # a plenary session of the Central Committee (党的十九届六中全会, 十八届三中全会): one name, not a count of
@@ -155,14 +158,24 @@ def extract_sessions(sent, masked: list[tuple[int, int]]) -> list[Fact]:
 
 
 def extract_classes(sent, masked: list[tuple[int, int]]) -> list[Fact]:
-    """School classes as org facts (each masks its span from the figures)."""
+    """School classes and army companies as org facts (a class masks its span from the figures; a
+    company is left to the office it may belong to: 修理二连分队长杨林)."""
     out = []
     for m in _CLASS.finditer(sent.norm):
         a, b = m.span()
         if _free(a, b, masked):
-            masked.append((a, b))
+            if m.group().endswith("班"):
+                masked.append((a, b))
             out.append(Fact("org", sent.text[a:b], a, b, sent, key=("org", m.group())))
     return out
+
+
+def unit_before(norm: str, i: int) -> int | None:
+    """Where a class or an army unit that ends at i starts (修理二连|分队长), if one does."""
+    for m in _CLASS.finditer(norm, max(0, i - 14), i):
+        if m.end() == i:
+            return m.start()
+    return None
 
 
 def extract_figures(sent, masked) -> list[Fact]:

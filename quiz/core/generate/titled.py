@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from quiz.core.generate import speech
+from quiz.core.generate.extract_basic import unit_before
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.people import name_ok, plain_name
 from quiz.core.generate.segment import words
@@ -25,7 +26,7 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人
 检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员 驾驶员 乘务员 网格长 楼长
 专职副书记 宣传委员 组织委员 纪检委员 骨干 先烈 烈士 英雄
-列兵 上等兵 下士 中士 上士 军士长 班长 副班长 排长 连长 副连长 营长 副营长 参谋 干事 战士""".split(),
+列兵 上等兵 下士 中士 上士 军士长 分队长 班长 副班长 排长 连长 副连长 营长 副营长 参谋 干事 战士""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
 # every office at every position, overlapping: in 党总支书记 the 支书 found first must not hide 书记
@@ -198,10 +199,14 @@ def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], 
         if not all(e <= x or a >= y for x, y in masked):
             continue
         rs = _role_start(sent, ts)
+        # the unit the office belongs to, read as a name of its own (修理二连|上士): the role starts with it
+        unit = unit_before(norm, ts)
+        if unit is not None and unit < rs:
+            rs = unit
         role_norm = norm[rs:te]
         # a quoted name may sit inside an office (“红色电管家”党员服务队队长); another fact may not
-        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《"
-                                                               for x, y in masked):
+        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《" or y == ts
+                                                               for x, y in masked):   # (高一18班|班长)
             continue
         name = text[a:e]
         role = text[rs:te]

@@ -325,3 +325,17 @@ def test_a_place_then_a_verb_is_no_chain_nor_a_body():
 
 def test_a_chain_of_units_still_reads_as_one_place():
     assert {f.text for f in facts("西宁市城东区党员来到社区开展志愿服务。", "place")} == {"西宁市城东区"}
+
+
+@pytest.mark.parametrize(("sentence", "unit", "person", "role"), [
+    ("炮兵三连上士孟长河讲述了自己的故事。", "炮兵三连", "孟长河", "炮兵三连上士"),
+    ("该旅勤务保障营修理二连分队长周振华，利用训练间隙分享学习感悟。", "修理二连", "周振华", "修理二连分队长"),
+])
+def test_an_army_company_is_a_name_and_heads_the_office_of_its_people(sentence, unit, person, role):
+    assert unit in {f.text for f in facts(sentence, "org")}
+    assert people(sentence)[person] == role
+
+
+@pytest.mark.parametrize("sentence", ["他在经营一家小店，生意兴隆。", "学校组织学生参加夏令营活动。"])
+def test_no_army_unit_in_ordinary_words(sentence):
+    assert not [f for f in facts(sentence, "org") if f.text.endswith(("营", "连"))]
