@@ -127,3 +127,28 @@ def test_a_plenary_session_is_one_name_asked_as_a_fill(session):
     asked = [q for q in qs if q.answer == session]
     assert asked and all(q.type is QT.FILL for q in asked)
     assert not [q for q in qs if q.answer.endswith("届")]   # never a count of 届 with made-up options
+
+
+# ---------------------------------------------------------------- options that fit the slot
+
+SLOTS = ("标题\n\n　　青溪镇组建了“红色轻骑兵”宣讲队，开展“马背宣讲”“夜话党史”“田间课堂”等活动120余场。"
+         "宣讲员讲述“三过草地”的故事，听众深受感动。由驻村干部、“老支书”、大学生村官组成的队伍走遍全镇。"
+         "活动情况在“青溪发布”微信公众号公开。\n")
+
+
+@pytest.mark.parametrize("answer", ["三过草地", "老支书", "青溪发布"])
+def test_a_story_a_person_or_a_medium_is_not_offered_activities(answer):
+    qs = [q for q in generate(SLOTS, bank_id="t", keep_all=True).bank.questions if q.answer == answer]
+    assert qs
+    for q in qs:
+        if q.type is QT.CHOICE:
+            assert not set(q.choices) & {"红色轻骑兵", "马背宣讲", "夜话党史", "田间课堂"}
+
+
+def test_slot_roles():
+    from quiz.core.generate.build import extract
+    from quiz.core.generate.distractors import slot_role
+    from quiz.core.generate.text import parse_article
+    roles = {f.text: slot_role(f) for f in extract(parse_article(SLOTS)) if f.kind == "slogan"}
+    assert roles["三过草地"] == "story" and roles["老支书"] == "people" and roles["青溪发布"] == "media"
+    assert roles["马背宣讲"] == roles["田间课堂"] == "thing"
