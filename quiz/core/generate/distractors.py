@@ -181,8 +181,8 @@ _TOTAL_BEFORE = ("共", "总", "全", "累计", "合计", "总计", "达")
 
 
 def _total_above(f: Fact) -> float | None:
-    """A total stated earlier in the sentence for the same unit (共5个…其中3个): a part's
-    options stay below it."""
+    """A total stated earlier in the sentence for the same unit (共5个…其中3个, 12项中…10项): a
+    part's options stay below it."""
     norm = f.sentence.norm
     fig = f.figures[0]
     for m in numbers.FIGURE_RE.finditer(norm, 0, f.start):
@@ -190,7 +190,8 @@ def _total_above(f: Fact) -> float | None:
         if other is None or other.unit != fig.unit or not other.value > fig.value:
             continue
         before = norm[max(0, m.start() - 2):m.start()]
-        if any(before.endswith(w) for w in _TOTAL_BEFORE) or "其中" in norm[m.end():f.start]:
+        if any(before.endswith(w) for w in _TOTAL_BEFORE) or "其中" in norm[m.end():f.start] \
+                or norm[m.end():m.end() + 1] == "中":   # 12项中已完成10项: the 12 is the whole
             return other.value
     return None
 

@@ -152,3 +152,10 @@ def test_slot_roles():
     roles = {f.text: slot_role(f) for f in extract(parse_article(SLOTS)) if f.kind == "slogan"}
     assert roles["三过草地"] == "story" and roles["老支书"] == "people" and roles["青溪发布"] == "media"
     assert roles["马背宣讲"] == roles["田间课堂"] == "thing"
+
+
+def test_options_of_a_part_stay_below_a_whole_stated_as_x_zhong():
+    text = "标题\n\n　　医院党委列出办实事清单12项。到7月底，12项中已完成10项，其余两项年底前办结。\n"
+    for q in generate(text, bank_id="t", keep_all=True).bank.questions:
+        if q.type is QT.CHOICE and q.answer == "10项":
+            assert all(int(c[:-1]) < 12 for c in q.choices)
