@@ -205,6 +205,12 @@ def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str
             place = _place_of(name, suffix)
             if place:
                 return place
+    if suffix not in _TITLE_UNITS:
+        # further back, the one body of its kind the article has named so far (该馆 of 青峰岭革命纪念馆
+        # six sentences on); two of them leave it open
+        bodies = {name for _k, kind, name in ctx.names[:k0] if kind == "org" and name.endswith(ends)}
+        if len(bodies) == 1:
+            return bodies.pop()
     if suffix in _TITLE_UNITS:
         # further back, the one town (county, village…) the article has named so far is the one
         # meant (宝塔镇党委 in the lead, 该镇 five sentences on); two of them leave it open

@@ -159,3 +159,12 @@ def test_options_of_a_part_stay_below_a_whole_stated_as_x_zhong():
     for q in generate(text, bank_id="t", keep_all=True).bank.questions:
         if q.type is QT.CHOICE and q.answer == "10项":
             assert all(int(c[:-1]) < 12 for c in q.choices)
+
+
+def test_gai_guan_far_from_the_one_museum_named_is_that_museum():
+    from quiz.core.generate.context import Context, refer
+    ctx = Context(texts=["a"] * 8, names=[(0, "org", "青峰岭革命纪念馆"), (1, "place", "永溪县")])
+    told, _ = refer("该馆已承接现场教学____。", 7, ctx)
+    assert told == "青峰岭革命纪念馆已承接现场教学____。"
+    two = Context(texts=["a"] * 8, names=[(0, "org", "青峰岭革命纪念馆"), (1, "org", "县博物馆")])
+    assert refer("该馆已承接现场教学____。", 7, two)[0] is None
