@@ -168,3 +168,15 @@ def test_gai_guan_far_from_the_one_museum_named_is_that_museum():
     assert told == "青峰岭革命纪念馆已承接现场教学____。"
     two = Context(texts=["a"] * 8, names=[(0, "org", "青峰岭革命纪念馆"), (1, "org", "县博物馆")])
     assert refer("该馆已承接现场教学____。", 7, two)[0] is None
+
+
+# ---------------------------------------------------------------- bylines
+
+@pytest.mark.parametrize(("par", "body"), [
+    ("解放军报讯 王立军、特约通讯员陈小川报道：初秋时节，某旅组织官兵开展学习。", "初秋时节，某旅组织官兵开展学习。"),
+    ("本报讯 记者 张晓东 通讯员 李春 近日，青溪县召开会议。", "近日，青溪县召开会议。"),
+    ("本报讯 近日，青溪县报道组报道：开展活动。", "近日，青溪县报道组报道：开展活动。"),
+])
+def test_names_and_baodao_before_the_body_are_a_byline(par, body):
+    from quiz.core.generate.text import unbylined
+    assert unbylined(par)[0] == body
