@@ -16,7 +16,7 @@ from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.chars import shows_in
-from quiz.core.generate.context import Context, refer
+from quiz.core.generate.context import Context, refer, short_in_title
 from quiz.core.generate.extract_basic import is_session
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
@@ -151,7 +151,7 @@ class Builder:
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
                                                         or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)
-                                                        or f.kind == "place" and _short_in_title(f.norm_text, self.ctx.title)):
+                                                        or f.kind == "place" and short_in_title(f.norm_text, self.ctx.title)):
             drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
@@ -178,7 +178,7 @@ class Builder:
             self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices,
                       score=weight + 0.05 if weight >= S.SELECT_AT else weight,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
-        elif (half := _first_half(f)) is not None:
+        elif (half := P.first_half(f)) is not None:
             # “重温百年党史，传承红色基因”: a slogan of two halves is asked by its first, the second shown
             # (fourteen characters and a comma are hard to type exactly; the half is the slogan's theme)
             b = f.start + len(half)
@@ -285,17 +285,6 @@ _EVENT_UNITS = frozenset("场 场次 次 期 届 轮 批 项 件 条 类".split(
 _MONEY_UNITS = frozenset("元 万元 亿元".split())
 
 
-_HALVES = re.compile(r"^([\u4e00-\u9fff·]{3,10})[，,]([\u4e00-\u9fff·]{3,10})$")
-
-
-def _first_half(f: Fact) -> str | None:
-    """The first half of a quoted slogan of two halves of three to ten characters (as normalized)."""
-    if f.kind != "slogan" or f.items:
-        return None
-    m = _HALVES.match(f.norm_text)
-    return m.group(1) if m else None
-
-
 def _prints(prompt: str, shows) -> bool:
     """Does the prompt print one of its own answers (outside the blank; a number only as a whole
     number, as the leak test reads it: 12名 is not in 112名)?"""
@@ -370,15 +359,6 @@ def _in_title(org: str, title: str) -> bool:
     """Does the title name this body, whole or without the places before it (四川省巴中市通河县
     融媒体中心 of 通河县融媒体中心推出…)?"""
     return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟")
-
-
-_UNIT_END = re.compile(r"(?:市|县|区|省|州|旗|盟)$")
-
-
-def _short_in_title(place: str, title: str) -> bool:
-    """Does the title name this city or county by its short name (济宁一基地入选 of 济宁市)?"""
-    short = _UNIT_END.sub("", place)
-    return short != place and len(short) >= 2 and short in title
 
 
 def fact_key(f: Fact) -> tuple:

@@ -267,3 +267,12 @@ def last_team(text: str) -> str | None:
         if len(name.strip("“”")) >= 3 and name not in ("队伍", "支队伍"):
             found = name
     return found
+
+
+_UNIT_END = re.compile(r"(?:市|县|区|省|州|旗|盟)$")
+
+
+def short_in_title(place: str, title: str) -> bool:
+    """Does the title name this city or county by its short name (济宁一基地入选 of 济宁市)?"""
+    short = _UNIT_END.sub("", place)
+    return short != place and len(short) >= 2 and short in title

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from quiz.core.generate import speech
 from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
+from quiz.core.generate.facts import Fact
 from quiz.core.generate.segment import words
 
 BLANK = "____"
@@ -227,3 +228,15 @@ def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
     elif lo > 0 and norm[lo - 1] not in _CUTS + "”":
         body = "……" + body
     return body
+
+
+_HALVES = re.compile(r"^([\u4e00-\u9fff·]{3,10})[，,]([\u4e00-\u9fff·]{3,10})$")
+
+
+def first_half(f: Fact) -> str | None:
+    """The first half of a quoted slogan of two halves of three to ten characters (as normalized):
+    what a fill on it asks, the second half shown (a comma and fourteen characters are hard to type)."""
+    if f.kind != "slogan" or f.items:
+        return None
+    m = _HALVES.match(f.norm_text)
+    return m.group(1) if m else None
