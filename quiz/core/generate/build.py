@@ -7,8 +7,14 @@ from dataclasses import dataclass, field, replace
 
 from quiz.core.generate import asked_people, statements, who
 from quiz.core.generate.candidates import Builder, Candidate
-from quiz.core.generate.context import Context, article_year, main_place, mentions, subject_names
-from quiz.core.generate.extract_basic import extract_dates, extract_figures, extract_quotes
+from quiz.core.generate.context import Context, article_year, main_body, main_place, mentions, subject_names
+from quiz.core.generate.extract_basic import (
+    extract_classes,
+    extract_dates,
+    extract_figures,
+    extract_quotes,
+    extract_sessions,
+)
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
 from quiz.core.generate.facts import Fact
@@ -18,7 +24,7 @@ from quiz.core.generate.segment import words
 from quiz.core.generate.select import select
 from quiz.core.generate.subtitles import ask_in_body
 from quiz.core.generate.text import Article, parse_article
-from quiz.core.generate.titled import extract_titled, extract_untitled
+from quiz.core.generate.titled import extract_listed, extract_titled, extract_untitled, is_roster_line
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]
@@ -38,6 +44,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
     facts: list[Fact] = []
     total = len(article.sentences)
     known_places: set[str] = set()
+    rostered = 0   # people read from the roster lines of the current run
     step = max(total // 50, 200)
     body = "\n".join(s.norm for s in article.sentences[:2000])
 
@@ -51,12 +58,20 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
         if "{{" in sent.norm or "}}" in sent.norm:
             continue
         qf, masked = extract_quotes(sent)
-        found = qf + extract_dates(sent, masked) + extract_figures(sent, masked)
+        found = qf + extract_classes(sent, masked) + extract_sessions(sent, masked)
+        found += extract_dates(sent, masked) + extract_figures(sent, masked)
         found += extract_lists(sent)
         people = extract_people(sent, masked)
         masked += [(f.start, f.end) for f in people if f.kind == "person"]
         people += extract_titled(sent, masked, recurs)   # masks its names itself
         people += extract_untitled(sent, masked)
+        people += extract_listed(sent, masked)
+        if not is_roster_line(sent.norm):
+            rostered = 0
+        elif any(f.kind == "person" for f in people):
+            rostered += 1
+            if rostered > ROSTER_MOST:
+                people = []
         found += people
         place_spans = find_places(sent.norm)
         for a, b in place_spans:
@@ -76,6 +91,7 @@ def extract(article: Article, progress: Progress | None = None) -> list[Fact]:
     return facts
 
 
+ROSTER_MOST = 4                 # of a roster of twenty names, the first few are asked (not one question each)
 MAX_FACTS_PER_SENTENCE = 40     # a sentence of 600 characters holds far fewer real facts
 MAX_FACTS = 8_000               # bounded work on any input (an article has a few hundred): the rest is not read
 
@@ -84,7 +100,8 @@ def _context(article: Article, facts: list[Fact], date: str | None) -> Context:
     ctx = Context(year=article_year(article.title, date, list(article.years)), subject=subject_names(article.title),
                   title=article.title)
     if not ctx.subject:   # no title: the place most sentences are about
-        ctx.subject = main_place(facts, [s.text for s in article.sentences])
+        texts = [s.text for s in article.sentences]
+        ctx.subject = main_place(facts, texts) | main_body(facts, texts)
     ctx.texts = [s.text for s in article.sentences]
     ctx.people = mentions(ctx.texts, [f.text for f in facts if f.kind == "person"])
     for f in facts:

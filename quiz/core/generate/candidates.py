@@ -16,7 +16,8 @@ from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.chars import shows_in
-from quiz.core.generate.context import Context, refer
+from quiz.core.generate.context import Context, refer, short_in_title
+from quiz.core.generate.extract_basic import is_session
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
 from quiz.core.generate.main_person import MAIN_AT, main_person
@@ -149,7 +150,8 @@ class Builder:
         if f.kind == "person" and not words(f.sentence.text).whole(f.start, f.end):
             self.base_penalty = 0.1   # the segmenter misreads the name here (王明|华在): ask it where it reads it whole
         if not drop and f.kind in ("place", "org") and (f.norm_text in self.ctx.subject
-                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)):
+                                                        or f.kind == "org" and _in_title(f.norm_text, self.ctx.title)
+                                                        or f.kind == "place" and short_in_title(f.norm_text, self.ctx.title)):
             drop = "subject"   # the body or place the article is about (named in its title)
         base = fact_id(f.kind, f.norm_text, f.sentence.norm)
         seed = seed_of(base)
@@ -168,7 +170,7 @@ class Builder:
         drop = drop or why
         accept = _accept(f)
         narrow = self.narrow_forms(f, f.start, f.end)
-        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2:
+        if f.kind in ("slogan", "name") and len(f.norm_text) <= 2 or f.kind == "name" and is_session(f.norm_text):
             wrong = []   # “七一”, “走心”: two characters have no believable options of their shape
         if len(wrong) >= 3:
             choices = shuffled([f.text, *wrong[:3]], seed)
@@ -176,6 +178,14 @@ class Builder:
             self.emit(f, base, QT.CHOICE, prompt, (f.text,), choices,
                       score=weight + 0.05 if weight >= S.SELECT_AT else weight,
                        explanation=expl, shows=(f.text,), drop=drop, narrow=narrow, fact=key)
+        elif (half := P.first_half(f)) is not None:
+            # “重温百年党史，传承红色基因”: a slogan of two halves is asked by its first, the second shown
+            # (fourteen characters and a comma are hard to type exactly; the half is the slogan's theme)
+            b = f.start + len(half)
+            prompt, why = self.prompt_for(f, f.start, b, BLANK)
+            self.emit(f, base, QT.FILL, prompt, (f.text[:len(half)],), score=weight, explanation=expl,
+                       shows=(f.text, f.text[:len(half)]), drop=drop or why,
+                       narrow=self.narrow_forms(f, f.start, b), fact=key)
         else:   # a long answer is hard to type: a fill on it ranks lower
             long = 0.1 if len(f.norm_text) > 12 else 0.0
             self.emit(f, base, QT.FILL, prompt, (f.text, *accept), score=weight - long, explanation=expl,

@@ -82,6 +82,28 @@ def main_place(facts, texts: list[str]) -> set[str]:
     return set()
 
 
+_BODY_END = re.compile(r"(支队|大队|中队|局|厅|委|院|校|中学|小学|大学|馆|中心|公司|所|站)$")
+
+
+def main_body(facts, texts: list[str]) -> set[str]:
+    """The body an untitled report is about: one its first paragraph names that the report then
+    names again, in full or as 该局, 该支队 (华池县教育局组织开展了… 华池县教育局党组…). Never
+    asked: every sentence is about it."""
+    out: set[str] = set()
+    for f in facts:
+        if f.sentence.paragraph > 0 or f.sentence.index >= 8:
+            break
+        if f.kind != "org" or len(f.text) < 5:
+            continue
+        rest = "\n".join(texts[f.sentence.index + 1:60])
+        m = _BODY_END.search(f.text)
+        again = rest.count(f.text)
+        referred = rest.count("该" + m.group()) if m else 0
+        if again >= 2 or again + referred >= 2:
+            out.add(f.text)
+    return out
+
+
 def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[str | None, float]:
     """(the prompt with the referents it needs written in, a score penalty); None when a
     person, body, year or day it points back to is missing. 今年 of an article that names no
@@ -183,6 +205,12 @@ def _last_named(sentence: int, suffix: str, ctx: Context, word: str = "") -> str
             place = _place_of(name, suffix)
             if place:
                 return place
+    if suffix not in _TITLE_UNITS:
+        # further back, the one body of its kind the article has named so far (该馆 of 青峰岭革命纪念馆
+        # six sentences on); two of them leave it open
+        bodies = {name for _k, kind, name in ctx.names[:k0] if kind == "org" and name.endswith(ends)}
+        if len(bodies) == 1:
+            return bodies.pop()
     if suffix in _TITLE_UNITS:
         # further back, the one town (county, village…) the article has named so far is the one
         # meant (宝塔镇党委 in the lead, 该镇 five sentences on); two of them leave it open
@@ -239,3 +267,12 @@ def last_team(text: str) -> str | None:
         if len(name.strip("“”")) >= 3 and name not in ("队伍", "支队伍"):
             found = name
     return found
+
+
+_UNIT_END = re.compile(r"(?:市|县|区|省|州|旗|盟)$")
+
+
+def short_in_title(place: str, title: str) -> bool:
+    """Does the title name this city or county by its short name (济宁一基地入选 of 济宁市)?"""
+    short = _UNIT_END.sub("", place)
+    return short != place and len(short) >= 2 and short in title

@@ -26,6 +26,7 @@ class Pools:
         self.list_items: dict[tuple, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.surface: dict[str, str] = {}   # normalized text -> as first written (digit width)
         self.books: set[str] = set()         # names written in 《》 (works, documents): offered only each other
+        self.roles: dict[str, str] = {}      # quoted slogan -> what it names by its slot (story, honour…)
         seen: set[tuple] = set()
         seen_items: set[tuple] = set()
         # a quoted slogan that is itself a list (“甲、乙、丙”) is asked item by item: never as one option
@@ -55,6 +56,8 @@ class Pools:
                     continue   # 列入省委, 谋划省教育厅: a cut name is never offered as an option
                 if f.kind == "name" and f.sentence.norm[f.start - 1:f.start] == "《":
                     self.books.add(f.norm_text)
+                if f.kind == "slogan":
+                    self.roles.setdefault(f.norm_text, slot_role(f))
                 if k not in seen:
                     seen.add(k)
                     self.surface.setdefault(f.norm_text, f.text)
@@ -137,6 +140,8 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
             return False   # one shape: a pair of phrases is offered pairs, a banner with a comma banners
         if f.kind == "name" and (c in pools.books) != (answer in pools.books):
             return False   # 《论中国共产党历史》 is offered works, not a team's quoted name
+        if f.kind == "slogan" and pools.roles.get(c, "thing") != slot_role(f):
+            return False   # 讲述“____”的故事 is offered stories, not the names of activities
         return True
 
     outs = pools.nearby(f.kind, answer, seed, ok, count)
@@ -145,12 +150,39 @@ def _for_fact(f: Fact, pools: Pools, seed: int, count: int) -> list[str]:
     return [in_width_of(c, pools.surface.get(c, c)) for c in outs]
 
 
+_MEDIA = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:公众号|客户端|平台|网站|APP|App|app|视频号|抖音号|微博|小程序|专栏|栏目|频道)")
+_STORY = re.compile(r"的?(?:故事|事迹|传说)")
+_HONOUR_AFTER = re.compile(r"(?:称号|荣誉|光荣称号|奖|标兵)")
+_HONOUR_BEFORE = re.compile(r"(?:评选出?|评为|授予|荣获|获评|被评为|表彰为)$")
+_PEOPLE_ENDS = ("干部", "队员", "村官", "党员", "代表", "群众", "志愿者", "教师", "学生", "书记", "老兵", "讲解员", "宣讲员")
+
+
+def slot_role(f: Fact) -> str:
+    """What a quoted slogan names, read from its slot: a medium (“柳川发布”微信公众号), a story
+    (讲“彝海结盟”的故事), an honour (评选出“党史学习之星”), one of a list of people (乌兰牧骑队员、
+    “老支书”、驻村干部), else a thing done or set up (an activity, a campaign, a team)."""
+    norm = f.sentence.norm
+    after = f.end + 1 if norm[f.end:f.end + 1] in "”’\"'" else f.end
+    before = f.start - 1 if f.start and norm[f.start - 1] in "“‘\"'" else f.start
+    if _MEDIA.match(norm, after):
+        return "media"
+    if _STORY.match(norm, after):
+        return "story"
+    if _HONOUR_AFTER.match(norm, after) or _HONOUR_BEFORE.search(norm, max(0, before - 6), before):
+        return "honour"
+    nxt = norm[after + 1:after + 8].split("、")[0] if norm[after:after + 1] == "、" else ""
+    prev = norm[max(0, before - 8):before - 1].split("、")[-1] if norm[before - 1:before] == "、" else ""
+    if (nxt or prev) and any(x.endswith(_PEOPLE_ENDS) for x in (nxt, prev) if x):
+        return "people"
+    return "thing"
+
+
 _TOTAL_BEFORE = ("共", "总", "全", "累计", "合计", "总计", "达")
 
 
 def _total_above(f: Fact) -> float | None:
-    """A total stated earlier in the sentence for the same unit (共5个…其中3个): a part's
-    options stay below it."""
+    """A total stated earlier in the sentence for the same unit (共5个…其中3个, 12项中…10项): a
+    part's options stay below it."""
     norm = f.sentence.norm
     fig = f.figures[0]
     for m in numbers.FIGURE_RE.finditer(norm, 0, f.start):
@@ -158,7 +190,8 @@ def _total_above(f: Fact) -> float | None:
         if other is None or other.unit != fig.unit or not other.value > fig.value:
             continue
         before = norm[max(0, m.start() - 2):m.start()]
-        if any(before.endswith(w) for w in _TOTAL_BEFORE) or "其中" in norm[m.end():f.start]:
+        if any(before.endswith(w) for w in _TOTAL_BEFORE) or "其中" in norm[m.end():f.start] \
+                or norm[m.end():m.end() + 1] == "中":   # 12项中已完成10项: the 12 is the whole
             return other.value
     return None
 

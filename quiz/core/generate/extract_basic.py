@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.core.generate import dates, numbers
+from quiz.core.generate import dates, numbers, speech
 from quiz.core.generate.chars import han, han_count
 from quiz.core.generate.facts import Fact
 
@@ -74,9 +74,9 @@ def extract_quotes(sent) -> tuple[list[Fact], list[tuple[int, int]]]:
     return facts, masked
 
 
-_SPEAKS = re.compile(r"(?:说|表示|介绍|指出|强调|谈到|告诉|坦言|感慨)[，：,:]")
+_SPEAKS = re.compile(rf"(?:{speech.alternation(speech.SAYS)})[，：,:]")
 _FORMULA = re.compile(r"^[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3}){1,4}$")   # “1+6+N”宣讲体系
-_SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|谈到|坦言|感慨|希望|写道|喊出)[^，。]{0,4}[：，]?$")
+_SPEECH_BEFORE = re.compile(rf"(?:{speech.alternation(speech.SAYS, speech.WRITES)})[^，。]{{0,4}}[：，]?$")
 _ORG_NAME_END = ("队", "中心", "站", "馆", "团", "社", "会", "室", "所", "院", "校", "班", "组", "部", "厅", "局")
 
 
@@ -125,6 +125,57 @@ def _is_cjk(norm: str, i: int) -> bool:
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}(?=[，。；！？]|$)")
 _NOUN_CLASSIFIERS = set("个支家所座")
 _VERBISH = set("参加入深开展行走到来去看做办建成设立举进出达是有为被把将在")
+
+
+# a class of a school named by its grade and number (高一18班, 初二3班, 七年级5班): a name, not a count; its
+# options are the other classes of the article (a class number alone, 18班 with 22班 beside it, is no fact)
+_CLASS = re.compile(r"(?:[高初][一二三]|[一二三四五六七八九]年级)(?:[（(]\d{1,2}[）)]|\d{1,2})班"
+                    # a company or battalion of an army unit (修理二连, 勤务保障营): its number is part of the name
+                    r"|(?<![\u4e00-\u9fff])?(?:修理|炮兵|步兵|工兵|通信|侦察|警卫|特战|装甲|导弹|防空|运输|汽车|勤务|新兵|教导|"
+                    r"机关|后勤|保障|卫生|直属|特勤|机动)[\u4e00-\u9fff]{0,2}?(?:[一二三四五六七八九十]{1,2}连|营)(?![长部])")
+
+
+# a plenary session of the Central Committee (党的十九届六中全会, 十八届三中全会): one name, not a count of
+# 届; asked as a fill (the options a program could make, 十九届五中全会…, give the answer away by their
+# shared parts)
+_SESSION = re.compile(r"(?:十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)届"
+                      r"(?:中央委员会)?(?:[一二三四五六七八九]中全会|[一二三四五六七八九]次全体会议)")
+
+
+def is_session(norm_text: str) -> bool:
+    return _SESSION.fullmatch(norm_text) is not None
+
+
+def extract_sessions(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Plenary sessions as name facts (each masks its span from the figures)."""
+    out = []
+    for m in _SESSION.finditer(sent.norm):
+        a, b = m.span()
+        if _free(a, b, masked):
+            masked.append((a, b))
+            out.append(Fact("name", sent.text[a:b], a, b, sent, key=("name", m.group())))
+    return out
+
+
+def extract_classes(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """School classes and army companies as org facts (a class masks its span from the figures; a
+    company is left to the office it may belong to: 修理二连分队长杨林)."""
+    out = []
+    for m in _CLASS.finditer(sent.norm):
+        a, b = m.span()
+        if _free(a, b, masked):
+            if m.group().endswith("班"):
+                masked.append((a, b))
+            out.append(Fact("org", sent.text[a:b], a, b, sent, key=("org", m.group())))
+    return out
+
+
+def unit_before(norm: str, i: int) -> int | None:
+    """Where a class or an army unit that ends at i starts (修理二连|分队长), if one does."""
+    for m in _CLASS.finditer(norm, max(0, i - 14), i):
+        if m.end() == i:
+            return m.start()
+    return None
 
 
 def extract_figures(sent, masked) -> list[Fact]:

@@ -96,9 +96,19 @@ def _left_extend(norm: str, j: int, limit: int, ws=None) -> int:
 _LEADING = frozenset({"v", "vd", "vi", "d", "ad", "p", "c"})
 
 
-def _past_verbs(ws, start: int, suffix_at: int) -> int:
+_PLACE_WORD_END = tuple("省市县区州旗盟乡镇村")
+
+
+def _past_verbs(ws, start: int, suffix_at: int, norm: str = "") -> int:
     """A body's name never starts with a verb or an adverb the left walk took in (坚决响应镇党委,
-    落实市委): skip such words, up to where the suffix starts."""
+    落实市委): skip such words, up to where the suffix starts; nor holds a place and the verb it
+    is the subject of (天长市发挥社区大党委…: the body is 社区大党委)."""
+    if norm:
+        for s0, e0, tag in ws.inside(start, suffix_at):
+            if tag in ("v", "vd") and e0 - s0 >= 2 and e0 < suffix_at and s0 > start \
+                    and norm[s0 - 1] in _PLACE_WORD_END and norm[s0] not in _PLACE_WORD_END:   # (区直机关)
+                start = e0
+                break
     while start < suffix_at:
         t = ws.token_at(start)
         if t is None or t[0] != start or t[1] > suffix_at:
@@ -110,7 +120,8 @@ def _past_verbs(ws, start: int, suffix_at: int) -> int:
     return start
 
 
-_WORD_STARTS = frozenset("为全")   # stop characters that also start words of a name (为民服务中心, 全民健身中心)
+# stop characters that also start words of a name (为民服务中心, 全民健身中心, 老干部活动中心, 老年大学)
+_WORD_STARTS = frozenset("为全老")
 
 
 def _same_word(ws, norm: str, i: int, j: int) -> bool:
@@ -127,10 +138,14 @@ def _inside_word(ws, i: int) -> bool:
     return bool(t) and t[1] > i + 1 and t[1] - t[0] >= 2
 
 
-def _trim_stops(s: str, off: int) -> tuple[str, int]:
+def _trim_stops(s: str, off: int, ws=None) -> tuple[str, int]:
+    """Strip the stop words the name starts with (not a stop character that starts a word of the
+    name, with the sentence's words `ws`: 老年大学)."""
     changed = True
     while changed and s:
         changed = False
+        if ws is not None and s[0] in _WORD_STARTS and _inside_word(ws, off):
+            break
         for w in _STOP:
             if s.startswith(w) and len(s) > len(w):
                 s, off, changed = s[len(w):], off + len(w), True
@@ -191,10 +206,10 @@ def extract_orgs(sent, masked, places: set[str], spans=()) -> list[Fact]:
         if len(suf) == 1 and m.start() and norm[m.start() - 1] in _NOT_BEFORE.get(suf, ""):
             continue
         start = _left_extend(norm, m.start(), 14, words(sent.text))
-        org, start = _trim_stops(norm[start:end], start)
+        org, start = _trim_stops(norm[start:end], start, words(sent.text))
         start = _over_chain(_over_and(norm, start, places, spans), spans)
         start = _over_known(norm, start, places)
-        start = _past_verbs(words(sent.text), start, m.start())
+        start = _past_verbs(words(sent.text), start, m.start(), norm)
         org = norm[start:end]
         if len(org) < 3 or org in _GENERIC_ORGS or len(org) == len(suf) or _GENERIC_BODY.match(org) \
                 or any(w in org for w in ("有关", "相关")):
@@ -245,8 +260,9 @@ def find_places(norm: str) -> list[tuple[int, int]]:
         gap = norm[last:m.start()] if last >= 0 else ""
         if 2 <= len(gap) <= 4 and _level(suf) > _level(last_suf) \
                 and all("\u4e00" <= c <= "\u9fff" and c not in _CHAIN_BAD and c not in _PLACE_CHARS for c in gap) \
-                and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, ""):
-            units.append((last, end))   # the next, lower unit of a chain: 西宁市城东区
+                and gap[-1] not in _PLACE_NOT_BEFORE.get(suf, "") and not _verb_at(norm, last):
+            # the next, lower unit of a chain: 西宁市城东区 (not 天长市发挥社区: a verb and its object)
+            units.append((last, end))
             last, last_suf = end, suf
             continue
         k = m.start()
@@ -328,4 +344,39 @@ def extract_places(sent, masked, spans=None) -> list[Fact]:
     for a, b in (find_places(sent.norm) if spans is None else spans):
         if all(b <= x or a >= y for x, y in masked):
             facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
+    taken = masked + [(f.start, f.end) for f in facts]
+    for a, b in _tagged_places(sent):
+        if all(b <= x or a >= y for x, y in taken):
+            facts.append(Fact("place", sent.text[a:b], a, b, sent, key=("place", sent.norm[a:b])))
     return facts
+
+
+# where a report says someone went or something took place: the place named right after (在西宁召开,
+# 前往江西瑞金、陕西延安等地) is a place even without a unit (市, 县) the suffix rules need
+_GOES_TO = ("在", "赴", "到", "从", "前往", "来到", "走进", "奔赴", "抵达")
+_AFTER_PLACE = frozenset("，。、；：等召举开参出")
+
+
+def _tagged_places(sent) -> list[tuple[int, int]]:
+    """Places the segmenter tags ns (one or two words: 江西瑞金) right after a verb of going or 在,
+    or after a 、 that continues such a list, and followed by punctuation, 等, 召开, 举行 or 参观."""
+    norm = sent.norm
+    toks = words(sent.text).tokens
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        s0, e0, tag = toks[i]
+        prev = norm[toks[i - 1][0]:toks[i - 1][1]] if i else ""
+        after_go = prev in _GOES_TO or prev == "、" and out and out[-1][1] == toks[i - 1][0]
+        if tag != "ns" or not after_go:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1][2] == "ns" and j - i < 1:
+            j += 1   # 江西|瑞金: a province and its city, one place
+        a, b = s0, toks[j][1]
+        if 2 <= b - a <= 6 and all("\u4e00" <= c <= "\u9fff" for c in norm[a:b]) \
+                and (b == len(norm) or norm[b] in _AFTER_PLACE):
+            out.append((a, b))
+        i = j + 1
+    return out

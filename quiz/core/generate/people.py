@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.core.generate import speech
 from quiz.core.generate.facts import Fact
 
 TITLES = sorted("""书记 副书记 第一书记 主席 副主席 部长 厅长 局长 处长 科长 县长 市长 州长 乡长 镇长 村长 主任 队长 组长
@@ -24,8 +25,7 @@ TITLES = sorted("""书记 副书记 第一书记 主席 副主席 部长 厅长 
 """.split(), key=len, reverse=True)
 _TITLE_SET = frozenset(TITLES)
 _TITLE_LENS = sorted({len(t) for t in TITLES}, reverse=True)
-_SPEECH = re.compile(r"笑着说|激动地说|动情地说|感慨地说|说|表示|介绍|指出|强调|告诉|认为|坦言|感慨|谈道|谈到|"
-                     r"回忆|要求|称(?=[，：,:“])|：")
+_SPEECH = re.compile(rf"{speech.alternation(speech.SAYS_HOW, speech.SAYS, ('要求',))}|称(?=[，：,:“])|：")
 _ADVERBIAL = re.compile(r"(?:在[^，。；：！？“”、（）]{1,14}?(?:上|中|时|期间|之际)|接受[^，。；：！？“”、]{1,12}?采访时|"
                         r"对记者|向记者|也|还|再次|进一步|深有感触地|动情地|笑着|激动地|感慨地|由衷地|坚定地)$")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")

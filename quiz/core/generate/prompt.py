@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quiz.core.generate import speech
 from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
+from quiz.core.generate.facts import Fact
 from quiz.core.generate.segment import words
 
 BLANK = "____"
@@ -158,8 +160,8 @@ _NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "zg", "k"
 SUBJECT_MOST = 16
 
 
-_TELLS = ("介绍", "表示", "说", "指出", "强调", "认为", "称")
-_SPEAKS = re.compile("说|表示|介绍|指出|强调|认为|谈到|感慨|坦言|称")
+_TELLS = (*speech.SAYS, "称")
+_SPEAKS = re.compile(speech.alternation(speech.SAYS, ("称",)))
 
 
 def _subject(norm: str, ps) -> tuple[int, int] | None:
@@ -226,3 +228,15 @@ def render(text: str, norm: str, a: int, b: int, fill: str, lo: int, hi: int,
     elif lo > 0 and norm[lo - 1] not in _CUTS + "”":
         body = "……" + body
     return body
+
+
+_HALVES = re.compile(r"^([\u4e00-\u9fff·]{3,10})[，,]([\u4e00-\u9fff·]{3,10})$")
+
+
+def first_half(f: Fact) -> str | None:
+    """The first half of a quoted slogan of two halves of three to ten characters (as normalized):
+    what a fill on it asks, the second half shown (a comma and fourteen characters are hard to type)."""
+    if f.kind != "slogan" or f.items:
+        return None
+    m = _HALVES.match(f.norm_text)
+    return m.group(1) if m else None

@@ -12,6 +12,8 @@ import re
 
 from quiz.core.generate import numbers
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.segment import VERBISH, words
+from quiz.core.generate.titled import is_roster_line
 
 SELECT_AT = 0.5
 NOT_ASKED = 0.35   # what a teacher does not ask, even of a short report (below select.FLOOR_AT)
@@ -80,12 +82,15 @@ def importance(f: Fact) -> float:
         if norm[max(0, f.start - 3):f.start] == "题为《":
             return 0.65   # 作了题为《…》的宣讲: a talk's title, a detail of who gave it
         return 0.8
+    roster = is_roster_line(norm)   # 王守田　白鹭镇东坪村党支部书记: one line of a list of names
+    if roster and k not in ("person", "role"):
+        return NOT_ASKED   # the body in a name's office on a roster (区民政局社会救助科): no fact of its own
     if k == "person":
         if not f.role or generic_role(f.role):
             return 0.6   # 志愿者代表魏春明: a name without an office
-        return 0.85
+        return 0.55 if roster else 0.85   # (a few of a roster are asked, not each of its twenty names)
     if k == "role":
-        return 0.5 if generic_role(f.role) else 0.7
+        return 0.5 if generic_role(f.role) or roster else 0.7
     if k == "date":
         form = f.date
         base = {"full": 0.7, "range": 0.7, "fest": 0.6, "month": 0.55, "year": 0.45}.get(form.kind, 0.5)
@@ -110,9 +115,28 @@ def importance(f: Fact) -> float:
     if k == "place":
         return 0.55 if _WENT_TO.search(norm, max(0, f.start - 2), f.start) or _EVENT_AFTER.match(norm, f.end) else 0.45
     if k == "list":
+        if _actions(f):
+            return 0.42   # 创新设计载体、精心谋划活动、务求服务实效: how a report says it worked, no fact to learn
         ends = {x[-2:] for x in f.items}
         return 0.55 if len(ends) == 1 and len(f.items) >= 3 else 0.5   # 集中宣讲、点菜式宣讲、网络宣讲: kinds of one thing
     return 0.4
+
+
+def _actions(f: Fact) -> bool:
+    """Do most items of the list start with a verb and go on to its object (制定学习方案, 带到江畔)?
+    Read by the segmenter at each item's place in the sentence."""
+    ws = words(f.sentence.text)
+    norm = f.sentence.norm
+    verbs = 0
+    at = f.start
+    for it in f.items:
+        i = norm.find(it, at)
+        if i < 0:
+            return False
+        at = i + len(it)
+        t = ws.token_at(i)
+        verbs += bool(len(it) >= 4 and t and t[0] == i and t[2] in VERBISH)   # (侦察、爆破: verbs as names)
+    return verbs * 2 > len(f.items)
 
 
 def _quote_run(norm: str, a: int, b: int) -> int:
@@ -150,8 +174,10 @@ def _in_speech(norm: str, i: int) -> bool:
 def _figure_weight(f: Fact) -> float:
     figs = f.figures
     if len(figs) == 1 and figs[0].value == 100 and figs[0].unit in ("周年", "年") and \
-            _PARTY.search(f.sentence.norm, max(0, f.start - 8), f.start + 8):
-        return 0.5   # 建党100周年, 百年来: every report of the year says it (asked only when little else is)
+            _PARTY.search(f.sentence.norm, max(0, f.start - 8), f.end + 8):
+        if _in_speech(f.sentence.norm, f.start) or f.sentence.norm.startswith("来", f.end):
+            return NOT_ASKED   # “我们党的一百年，是…”, 一百年来，中国共产党…: a figure of speech
+        return 0.5   # 建党100周年: every report of the year says it (asked only when little else is)
     if len(figs) > 1:
         return 0.75   # 13类40项122条: a composite count is a fact of its own
     fig = figs[0]

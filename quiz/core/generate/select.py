@@ -65,8 +65,10 @@ def _narrow_kept(kept: list[Candidate], prompts: list[str], answers: list[str],
     hits = [i for i, p in enumerate(prompts) if any(shows_in(a, p) for a in answers)]
     narrow = {}
     for i in hits:
+        # (a narrow form may print what the prompt it replaces already prints, nothing more)
+        already = _printed(prompts[i], shown)
         n = next((x for x in kept[i].narrow if not any(shows_in(a, fold(x)) for a in answers)
-                  and not _printed(fold(x), shown) - free), None)
+                  and not _printed(fold(x), shown) - free - already), None)
         if n is None:
             return False
         narrow[i] = n

@@ -144,7 +144,9 @@ _DATELINE = re.compile(
     r"|[\u4e00-\u9fff]{1,12}(?:网|台|报|报道|电视|广播|新闻|融媒体中心|客户端|频道|在线)(?:消息|讯)(?:[（(][^）)]{0,20}[）)])?[：:]?)\s*"
     r"(?:[（(][^）)]{0,40}[）)])?\s*"
     # 本报讯 记者 张三 通讯员 李四 王五 近日…: the names before the body
-    r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*")
+    r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*"
+    # 解放军报讯 石良玉、特约通讯员徐水桃报道：the names and 报道 before the body
+    r"(?:(?:(?:(?:特约)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}[、\s]*){1,4}?报道[：:]\s*)?")
 _CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
 _INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
@@ -168,8 +170,14 @@ def is_byline_line(line: str) -> bool:
     return len(s) <= 60 and "。" not in s[:-1] and bool(_BYLINE_LINE.match(s))
 
 
+# a line of a list of people, a name and their office (王守田　白鹭镇东坪村党支部书记): body, not a heading
+_NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{2,4}[ \u3000\t]+[\u4e00-\u9fff“”]{3,24}(?:书记|长|主任|员|师|者|委员|代表|模范)$")
+
+
 def is_heading_line(line: str) -> bool:
-    if len(line.strip()) > 20:
+    if len(line.strip()) > 20 and not _NAME_AND_OFFICE.match(line.strip()):
+        return False
+    if _NAME_AND_OFFICE.match(line.strip()):
         return False
     s = fold_same_length(line.strip())
     if not s or len(s) > 20 or s[-1] in _END:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from quiz.core.generate import speech
+from quiz.core.generate.extract_basic import unit_before
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.people import name_ok, plain_name
 from quiz.core.generate.segment import words
@@ -23,9 +25,12 @@ OFFICES = sorted("""书记 副书记 第一书记 主席 副主席 部长 副部
 老师 讲解员 宣讲员 代表 网格员 村医 主播 传承人 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 退役军人
 老兵 老战士 护边员 大队长 中队长 负责人 牧民 农民 工人 学生 队员 社员 书记员 成员 讲师 主讲人 发言人
 检察长 副检察长 庭长 行长 副行长 厂长 台长 园长 主编 总编辑 指导员 教导员 辅导员 驾驶员 乘务员 网格长 楼长
-专职副书记 宣传委员 组织委员 纪检委员 骨干 先烈 烈士 英雄""".split(),
+专职副书记 宣传委员 组织委员 纪检委员 骨干 先烈 烈士 英雄
+列兵 上等兵 下士 中士 上士 军士长 分队长 班长 副班长 排长 连长 副连长 营长 副营长 参谋 干事 战士""".split(),
                 key=len, reverse=True)
 _OFFICE_RE = re.compile("|".join(OFFICES))
+# every office at every position, overlapping: in 党总支书记 the 支书 found first must not hide 书记
+_OFFICE_AT = re.compile(f"(?=({'|'.join(OFFICES)}))")
 _HONORIFIC = frozenset("骨干 先烈 烈士 英雄".split())   # mark the person, but no office with a body
 _GENERIC = frozenset("代表 志愿者 老党员 党员 村民 居民 群众 干部 工作人员 军人 牧民 农民 工人 学生 队员 社员".split())
 SURNAMES = frozenset(
@@ -43,9 +48,30 @@ _FOLLOW = tuple(sorted("""在 说 表示 介绍 指出 强调 宣读 宣布 主�
 要求 称 感慨 坦言 提出 希望 部署 首先 接过 带头 亲自 上台 现场 详细 看望 慰问 调研 检查 陪同 参观 先后 分别 表彰 宣誓
 讲授 发表 寄语 勉励 动员 领誓 带队 获得 荣获 被评为 作为 从 自 用 以 给 让 多年 今年 当天 随后 一直 始终 每天 常常 经常
 任 担任 兼任 挂帅 牵头 负责 会见 会同 专程 率领 等人 说道 笑着 告诉记者 接受 一边 老人 夫妇 大爷 大妈 奶奶 爷爷
-老先生 老师傅 老两口 致词 深情 家中 家里""".split(), key=len, reverse=True))
+老先生 老师傅 老两口 致词 深情 家中 家里 领导的""".split(), key=len, reverse=True))
 _PUNCT = frozenset("，。、；：！？“”‘’（）《》「」 ,.;:!?()")
 _NOT_PEOPLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
+
+
+# what may also follow a name: a count or an adverb (李锦斌多次主持, 吴成彪首次就, 包海燕共同为); not a
+# preposition the segmenter glued to the name's last character (王明|华在: 华在 is read as one word)
+_AFTER_TAGGED = frozenset({"m", "d"})
+
+
+def _follows_tagged(sent, i: int) -> bool:
+    """Does what starts at i follow a name: as _follows, or a count or an adverb word."""
+    if _follows(sent, i):
+        return True
+    t = words(sent.text).token_at(i)
+    return bool(t and t[0] == i and t[2] in _AFTER_TAGGED)
+
+
+def _follows_after(sent, a: int, e: int) -> bool:
+    """Does what starts at e follow the name norm[a:e]? A count or an adverb only when the segmenter
+    reads part of it as a name (包|海燕 共同为; not 成员单位 共同开展)."""
+    if _follows(sent, e):
+        return True
+    return _follows_tagged(sent, e) and any(t[2].startswith("nr") for t in words(sent.text).inside(a, e))
 
 
 def _follows(sent, i: int) -> bool:
@@ -61,7 +87,7 @@ def _family(name: str) -> bool:
     return name[0] in SURNAMES or name.startswith(_COMPOUND)
 
 
-_SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "谈到", "坦言", "感慨", "回忆", "笑着说")
+_SPEECH = (*speech.SAYS_HOW, *speech.SAYS)
 _NOT_IN_NAME = frozenset({"v", "vd", "vn", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "t", "f", "q", "a", "ad"})
 
 
@@ -72,7 +98,7 @@ def _name_at(sent, i: int) -> int:
     norm = sent.norm
     t = words(sent.text).token_at(i)
     if t and t[0] == i and t[2].startswith("nr") and 2 <= t[1] - i <= 4 and name_ok(norm[i:t[1]]) \
-            and _follows(sent, t[1]) and not _OFFICE_RE.match(norm, i):
+            and _follows_tagged(sent, t[1]) and not _OFFICE_RE.match(norm, i):
         if t[1] - i == 2 and not norm.startswith(_FOLLOW, i + 2) and name_ok(norm[i:i + 3]) \
                 and _family(norm[i:i + 3]) and plain_name(sent.text, i, i + 3) and _cut_short(sent, i + 2):
             return 3   # 李良|明作报告, 李园|超组织: the segmenter cut the name short
@@ -80,7 +106,7 @@ def _name_at(sent, i: int) -> int:
                 and norm[t[1]] not in _PUNCT:
             return 2   # 陈波作|宣讲报告: the segmenter took the verb 作 into the name
         return t[1] - i
-    ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows(sent, i + n)
+    ok = [n for n in (2, 3, 4) if i + n <= len(norm) and name_ok(norm[i:i + n]) and _follows_after(sent, i, i + n)
           and _family(norm[i:i + n]) and plain_name(sent.text, i, i + n)]
     if not ok:
         ok = [n for n in (2, 3) if i + n <= len(norm) and name_ok(norm[i:i + n])
@@ -147,7 +173,7 @@ def _role_start(sent, ts: int) -> int:
         j = back(k - 1, 16)
         if j < k - 1 and any(norm.endswith(o, j, k - 1) for o in OFFICES):
             k = j   # 市委常委、宣传部部长: an office before the 、 (not a name: 副部长赵文、区委…)
-    while k < ts and norm[k] in "由在对向经据和与及":
+    while k < ts and norm[k] in "由在对向经据和与及以":
         k += 1   # 由厅党组书记: the preposition is not part of the role
     return k
 
@@ -157,14 +183,14 @@ def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], 
     word for many people, a name the segmenter tags as one or `recurs` says the article names twice)."""
     norm, text = sent.norm, sent.text
     facts: list[Fact] = []
-    for m in _OFFICE_RE.finditer(norm):
-        ts, te = m.span()
+    for m in _OFFICE_AT.finditer(norm):
+        ts, te = m.span(1)
         if norm[max(0, ts - 1):te].endswith("总书记"):
             continue   # 习近平总书记关于…: this title follows the name it belongs to
         n = _name_at(sent, te)
         if not n:
             continue
-        if m.group() in _GENERIC:   # 志愿者庄严宣誓: after a word for many people, only a tagged name
+        if m.group(1) in _GENERIC:   # 志愿者庄严宣誓: after a word for many people, only a tagged name
             t = words(text).token_at(te)   # (or one the article names twice: 老党员许道贵 … 许道贵)
             if not (t and t[0] == te and t[1] == te + n and t[2].startswith("nr")) and \
                     not (recurs and n >= 3 and recurs(norm[te:te + n])):
@@ -173,22 +199,74 @@ def extract_titled(sent, masked: list[tuple[int, int]], recurs: Callable[[str], 
         if not all(e <= x or a >= y for x, y in masked):
             continue
         rs = _role_start(sent, ts)
+        # the unit the office belongs to, read as a name of its own (修理二连|上士): the role starts with it
+        unit = unit_before(norm, ts)
+        if unit is not None and unit < rs:
+            rs = unit
         role_norm = norm[rs:te]
         # a quoted name may sit inside an office (“红色电管家”党员服务队队长); another fact may not
-        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《"
-                                                               for x, y in masked):
+        if any(w in role_norm for w in _NOT_PEOPLE) or not all(te <= x or rs >= y or norm[x] in "“《" or y == ts
+                                                               for x, y in masked):   # (高一18班|班长)
             continue
         name = text[a:e]
         role = text[rs:te]
-        if m.group() in _HONORIFIC:   # 对越自卫反击战英雄徐新胜: who they are, not an office to ask
+        if m.group(1) in _HONORIFIC:   # 对越自卫反击战英雄徐新胜: who they are, not an office to ask
             masked.append((a, e))
             facts.append(Fact("person", name, a, e, sent, key=("person", name), person=name))
             continue
         masked.append((a, e))
         facts.append(Fact("person", name, a, e, sent, key=("person", name), role=role, person=name))
-        if len(role_norm) >= 3 and m.group() not in _GENERIC:
+        if len(role_norm) >= 3 and m.group(1) not in _GENERIC:
             facts.append(Fact("role", role, rs, te, sent, key=("role", role_norm), role=role, person=name))
+        facts += _sharing(sent, e, role, masked)
     return facts
+
+
+def _sharing(sent, e: int, role: str, masked: list[tuple[int, int]]) -> list[Fact]:
+    """The names joined to a titled name that share its office (讲解员索彤彤、杨莹莹和王芳): each a
+    person of that role (at most four more; each must read as a name on its own)."""
+    norm, text = sent.norm, sent.text
+    out: list[Fact] = []
+    while len(out) < 4 and e < len(norm) and norm[e] in "、和与及":
+        a = e + 1
+        n = _name_at(sent, a)
+        if not n or not _family(norm[a:a + n]) or not all(a + n <= x or a >= y for x, y in masked):
+            break
+        e = a + n
+        masked.append((a, e))
+        out.append(Fact("person", text[a:e], a, e, sent, key=("person", text[a:e]), role=role, person=text[a:e]))
+    return out
+
+
+# a line of a list of people (a commendation, a roster): the name, then the office after a space or
+# in brackets with the sex first — 王守田　白鹭镇东坪村党支部书记, 丁雪芹（女，临河街道桃园社区党委书记）
+_ROSTER = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[ \u3000\t]+|[（(][男女][，,])")
+_LISTED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:[ \u3000\t]+|[（(][男女][，,])([^（）()，,。\s]{2,30}?)[）)]?$")
+
+
+def is_roster_line(norm: str) -> bool:
+    """Is the sentence one line of a list of people (a name, then a space or （女，)?"""
+    return _ROSTER.match(norm) is not None
+
+
+def extract_listed(sent, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Person and role facts of a sentence that is one line of a list of people: a name that reads
+    as one (a family name first) and an office that ends in a title word."""
+    norm, text = sent.norm, sent.text
+    m = _LISTED.match(norm)
+    if not m or not m.group(2).endswith(tuple(OFFICES)):
+        return []
+    a, e = m.span(1)
+    rs, re_ = m.span(2)
+    name = norm[a:e]
+    if not (name_ok(name) and _family(name)) or not all(e <= x or a >= y for x, y in masked):
+        return []
+    masked.append((a, e))
+    role = text[rs:re_]
+    out = [Fact("person", text[a:e], a, e, sent, key=("person", text[a:e]), role=role, person=text[a:e])]
+    if len(role) >= 3 and not role.endswith(tuple(_GENERIC)):
+        out.append(Fact("role", role, rs, re_, sent, key=("role", norm[rs:re_]), role=role, person=text[a:e]))
+    return out
 
 
 # people named without an office: by their age (今年70岁的敖其尔, 78岁的刘秀英老人) or as 老人/同志 (张秀菊老人)
@@ -211,7 +289,7 @@ def extract_untitled(sent, masked: list[tuple[int, int]]) -> list[Fact]:
         e = m.start()
         for n in (3, 2):
             a = e - n
-            if a >= 1 and norm[a - 1] in _BEFORE_HONOURED:
+            if a == 0 and norm.startswith("等", n) or a >= 1 and norm[a - 1] in _BEFORE_HONOURED:
                 spans.add((a, e))
                 break
     ws = words(text)

@@ -224,3 +224,118 @@ def test_a_word_that_holds_the_suffix_is_part_of_the_body():
 def test_order_only_for_a_shared_frame_not_a_shared_first_character(text, ordered):
     qs = generate(text, bank_id="t", keep_all=True).bank.questions
     assert any(q.type is QT.ORDER for q in qs) == ordered
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count or an adverb right after a name the segmenter reads (多次, 首次, 共同, 第一次)
+    ("省委书记周建明多次主持召开专题会议，研究推进举措。", {"周建明": "省委书记"}),
+    ("该村党总支书记吴立彪首次就新建茶厂选址同村民展开讨论。", {"吴立彪": "党总支书记"}),
+    ("县委书记岑德伟、县长包春燕共同为纪念馆揭牌。", {"岑德伟": "县委书记", "包春燕": "县长"}),
+    # a rank of the army is an office
+    ("去年底荣立二等功的上等兵孟长河感到自己的拼劲更足了。", {"孟长河": "上等兵"}),
+    # names joined to a titled name share its office
+    ("县教育局邀请纪念馆讲解员索晓彤、杨晓莹和王芳3名同志进行宣讲。",
+     {"索晓彤": "纪念馆讲解员", "杨晓莹": "纪念馆讲解员", "王芳": "纪念馆讲解员"}),
+    # the first of a commended group at the start of a sentence
+    ("田嘉怡等100名同学获得“党史学习标兵”荣誉称号。", {"田嘉怡": ""}),
+])
+def test_people_named_with_an_office_before_a_count_an_adverb_or_a_list(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_a_glued_preposition_does_not_cut_a_name_short():
+    # the segmenter reads 王明|华在: the name is 王明华, not 王明
+    assert people("红星村村党支部书记王明华在宣布合作社成立时，向村民介绍了分红方案。") == {"王明华": "红星村村党支部书记"}
+
+
+@pytest.mark.parametrize("org", ["老干部活动中心", "老年大学"])
+def test_a_body_whose_name_starts_with_lao_keeps_it(org):
+    # 老 is a stop word (老党员张三), but 老干部, 老年 are words of the name
+    text = "县委在鱼塘社区、老干部活动中心、老年大学设立集中考点。"
+    assert org in {f.text for f in facts(text, "org")}
+
+
+ROSTER = ("关于表彰先进个人的决定\n\n　　为表彰先进，区委决定授予孟长河等8名同志“先进个人”称号。\n\n先进个人名单\n\n"
+          "丁晓芸（女，南塘街道石桥社区党委书记）\n王德顺　青山镇柳湾村党支部书记\n田嘉怡（女，区妇幼保健院护士）\n"
+          "卢建川　区消防救援大队中队长\n冯海生　区水利局灌区管理站站长\n孙青禾　区第二小学教师\n"
+          "杜若兰（女，区档案馆馆员）\n杨立秋　区融媒体中心记者\n")
+
+
+def test_a_roster_line_names_a_person_with_an_office_after_the_name():
+    got = {f.person: f.role for f in facts(ROSTER, "person")}
+    assert got["丁晓芸"] == "南塘街道石桥社区党委书记"
+    assert got["王德顺"] == "青山镇柳湾村党支部书记"
+
+
+def test_a_roster_gives_a_few_people_not_one_question_each():
+    from quiz.core.generate.build import ROSTER_MOST
+    names = {"丁晓芸", "王德顺", "田嘉怡", "卢建川", "冯海生", "孙青禾", "杜若兰", "杨立秋"}
+    found = {f.person for f in facts(ROSTER, "person")} & names
+    assert 2 <= len(found) <= ROSTER_MOST
+    bank = generate(ROSTER, bank_id="t").bank
+    asked = [q for q in bank.questions if set(q.answers) & names]
+    assert len(asked) <= ROSTER_MOST
+    # the bodies in the offices of a roster are no facts of their own
+    assert not [q for q in bank.questions if q.tags[0] == "org" and q.source and q.source.startswith(tuple(names))]
+
+
+def test_a_name_and_an_office_on_one_line_is_body_text_not_a_heading():
+    from quiz.core.generate.text import is_heading_line
+    assert not is_heading_line("王德顺　青山镇柳湾村党支部书记")
+    assert is_heading_line("先进个人名单")
+
+
+CLASSES = ("南湖中学党史知识竞赛结果揭晓\n\n　　11月5日，南湖中学举行党史知识竞赛，全校24个班级参赛。\n"
+           "特等奖：初二7班\n一等奖：初二3班、初一12班、初三2班\n二等奖：初一4班、初二9班、初三6班\n")
+
+
+@pytest.mark.parametrize("name", ["初二7班", "初一12班", "初三6班"])
+def test_a_school_class_is_a_whole_name_not_a_count(name):
+    assert name in {f.text for f in facts(CLASSES, "org")}
+    assert not any(f.text.endswith(name[2:]) for f in facts(CLASSES, "figure"))
+
+
+def test_a_class_is_offered_other_classes_never_class_numbers():
+    bank = generate(CLASSES, bank_id="t", keep_all=True).bank
+    asked = [q for q in bank.questions if q.type is QT.CHOICE and q.answer.endswith("班")]
+    assert asked
+    for q in asked:
+        assert all(c[:2] in ("初一", "初二", "初三") and c.endswith("班") for c in q.choices)
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("3月1日，全市党史学习教育动员会在韶山召开，标志着学习教育全面启动。", {"韶山"}),
+    ("各小组用小球从江西瑞金出发，按照路线图最后抵达陕西延安。", {"江西瑞金", "陕西延安"}),
+])
+def test_a_place_without_a_unit_after_a_verb_of_going(sentence, places):
+    assert places <= {f.text for f in facts(sentence, "place")}
+
+
+@pytest.mark.parametrize("sentence", ["党员们来到新建的活动室。", "他在北京工作多年，如今回到家乡。"])
+def test_no_place_from_a_tag_alone(sentence):
+    assert not {f.text for f in facts(sentence, "place")} & {"新建", "北京"}
+
+
+def test_a_place_then_a_verb_is_no_chain_nor_a_body():
+    text = "4月以来，长岭市发挥社区大党委统筹作用，组织成员单位共同开展党史教育主题党日活动462场。"
+    assert {f.text for f in facts(text, "place")} == {"长岭市"}
+    assert not [f for f in facts(text, "org") if "发挥" in f.text]
+    assert people(text) == {}   # 成员|单位共同: a count or an adverb after a word that is no name
+
+
+def test_a_chain_of_units_still_reads_as_one_place():
+    assert {f.text for f in facts("西宁市城东区党员来到社区开展志愿服务。", "place")} == {"西宁市城东区"}
+
+
+@pytest.mark.parametrize(("sentence", "unit", "person", "role"), [
+    ("炮兵三连上士孟长河讲述了自己的故事。", "炮兵三连", "孟长河", "炮兵三连上士"),
+    ("该旅勤务保障营修理二连分队长周振华，利用训练间隙分享学习感悟。", "修理二连", "周振华", "修理二连分队长"),
+])
+def test_an_army_company_is_a_name_and_heads_the_office_of_its_people(sentence, unit, person, role):
+    assert unit in {f.text for f in facts(sentence, "org")}
+    assert people(sentence)[person] == role
+
+
+@pytest.mark.parametrize("sentence", ["他在经营一家小店，生意兴隆。", "学校组织学生参加夏令营活动。"])
+def test_no_army_unit_in_ordinary_words(sentence):
+    assert not [f for f in facts(sentence, "org") if f.text.endswith(("营", "连"))]
