@@ -30,6 +30,18 @@ def cell_text(value: Cell) -> str:
     return one_line(str(value))
 
 
+class RowMessage(Message):
+    """A message about one row of a RowTable (its `control`, for @on selectors)."""
+
+    def __init__(self, table: RowTable, row: int) -> None:
+        super().__init__()
+        self.table, self.row = table, row
+
+    @property
+    def control(self) -> RowTable:
+        return self.table
+
+
 class RowTable(ScrollView, can_focus=True):
     """Rows under a header; up/down (and the mouse) move the cursor, enter chooses its row."""
 
@@ -43,27 +55,11 @@ class RowTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"rows--header", "rows--cursor", "rows--stripe"}
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
-    class Highlighted(Message):
+    class Highlighted(RowMessage):
         """The cursor is on another row."""
 
-        def __init__(self, table: RowTable, row: int) -> None:
-            super().__init__()
-            self.table, self.row = table, row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class Chosen(Message):
+    class Chosen(RowMessage):
         """Enter (or a click on the cursor's row) chose a row."""
-
-        def __init__(self, table: RowTable, row: int) -> None:
-            super().__init__()
-            self.table, self.row = table, row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
