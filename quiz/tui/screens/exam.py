@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input
 
 from quiz.core.textsafe import one_line
-from quiz.tui.base import QuizModal
+from quiz.tui.base import QuizModal, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.tui.safe import Label
@@ -38,6 +38,8 @@ def parse_options(count: str, tags: str, per_question: str, total_minutes: str,
 
 
 class ExamSetup(QuizModal[dict | None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [Binding("escape", "cancel", "action.cancel")]
 
     def __init__(self, banks, *, schedule: bool = False) -> None:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 
-from quiz.tui.base import QuizModal
+from quiz.tui.base import QuizModal, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.safe import Label
 from quiz.tui.widgets.wrapped import Wrapped
@@ -29,6 +29,8 @@ SECTIONS = [
 
 
 class HelpScreen(QuizModal[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [Binding("escape,question_mark,q,enter", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer
 
 from quiz.core.textsafe import one_line
-from quiz.tui.base import QuizScreen
+from quiz.tui.base import QuizScreen, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.tui.safe import Label
@@ -18,6 +18,8 @@ from quiz.tui.widgets.wrapped import Wrapped
 
 
 class LeechesScreen(QuizScreen[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [
         Binding("u", "toggle_leech", "action.unsuspend"),
         Binding("escape,q", "app.pop_screen", "action.back"),

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Footer
 
 from quiz.core.textsafe import one_line
-from quiz.tui.base import QuizScreen
+from quiz.tui.base import QuizScreen, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.tui.safe import Label
@@ -20,6 +20,8 @@ from quiz.tui.widgets.wrapped import Wrapped
 
 
 class ResultsScreen(QuizScreen[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [
         Binding("r", "review", "action.review_now"),
         Binding("escape,enter,q", "back", "action.back"),

@@ -20,7 +20,7 @@ from quiz.core.hints import hint_for
 from quiz.core.qtype import QuestionType
 from quiz.core.store.db import StoreError
 from quiz.core.textsafe import clean, one_line
-from quiz.tui.base import QuizScreen
+from quiz.tui.base import QuizScreen, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize, localize_tree
 from quiz.tui.safe import Label
@@ -36,6 +36,8 @@ class Body(VerticalScroll, can_focus=False):
 
 
 class SessionScreen(QuizScreen[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [
         Binding("escape", "leave", "action.leave"),
         Binding("ctrl+z", "undo", "action.undo", priority=True),

@@ -14,7 +14,7 @@ from quiz.core import settings
 from quiz.core.settings import SettingError
 from quiz.core.store.db import StoreError
 from quiz.core.textsafe import one_line
-from quiz.tui.base import QuizScreen
+from quiz.tui.base import QuizScreen, screen_css
 from quiz.tui.i18n import t
 from quiz.tui.keys import localize_tree
 from quiz.tui.safe import Label
@@ -30,6 +30,8 @@ def error_text(e: SettingError) -> str:
 
 
 class SettingsScreen(QuizScreen[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [
         Binding("escape", "cancel", "action.back"),
         Binding("ctrl+s", "save", "action.save", priority=True),

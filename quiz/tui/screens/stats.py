@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Footer
 
 from quiz.core.textsafe import one_line
-from quiz.tui.base import QuizScreen
+from quiz.tui.base import QuizScreen, screen_css
 from quiz.tui.i18n import get_lang, t
 from quiz.tui.keys import localize_tree
 from quiz.tui.safe import Label, Static
@@ -23,6 +23,8 @@ def pct(value: float | None) -> str:
 
 
 class StatsScreen(QuizScreen[None]):
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "action.back")]
 
     def compose(self) -> ComposeResult:
