@@ -1,0 +1,301 @@
+"""A quality gate between the candidates and the selection: what a teacher deletes is dropped.
+
+The extractors over-generate on purpose and the scores rank facts by importance, but
+some candidates are built on a misread span, and a teacher who reads the bank deletes
+them whatever their score: a person slot whose option is no name (据校长王某), an
+answer glued to a function word (马某某以, X支部赴Y医院), a name cut from a longer
+one (某某|镇团委), a generic word as the answer (宁静, 爱家乡), a byline in a prompt,
+an order question on a list with no order, a long document title typed by hand.
+Each rule here is a predicate on one candidate (its question, its source sentence
+and the rjieba words of that sentence); a candidate that fails one gets a drop
+reason, so the selection fills the bank with the next best instead, and the
+teacher's report (`--explain`) says why.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quiz.core.generate.candidates import Candidate
+from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
+from quiz.core.generate.segment import words
+from quiz.core.generate.titled import OFFICES, SURNAMES
+from quiz.core.qtype import QuestionType as QT
+
+REASONS = {
+    "gate-byline": "a byline or credit, not a fact",
+    "gate-edge": "answer glued to a function word or verb",
+    "gate-cut": "answer cut from a longer word or name",
+    "gate-person": "a person option that is no office and name",
+    "gate-trivial": "answer is a generic word, not a fact",
+    "gate-order": "order asked of a list that has no order",
+    "gate-title": "a long title to type by hand",
+}
+
+# a preposition that never starts an answer (据校长…, 由书记…) and what never ends one (…以《》为题)
+LEAD = frozenset("据由在对把")
+TRAIL = frozenset("以在赴对为把将向的和与")
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vg"})
+# tags of a word that may be the head of a name standing right before a blank (六合|街道…, 东营市|…)
+_NAME_HEAD_TAGS = frozenset({"n", "ns", "nz", "nt", "j", "nr", "nrt", "a", "b"})
+# a common word in the slot of a name, place or list item (宁静, 问题, 流动): no fact to learn
+_GENERIC_TAGS = frozenset({"n", "a", "v", "vn", "an", "ad", "d", "l", "i", "f", "vd", "r", "m", "q", "nr"})
+_NAMED_TAGS = frozenset({"ns", "nt", "nz", "nrt", "nrfg"})
+# one word of these tags in the slot of a name is no name (宁静 a, 流动 vn, 问题 n is held by offices)
+_PLAIN_TAGS = frozenset({"a", "v", "vn", "an", "ad", "d", "l", "i", "f", "vd"})
+# words that are no fact in any slot (the report's everyday vocabulary)
+_COMMON = frozenset("""问题 宁静 流动 准备 发展 工作 活动 情况 方面 建设 服务 群众 大家 幸福 美好 和谐 安全 稳定
+温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围""".split())
+# what ends a place, a body or a named concept: a list item with this ending is a fact
+_NAMED_ENDS = tuple("""省 市 县 区 镇 乡 村 旗 州 街道 社区 馆 院 局 厅 委 部 校 大学 中学 小学 公司 中心 基地 纪念馆 园 山
+精神 史 思想 理论 主义 工程 行动 计划 讲话""".split())
+# a verb the segmenter may tag as a place (新建 is ns): what follows it starts a name
+_BUILT = frozenset("新建 建成 改建 扩建 组建 成立 设立 开设 建立 打造 新设 新增 筹建 命名".split())
+# a unit that ends here is whole: what follows it is the next unit of a chain (十堰市|张湾区)
+_UNIT_ENDS = tuple("省 市 县 区 镇 乡 村 旗 州 盟 街道 社区 中共 中学 小学 大学 学校 学院".split())
+_FEELING = re.compile(r"^[\u4e00-\u9fff]{1,3}感$")     # 幸福感, 获得感: the segmenter may call it nr
+_BYLINE = re.compile(r"本报讯|来源[：:]|(?:编辑|责编|供稿|审核|校对)[：:]|^[^，。；]{0,24}报道[：:]|"
+                     r"[（(][^（）()]{0,20}(?:记者|通讯员|来源|编辑)[^（）()]{0,30}[）)]|"
+                     r"(?:记者|通讯员)[\s　]*[\u4e00-\u9fff]{2,3}(?:[\s　]|$)")
+ORDER_LEAD = "按原文顺序排列横线处的各项："
+# fixed formulas of the genre that share no characters (学党史、悟思想、办实事、开新局)
+FORMULAS = (
+    ("学党史", "悟思想", "办实事", "开新局"),
+    ("奉献", "友爱", "互助", "进步"),
+    ("听党话", "感党恩", "跟党走"),
+    ("富强", "民主", "文明", "和谐"),
+    ("自由", "平等", "公正", "法治"),
+    ("爱国", "敬业", "诚信", "友善"),
+)
+# a frame of one character that makes no formula: a localizer or suffix (思想上, 荣誉感), a
+# count (第一、第五), a vice (乱堆放、乱搭建), a feeling (爱党、爱国、爱家乡)
+_WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|然后|最后|\d+[.、])")
+_DATE_ITEM = re.compile(r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年")
+LONG_TITLE = 12
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] the whole of a quotation or a title (“…”, 《…》)? Then it is whole by the writer's marks."""
+    return a > 0 and b < len(text) and text[a - 1] in OPEN_MARKS and text[b] in CLOSE_MARKS
+
+
+def locate(c: Candidate) -> tuple[str, int, int] | None:
+    """(source sentence, start, end) of the answer in its sentence: the occurrence nearest the fact."""
+    src, ans = c.question.source or "", c.question.answer
+    if not ans or not src:
+        return None
+    best = None
+    i = src.find(ans)
+    while i >= 0:
+        if best is None or abs(i - c.start) < abs(best - c.start):
+            best = i
+        i = src.find(ans, i + 1)
+    return None if best is None else (src, best, best + len(ans))
+
+
+def byline(text: str) -> bool:
+    """Does the text hold a byline, a credit or a news-agency lead (本报讯, （记者 某某）)?"""
+    return bool(_BYLINE.search(text))
+
+
+def glued(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] glued to a function word or verb at its edges (据校长…, 马某某以, 厅党组…工作 cut)?"""
+    if b <= a:
+        return False
+    inner = words(text).inside(a, b)
+    if not inner:
+        return False
+    first, last = inner[0], inner[-1]
+    if text[a] in LEAD and first[1] - first[0] == 1 and first[2] in _FUNCTION_TAGS:
+        return True
+    if text[b - 1] not in TRAIL:
+        return False
+    if last[1] - last[0] == 1 and last[2] in _FUNCTION_TAGS | _VERB_TAGS:
+        return True
+    # the segmenter glues a preposition to a name (王明|华以《…》为题): a name, then 以 before a title
+    return b < len(text) and text[b] in OPEN_MARKS or b - a >= 3 and person_ok(text[a:b - 1])
+
+
+def inner_verb(text: str, a: int, b: int) -> bool:
+    """Does a name span hold a one-character verb or preposition word inside (X支部赴Y医院)?"""
+    inner = words(text).inside(a, b)
+    return any(s > a and e < b and e - s == 1 and tag in _VERB_TAGS | {"p"} for s, e, tag in inner)
+
+
+def verb_led(text: str, a: int, b: int) -> bool:
+    """Does a name span start with a verb (谋划省教育厅, 贯彻落实公司, 运用好党史教育基地)?"""
+    inner = words(text).inside(a, b)
+    return bool(inner) and inner[0][2] in _VERB_TAGS and inner[0][1] < b
+
+
+def cut(text: str, a: int, b: int, name: bool = True) -> bool:
+    """Is text[a:b] not whole words, or does a name run on into it from the left (六合|街道后毕村)?"""
+    ws = words(text)
+    if _quoted(text, a, b):
+        return False
+    if not ws.whole(a, b):
+        return True
+    if a == 0 or not han(text[a - 1]):
+        return False
+    if not name:
+        return False
+    before = ws.token_at(a - 1)
+    if before is None or before[2] not in _NAME_HEAD_TAGS or before[1] - before[0] < 2:
+        return False
+    head = text[before[0]:before[1]]
+    return not head.endswith(_UNIT_ENDS) and head not in _BUILT
+
+
+def person_ok(option: str) -> bool:
+    """Is an option of a person slot an office and a name (or a name alone)? The name is a
+    family name and one or two characters; the office ends in an office word and starts
+    with no preposition (据校长王某, 办事处主任问题 fail)."""
+    text = option.removesuffix("同志")
+    for k in (3, 2, 4):
+        if len(text) < k:
+            continue
+        name, role = text[-k:], text[:-k]
+        family = name[0] in SURNAMES or name[:2] in ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫")
+        if not family or not all(han(ch) or ch == "·" for ch in name):
+            continue
+        if not role:
+            return True
+        if role[0] in LEAD or not role.rstrip("、，").endswith(tuple(OFFICES)):
+            continue
+        return True
+    return False
+
+
+def generic(text: str, a: int, b: int, item: bool = False) -> bool:
+    """Is text[a:b] a common word, not a fact (宁静, 流动, 幸福感, 爱家乡)? Quoted terms, named
+    entities and numbers are facts. An `item` of a list is held to more: it must itself be a
+    name (a person, a place, a body), a named concept (长征精神, 社会主义发展史) or a quoted term;
+    沿江大堤, 保洁员, 集中宣讲 of a list of examples are not."""
+    span = text[a:b]
+    if _quoted(text, a, b) or any(ch.isdigit() for ch in span):
+        return False
+    if _FEELING.match(span):
+        return True
+    inner = words(text).inside(a, b)
+    if not inner:
+        return False
+    if span in _COMMON or span.startswith("爱") and len(span) <= 3:
+        return True
+    if item:
+        # rjieba's tags are too loose to ask every item to be a name (爱家乡 is tagged a place,
+        # 宁静 a person): what is left out is how a report says a thing, not the thing: an idiom
+        # (落地生根), a description (宣讲能力强), a verb and its object (跑市场, 制定学习方案)
+        first, last = inner[0][2], inner[-1][2]
+        if span.endswith(_NAMED_ENDS):
+            return False
+        return (len(inner) == 1 and first in ("i", "l")
+                or len(inner) >= 2 and (last == "a" and inner[-1][1] - inner[-1][0] == 1
+                                        or first in _VERB_TAGS and last == "n"))
+    return len(inner) == 1 and inner[0][2] in _PLAIN_TAGS and not span.endswith(_NAMED_ENDS)
+
+
+def _frame(items: tuple[str, ...]) -> int:
+    """How many characters every item shares at its start, at its end, and (items of one
+    length) at the same inner place: 学史X (2), 下X功夫 (3), 学党史/感党恩 (党: 1)."""
+    pre = 0
+    while all(len(it) > pre for it in items) and len({it[pre] for it in items}) == 1:
+        pre += 1
+    suf = 0
+    while all(len(it) > suf + pre for it in items) and len({it[-1 - suf] for it in items}) == 1:
+        suf += 1
+    weak = (pre + suf == 1 and (items[0][0] if pre else items[0][-1]) in _WEAK_FRAME)
+    mid = 0
+    if len({len(it) for it in items}) == 1:
+        n = len(items[0])
+        mid = sum(1 for k in range(pre, n - suf) if len({it[k] for it in items}) == 1)
+    return 0 if weak and not mid else pre + suf + mid
+
+
+def ordered(items: tuple[str, ...]) -> bool:
+    """Has the list an order to learn: a fixed formula, a shared frame (学史明理、学史增信…),
+    numbered items (一是…) or dates? A plain parallel list (思想上、干部上; 乱堆放、乱搭建) has none."""
+    if len(items) < 2:
+        return False
+    # a formula may have one item of its own (学理论、悟思想、办实事、开新局)
+    if any(set(f) == set(items) or len(items) >= 3 and len(set(items) & set(f)) >= len(items) - 1
+           for f in FORMULAS):
+        return True
+    if all(it.startswith("第") for it in items):   # 第一、第五、第六支部: ranks, no sequence unless they run on
+        nums = ["一二三四五六七八九十".find(it[1:2]) for it in items]
+        return min(nums) >= 0 and nums == list(range(nums[0], nums[0] + len(nums)))
+    if all(_NUMBERED.match(it) for it in items) or all(_DATE_ITEM.match(it) for it in items):
+        return True
+    return _frame(items) >= 1 or bool(_shared_pair(items))
+
+
+def _shared_pair(items: tuple[str, ...]) -> set[str]:
+    """The two-character pieces every item holds, wherever (政治标准要更高、党性要求要更严: 要更)."""
+    pairs = [{it[k:k + 2] for k in range(len(it) - 1)} for it in items]
+    common = set.intersection(*pairs) if pairs else set()
+    return {p for p in common if all(han(ch) for ch in p)}
+
+
+def theme(items: tuple[str, ...], prompt: str) -> bool:
+    """Is the list a quoted theme of short phrases of one length (“学党史、办实事、献爱心、送清凉”,
+    “面向群众、坚守信念…”)? Its words are the name of the thing: their order is learnt with it."""
+    return ("“____”" in prompt or '"____"' in prompt) and len(items) >= 3 and len({len(it) for it in items}) == 1 and len(items[0]) <= 4
+
+
+def framed(prompt: str) -> bool:
+    """Does an order prompt keep words around the blank (not just 按原文顺序排列横线处的各项：____。)?"""
+    body = prompt.removeprefix(ORDER_LEAD).replace("____", "")
+    return han_count(body) >= 4
+
+
+def why(c: Candidate) -> str:
+    """The gate's drop reason for one candidate ('' when it passes)."""
+    q = c.question
+    kind = q.tags[0] if q.tags else c.kind
+    if byline(q.prompt) or any(byline(x) for x in q.answers):
+        return "gate-byline"
+    if q.type is QT.ORDER:
+        if not ordered(tuple(q.answers)) and not theme(tuple(q.answers), q.prompt):
+            return "gate-order"
+        return "" if framed(q.prompt) or any(framed(n) for n in c.narrow) else "gate-order"
+    if q.type is QT.TRUEFALSE or kind in ("date", "figure"):
+        return ""
+    if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
+        options = q.choices if q.type is not QT.FILL else q.answers[:1]
+        if not all(person_ok(o) for o in options):
+            return "gate-person"
+    where = locate(c)
+    if where is None:
+        return ""
+    text, a, b = where
+    if kind not in ("slogan", "person") and not _quoted(text, a, b) and glued(text, a, b) \
+            or kind == "person" and text[a] in LEAD and not person_ok(q.answer) \
+            or kind in ("org", "place") and (inner_verb(text, a, b) or verb_led(text, a, b)):
+        return "gate-edge"
+    if kind in ("org", "place", "name", "list") and cut(text, a, b, kind != "list"):
+        return "gate-cut"
+    if kind in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) \
+            and generic(text, a, b, kind == "list"):
+        return "gate-trivial"
+    if q.type is QT.FILL and text[a - 1:a] == "《" and len(q.answer) > LONG_TITLE:
+        return "gate-title"
+    return ""
+
+
+def gate(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates, each that fails a rule marked with its reason (kept in the list: the
+    teacher's report names it); narrow prompts that hold a byline or, for an order
+    question, no words around the blank are taken away."""
+    out = []
+    for c in cands:
+        if c.drop:
+            out.append(c)
+            continue
+        narrow = tuple(n for n in c.narrow if not byline(n)
+                       and (c.question.type is not QT.ORDER or framed(n)))
+        if narrow != c.narrow:
+            c = replace(c, narrow=narrow)
+        reason = why(c)
+        out.append(replace(c, drop=reason) if reason else c)
+    return out

@@ -1,0 +1,143 @@
+"""The quality gate: what a teacher deletes never reaches the bank (articles here are invented)."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.core.generate import gate as G
+from quiz.core.generate import generate
+from quiz.core.generate.titled import SURNAMES
+from quiz.core.qtype import QuestionType as QT
+
+GIVEN = "明华志强秀英建国海涛晓峰"
+OFFICES = ["校长", "党委书记", "办事处主任", "县委常委、宣传部部长", "社区党委副书记"]
+name_st = st.builds(lambda s, g: s + g, st.sampled_from(sorted(SURNAMES)),
+                    st.text(alphabet=GIVEN, min_size=1, max_size=2))
+
+
+# 1. a person slot: an office and a name, never a preposition or a common word where the name is
+@given(st.sampled_from(OFFICES), name_st)
+def test_an_office_and_a_name_is_a_person(office, name):
+    assert G.person_ok(office + name)
+    assert G.person_ok(name)
+
+
+@given(st.sampled_from(sorted(G.LEAD - SURNAMES)), st.sampled_from(OFFICES), name_st)
+def test_a_preposition_before_the_office_is_no_person(lead, office, name):
+    assert not G.person_ok(lead + office + name)
+
+
+def test_a_common_word_in_the_name_slot_is_no_person():
+    assert not G.person_ok("办事处主任问题")
+    assert not G.person_ok("据校长王明")
+
+
+# 2. an answer glued to a function word or a verb
+def test_glued_spans():
+    text = "青年教师王明华以《青春之歌》为题作了宣讲。"
+    a = text.index("王明华")
+    assert G.glued(text, a, a + 4)            # 王明华以
+    assert not G.glued(text, a, a + 3)
+    text = "第三党支部赴县人民医院开展义诊。"
+    assert G.inner_verb(text, 0, text.index("开展"))
+    text = "据校长王明介绍，全校共有党员56名。"
+    assert G.glued(text, 0, text.index("介绍"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["河东县委宣传部", "以", "《青春之歌》", "为题", "赴", "县人民医院", "对", "所有党员",
+                                 "开展", "在", "红旗社区", "，", "。", "举办", "党史学习教育", "据", "校长王明华", "介绍",
+                                 "3月5日", "2万余人次"]), min_size=3, max_size=30).map("".join))
+def test_a_gated_answer_never_ends_in_a_function_word(text):
+    bank = generate("河东县开展党史学习教育\n\n" + text, bank_id="t").bank
+    for q in bank.questions:
+        if q.tags[0] in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) and q.source:
+            a = q.source.find(q.answer)
+            if a >= 0:
+                assert not G.glued(q.source, a, a + len(q.answer)), q
+
+
+# 3. a name cut from a longer one
+def test_a_name_running_on_from_the_left_is_cut():
+    text = "河口区六合街道后毕村是区教育局帮扶村。"
+    a = text.index("街道后毕村")
+    assert G.cut(text, a, a + 5)
+    text = "十堰市张湾区开展宣讲活动。"          # a whole unit, then the next of the chain: not cut
+    assert not G.cut(text, 3, 6)
+    text = "全县新建垃圾转运站12座。"              # 新建 is a verb (tagged a place)
+    assert not G.cut(text, 4, 9)
+
+
+# 4. trivial answers
+def test_generic_words_are_no_facts():
+    text = "增强了群众的幸福感、获得感、安全感。"
+    a = text.index("幸福感")
+    assert G.generic(text, a, a + 3, item=True)
+    text = "讲述了爱党、爱国、爱家乡的故事。"
+    a = text.index("爱家乡")
+    assert G.generic(text, a, a + 3, item=True)
+    text = "通过跑市场、找销路、建基地，带动增收。"
+    assert G.generic(text, 2, 5, item=True)
+    text = "参观了井冈山、延安革命纪念馆。"
+    a = text.index("延安革命纪念馆")
+    assert not G.generic(text, a, a + 7, item=True)
+    text = "围绕“红色种子”开展宣讲。"
+    assert not G.generic(text, 3, 7)
+
+
+# 5. bylines and credits
+def test_bylines():
+    for t in ("（来源：河东电视台）", "（记者 周明远）", "本报讯 河东县开展活动", "周明远、钱小岚报道：近日"):
+        assert G.byline(t), t
+    assert not G.byline("县委书记周明远在会上讲话。")
+
+
+# 6. order only for formulas and sequences
+def test_order_only_for_formulas_and_sequences():
+    assert G.ordered(("学史明理", "学史增信", "学史崇德", "学史力行"))
+    assert G.ordered(("学党史", "悟思想", "办实事", "开新局"))
+    assert G.ordered(("学理论", "悟思想", "办实事", "开新局"))
+    assert G.ordered(("听党话", "感党恩", "跟党走"))
+    assert G.ordered(("一是抓学习", "二是抓宣讲", "三是抓落实"))
+    assert G.ordered(("政治标准要更高", "党性要求要更严", "组织纪律性要更强"))
+    assert not G.ordered(("思想上", "干部上", "组织上"))
+    assert not G.ordered(("扎根基层", "脚踏实地", "不断成长"))
+    assert not G.ordered(("第一支部", "第五支部", "第六支部"))
+    assert not G.ordered(("乱堆放", "乱搭建", "乱张贴"))
+    assert not G.ordered(("爱党", "爱国", "爱家乡"))
+    assert not G.ordered(("荣誉感", "归属感", "使命感"))
+
+
+@given(st.lists(st.sampled_from(["思想上", "干部上", "组织上", "作风上", "纪律上"]), min_size=2, max_size=5, unique=True))
+def test_a_list_framed_by_a_localizer_has_no_order(items):
+    assert not G.ordered(tuple(items))
+
+
+def test_an_order_prompt_keeps_words_around_the_blank():
+    assert not G.framed(G.ORDER_LEAD + "____。")
+    assert G.framed(G.ORDER_LEAD + "全县党员做到____，推动学习走深走实。")
+
+
+# the whole path: an invented article, the gate's reasons in the report
+ARTICLE = """河东县召开党史学习教育推进会
+
+本报讯（记者 周明远 通讯员 钱小岚）4月8日，河东县召开党史学习教育推进会。
+会议印发《河东县党史学习教育专题宣讲活动实施工作方案》，明确了18项重点任务。
+县委书记王明华以《百年风华正茂》为题作专题党课，要求全县党员做到学史明理、学史增信、学史崇德、学史力行。
+会议要求各支部在思想上、干部上、组织上全面加强，增强群众的幸福感、获得感、安全感。
+截至目前，全县共开展宣讲326场次，直接听众达2.1万人次。
+"""
+
+
+def test_the_gate_drops_what_a_teacher_deletes_and_says_why():
+    r = generate(ARTICLE, bank_id="t")
+    reasons = {why for _, why in r.dropped}
+    assert reasons & set(G.REASONS)
+    for q in r.bank.questions:
+        assert not G.byline(q.prompt)
+        assert "周明远" not in q.prompt
+        assert q.answer not in ("幸福感", "获得感", "安全感")
+        assert not (q.type is QT.FILL and len(q.answer) > G.LONG_TITLE and "《" + q.answer in (q.source or ""))
+        if q.type is QT.ORDER:
+            assert G.ordered(tuple(q.answers)) and G.framed(q.prompt)
+    assert any(q.type is QT.ORDER and q.answers[0] == "学史明理" for q in r.bank.questions)
