@@ -46,7 +46,12 @@ _NAMED_TAGS = frozenset({"ns", "nt", "nz", "nrt", "nrfg"})
 _PLAIN_TAGS = frozenset({"a", "v", "vn", "an", "ad", "d", "l", "i", "f", "vd"})
 # words that are no fact in any slot (the report's everyday vocabulary)
 _COMMON = frozenset("""问题 宁静 流动 准备 发展 工作 活动 情况 方面 建设 服务 群众 大家 幸福 美好 和谐 安全 稳定
-温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围""".split())
+温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围 党和政府 党和国家 党和人民 人民群众 广大党员""".split())
+# everyday words a report sets in quotes for wordplay (群众“问题”，干部“答题”; 促“实事”快“实施”)
+_PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连心 用心".split())
+# a scope, not a body (全市政府 of 全市政府系统各党支部)
+_SCOPE = re.compile(r"^全[省市县区镇乡村州旗]")
+_PRIZES = re.compile(r"^\s*(?:[一二三四五特]等奖|优秀奖|优胜奖|金奖|银奖|铜奖)[：:]")
 # what ends a place, a body or a named concept: a list item with this ending is a fact
 _NAMED_ENDS = tuple("""省 市 县 区 镇 乡 村 旗 州 街道 社区 馆 院 局 厅 委 部 校 大学 中学 小学 公司 中心 基地 纪念馆 园 山
 精神 史 思想 理论 主义 工程 行动 计划 讲话""".split())
@@ -56,6 +61,7 @@ _BUILT = frozenset("新建 建成 改建 扩建 组建 成立 设立 开设 建�
 _UNIT_ENDS = tuple("省 市 县 区 镇 乡 村 旗 州 盟 街道 社区 中共 中学 小学 大学 学校 学院".split())
 _FEELING = re.compile(r"^[\u4e00-\u9fff]{1,3}感$")     # 幸福感, 获得感: the segmenter may call it nr
 _BYLINE = re.compile(r"本报讯|来源[：:]|(?:编辑|责编|供稿|审核|校对)[：:]|^[^，。；]{0,24}报道[：:]|"
+                     r"(?:记者|通讯员)[^。；，]{0,20}报道|"
                      r"[（(][^（）()]{0,20}(?:记者|通讯员|来源|编辑)[^（）()]{0,30}[）)]|"
                      r"(?:记者|通讯员)[\s　]*[\u4e00-\u9fff]{2,3}(?:[\s　]|$)")
 ORDER_LEAD = "按原文顺序排列横线处的各项："
@@ -127,7 +133,12 @@ def inner_verb(text: str, a: int, b: int) -> bool:
 def verb_led(text: str, a: int, b: int) -> bool:
     """Does a name span start with a verb (谋划省教育厅, 贯彻落实公司, 运用好党史教育基地)?"""
     inner = words(text).inside(a, b)
-    return bool(inner) and inner[0][2] in _VERB_TAGS and inner[0][1] < b
+    if not inner or inner[0][1] >= b:
+        return False
+    if inner[0][2] in _VERB_TAGS:
+        return True
+    # 运用|好 (a verb and its complement) is tagged vn then a
+    return inner[0][2] == "vn" and len(inner) > 1 and inner[1][1] - inner[1][0] == 1 and text[inner[1][0]] in "好到实"
 
 
 def cut(text: str, a: int, b: int, name: bool = True) -> bool:
@@ -181,7 +192,7 @@ def generic(text: str, a: int, b: int, item: bool = False) -> bool:
     inner = words(text).inside(a, b)
     if not inner:
         return False
-    if span in _COMMON or span.startswith("爱") and len(span) <= 3:
+    if span in _COMMON or span.startswith("爱") and len(span) <= 3 or _SCOPE.match(span):
         return True
     if item:
         # rjieba's tags are too loose to ask every item to be a name (爱家乡 is tagged a place,
@@ -259,8 +270,10 @@ def why(c: Candidate) -> str:
         if not ordered(tuple(q.answers)) and not theme(tuple(q.answers), q.prompt):
             return "gate-order"
         return "" if framed(q.prompt) or any(framed(n) for n in c.narrow) else "gate-order"
-    if q.type is QT.TRUEFALSE or kind in ("date", "figure"):
+    if q.type is QT.TRUEFALSE:
         return ""
+    if kind in ("date", "figure"):   # 几千年, 几十年: a figure of speech, no count to learn
+        return "gate-trivial" if q.answer.startswith("几") else ""
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
         if not all(person_ok(o) for o in options):
@@ -277,6 +290,15 @@ def why(c: Candidate) -> str:
         return "gate-cut"
     if kind in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) \
             and generic(text, a, b, kind == "list"):
+        return "gate-trivial"
+    if _PRIZES.match(text) and "、" in text[a - 1:b + 1] and q.type in (QT.FILL, QT.CHOICE):
+        return "gate-trivial"   # one of many winners of a prize (一等奖：____、高一17班…): no fact to learn
+    # a quoted everyday word (促“实事”快“实施”, 汇集大小“民声”) is wordplay, not a term to learn
+    if kind == "slogan" and _quoted(text, a, b) and (q.answer in _COMMON or q.answer in _PLAY):
+        return "gate-trivial"
+    # an item of a parallel list of feelings (荣誉感、____、使命感) is no slogan, quoted or not
+    if kind == "slogan" and q.type in (QT.FILL, QT.CHOICE) and not _quoted(text, a, b) \
+            and (_FEELING.match(q.answer) or q.answer in _COMMON):
         return "gate-trivial"
     if q.type is QT.FILL and text[a - 1:a] == "《" and len(q.answer) > LONG_TITLE:
         return "gate-title"
@@ -296,6 +318,8 @@ def gate(cands: list[Candidate]) -> list[Candidate]:
                        and (c.question.type is not QT.ORDER or framed(n)))
         if narrow != c.narrow:
             c = replace(c, narrow=narrow)
+        if byline(c.question.prompt) and narrow:   # a narrower prompt leaves the byline out: ask that
+            c = replace(c, question=replace(c.question, prompt=narrow[0]), narrow=narrow[1:])
         reason = why(c)
         out.append(replace(c, drop=reason) if reason else c)
     return out

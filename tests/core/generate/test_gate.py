@@ -141,3 +141,41 @@ def test_the_gate_drops_what_a_teacher_deletes_and_says_why():
         if q.type is QT.ORDER:
             assert G.ordered(tuple(q.answers)) and G.framed(q.prompt)
     assert any(q.type is QT.ORDER and q.answers[0] == "学史明理" for q in r.bank.questions)
+
+
+def test_a_name_slot_led_by_a_verb_is_glued():
+    text = "各单位要积极运用好党史教育基地这个重要载体。"
+    a = text.index("运用")
+    assert G.verb_led(text, a, text.index("这个"))
+    text = "县委宣传部组织开展宣讲。"
+    assert not G.verb_led(text, 0, 5)
+
+
+PRIZES = """河东中学举行党史知识竞赛
+
+5月8日，河东中学举行“百年党史我来答”党史知识竞赛，全校24个班级参加。
+特等奖：高二3班
+一等奖：高二5班、高一7班、高一2班
+二等奖：高二1班、高一4班、高二8班、高一9班
+"""
+
+
+def test_one_of_many_winners_is_not_asked():
+    bank = generate(PRIZES, bank_id="t").bank
+    for q in bank.questions:
+        assert not (q.source or "").startswith(("一等奖", "二等奖")), q
+
+
+def test_a_quoted_everyday_word_and_a_figure_of_speech_are_trivial():
+    text = "群众“问题”，干部“答题”，一问一答之间解决诉求。"
+    a = text.index("答题")
+    assert G._quoted(text, a, a + 2) and "答题" in G._PLAY
+    assert G.generic("社区是党和政府联系群众的桥梁。", 3, 7)
+    assert G.generic("全市政府系统各党支部要经常到社区报到。", 0, 4)
+
+
+def test_a_figure_of_speech_is_not_asked():
+    text = ("河东县举行报告会\n\n一百年来，中国共产党带领人民书写了中华民族几千年历史上最恢宏的史诗篇章。"
+            "报告会辐射周边十几个省、几十个地区，共有1200余名党员参加。")
+    bank = generate(text, bank_id="t", keep_all=True).bank
+    assert not any(q.answer.startswith("几") for q in bank.questions)
