@@ -49,12 +49,17 @@ _COMMON = frozenset("""问题 宁静 流动 准备 发展 工作 活动 情况 �
 温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围 党和政府 党和国家 党和人民 人民群众 广大党员""".split())
 # everyday words a report sets in quotes for wordplay (群众“问题”，干部“答题”; 促“实事”快“实施”)
 _PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连心 用心".split())
+# everyday words that rjieba may tag as a name, and tags no name holds (会上 is a time word)
+_NOT_NAMES = frozenset("光荣 宁静 会上 会后 会前 现场 同志 大家 全体 代表 人员 先进 模范".split())
+_NOT_NAME_TAGS = frozenset({"t", "f", "p", "c", "u", "uj", "ul", "v", "vn", "d", "m", "q", "a"})
 # a scope, not a body (全市政府 of 全市政府系统各党支部)
 _SCOPE = re.compile(r"^全[省市县区镇乡村州旗]")
 _PRIZES = re.compile(r"^\s*(?:[一二三四五特]等奖|优秀奖|优胜奖|金奖|银奖|铜奖)[：:]")
 # what ends a place, a body or a named concept: a list item with this ending is a fact
 _NAMED_ENDS = tuple("""省 市 县 区 镇 乡 村 旗 州 街道 社区 馆 院 局 厅 委 部 校 大学 中学 小学 公司 中心 基地 纪念馆 园 山
 精神 史 思想 理论 主义 工程 行动 计划 讲话""".split())
+# verbs of a report's work that rjieba tags as nouns of action (vn): a body never starts with one
+_DOING = frozenset("建设 修缮 打造 开展 推进 落实 运用 编制 举办 召开 实施 加强 推动 谋划 贯彻 深化 完善 健全".split())
 # a verb the segmenter may tag as a place (新建 is ns): what follows it starts a name
 _BUILT = frozenset("新建 建成 改建 扩建 组建 成立 设立 开设 建立 打造 新设 新增 筹建 命名".split())
 # a unit that ends here is whole: what follows it is the next unit of a chain (十堰市|张湾区)
@@ -135,7 +140,7 @@ def verb_led(text: str, a: int, b: int) -> bool:
     inner = words(text).inside(a, b)
     if not inner or inner[0][1] >= b:
         return False
-    if inner[0][2] in _VERB_TAGS:
+    if inner[0][2] in _VERB_TAGS or text[inner[0][0]:inner[0][1]] in _DOING:
         return True
     # 运用|好 (a verb and its complement) is tagged vn then a
     return inner[0][2] == "vn" and len(inner) > 1 and inner[1][1] - inner[1][0] == 1 and text[inner[1][0]] in "好到实"
@@ -161,15 +166,15 @@ def cut(text: str, a: int, b: int, name: bool = True) -> bool:
 
 def person_ok(option: str) -> bool:
     """Is an option of a person slot an office and a name (or a name alone)? The name is a
-    family name and one or two characters; the office ends in an office word and starts
-    with no preposition (据校长王某, 办事处主任问题 fail)."""
+    family name and one or two characters, or a name the segmenter reads as one (巴特尔,
+    其木格: minority names have no family name); the office ends in an office word and starts
+    with no preposition (据校长王某, 办事处主任问题, 市委常委会上 fail)."""
     text = option.removesuffix("同志")
-    for k in (3, 2, 4):
+    for k in (3, 2, 4, 5):
         if len(text) < k:
             continue
         name, role = text[-k:], text[:-k]
-        family = name[0] in SURNAMES or name[:2] in ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫")
-        if not family or not all(han(ch) or ch == "·" for ch in name):
+        if not all(han(ch) or ch == "·" for ch in name) or not _a_name(name):
             continue
         if not role:
             return True
@@ -177,6 +182,18 @@ def person_ok(option: str) -> bool:
             continue
         return True
     return False
+
+
+def _a_name(name: str) -> bool:
+    """Is `name` a person's name: a family name first, or no everyday word (光荣, 会上, 问题)?"""
+    if name in _COMMON or name in _NOT_NAMES:
+        return False
+    if name[0] in SURNAMES or name[:2] in ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"):
+        return True
+    tags = [tag for _, _, tag in words(name).tokens]
+    if any(tag in _NOT_NAME_TAGS for tag in tags):
+        return False
+    return len(name) >= 3 or len(tags) == 1 and tags[0] in ("nr", "nrt", "nrfg", "ns")
 
 
 def generic(text: str, a: int, b: int, item: bool = False) -> bool:
@@ -282,6 +299,9 @@ def why(c: Candidate) -> str:
     if where is None:
         return ""
     text, a, b = where
+    if kind in ("org", "place") and b - a > 10 and any(text[a:k].endswith(_NAMED_ENDS) and text[k] in "和与及"
+                                                       for k in range(a + 2, b - 2)):
+        return "gate-edge"   # two bodies read as one (兴庆区党员教育基地和青少年爱国主义教育基地)
     if kind not in ("slogan", "person") and not _quoted(text, a, b) and glued(text, a, b) \
             or kind == "person" and text[a] in LEAD and not person_ok(q.answer) \
             or kind in ("org", "place") and (inner_verb(text, a, b) or verb_led(text, a, b)):

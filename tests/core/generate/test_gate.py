@@ -179,3 +179,22 @@ def test_a_figure_of_speech_is_not_asked():
             "报告会辐射周边十几个省、几十个地区，共有1200余名党员参加。")
     bank = generate(text, bank_id="t", keep_all=True).bank
     assert not any(q.answer.startswith("几") for q in bank.questions)
+
+
+def test_names_without_a_family_name_and_words_that_are_no_name():
+    for ok in ("巴特尔", "旗委宣传部部长巴特尔", "乌兰牧骑队长其木格", "苏木党委书记乌云毕力格", "弓爱萍"):
+        assert G.person_ok(ok), ok
+    for bad in ("光荣", "市委常委会上", "会上", "宁静"):
+        assert not G.person_ok(bad), bad
+
+
+TWO_BODIES = """河西区红色教育馆开馆
+
+河西区红色教育馆于2019年7月1日建成开馆，是河西区党员教育基地和青少年爱国主义教育基地。
+开馆以来，河西区红色教育馆共接待参观群众3.2万人次。
+"""
+
+
+def test_two_bodies_are_not_one_answer():
+    bank = generate(TWO_BODIES, bank_id="t", keep_all=True).bank
+    assert not any("基地和" in q.answer for q in bank.questions)
