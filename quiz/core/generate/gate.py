@@ -52,6 +52,8 @@ _PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连�
 # everyday words that rjieba may tag as a name, and tags no name holds (会上 is a time word)
 _NOT_NAMES = frozenset("光荣 宁静 会上 会后 会前 现场 同志 大家 全体 代表 人员 先进 模范".split())
 _NOT_NAME_TAGS = frozenset({"t", "f", "p", "c", "u", "uj", "ul", "v", "vn", "d", "m", "q", "a"})
+# nouns that carry on the phrase an org span was cut from (厅党组意识形态工作)
+_RUNS_ON = tuple("工作 领域 方面 系统 体系 事业 工程 意识形态".split())
 # a scope, not a body (全市政府 of 全市政府系统各党支部)
 _SCOPE = re.compile(r"^全[省市县区镇乡村州旗]")
 _PRIZES = re.compile(r"^\s*(?:[一二三四五特]等奖|优秀奖|优胜奖|金奖|银奖|铜奖)[：:]")
@@ -83,6 +85,7 @@ FORMULAS = (
 # count (第一、第五), a vice (乱堆放、乱搭建), a feeling (爱党、爱国、爱家乡)
 _WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|然后|最后|\d+[.、])")
+_NUMERAL = re.compile(r"\d+")
 _DATE_ITEM = re.compile(r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年")
 LONG_TITLE = 12
 
@@ -253,6 +256,9 @@ def ordered(items: tuple[str, ...]) -> bool:
     if all(it.startswith("第") for it in items):   # 第一、第五、第六支部: ranks, no sequence unless they run on
         nums = ["一二三四五六七八九十".find(it[1:2]) for it in items]
         return min(nums) >= 0 and nums == list(range(nums[0], nums[0] + len(nums)))
+    if len({_NUMERAL.sub("", it) for it in items}) == 1:   # 高一5班、高一17班: a set of units, no sequence
+        nums = [int(m.group()) if (m := re.search(r"\d+", it)) else -1 for it in items]
+        return min(nums) >= 0 and nums == list(range(nums[0], nums[0] + len(nums)))
     if all(_NUMBERED.match(it) for it in items) or all(_DATE_ITEM.match(it) for it in items):
         return True
     return _frame(items) >= 1 or bool(_shared_pair(items))
@@ -308,6 +314,8 @@ def why(c: Candidate) -> str:
         return "gate-edge"
     if kind in ("org", "place", "name", "list") and cut(text, a, b, kind != "list"):
         return "gate-cut"
+    if kind in ("org", "place") and text.startswith(_RUNS_ON, b):
+        return "gate-cut"   # 厅党组意识形态|工作, 全市政府|系统: the phrase runs on, the body is not the answer
     if kind in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) \
             and generic(text, a, b, kind == "list"):
         return "gate-trivial"

@@ -198,3 +198,14 @@ TWO_BODIES = """河西区红色教育馆开馆
 def test_two_bodies_are_not_one_answer():
     bank = generate(TWO_BODIES, bank_id="t", keep_all=True).bank
     assert not any("基地和" in q.answer for q in bank.questions)
+
+
+def test_a_set_of_numbered_units_has_no_order():
+    assert not G.ordered(("高一5班", "高一17班", "高一10班"))
+    assert G.ordered(("第一阶段", "第二阶段", "第三阶段"))
+
+
+@given(st.lists(st.integers(1, 30), min_size=2, max_size=6, unique=True))
+def test_numbered_units_are_ordered_only_when_they_run_on(nums):
+    items = tuple(f"高二{n}班" for n in nums)
+    assert G.ordered(items) == (nums == list(range(nums[0], nums[0] + len(nums))))
