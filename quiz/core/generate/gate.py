@@ -54,6 +54,7 @@ _NOT_NAMES = frozenset("光荣 宁静 会上 会后 会前 现场 同志 大家 
 _NOT_NAME_TAGS = frozenset({"t", "f", "p", "c", "u", "uj", "ul", "v", "vn", "d", "m", "q", "a"})
 # nouns that carry on the phrase an org span was cut from (厅党组意识形态工作)
 _RUNS_ON = tuple("工作 领域 方面 系统 体系 事业 工程 意识形态".split())
+_OFFICE_IN = re.compile("|".join(OFFICES))
 # a scope, not a body (全市政府 of 全市政府系统各党支部)
 _SCOPE = re.compile(r"^全[省市县区镇乡村州旗]")
 _PRIZES = re.compile(r"^\s*(?:[一二三四五特]等奖|优秀奖|优胜奖|金奖|银奖|铜奖)[：:]")
@@ -191,6 +192,8 @@ def _a_name(name: str) -> bool:
     """Is `name` a person's name: a family name first, or no everyday word (光荣, 会上, 问题)?"""
     if name in _COMMON or name in _NOT_NAMES:
         return False
+    if len(name) >= 4 and (name[0] in LEAD or _OFFICE_IN.search(name)):
+        return False   # 由书记李某, 对校长江国: a phrase, not a name (由 is also a family name)
     if name[0] in SURNAMES or name[:2] in ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"):
         return True
     tags = [tag for _, _, tag in words(name).tokens]
@@ -333,6 +336,33 @@ def why(c: Candidate) -> str:
     return ""
 
 
+def widen(c: Candidate) -> Candidate | None:
+    """A fill whose name runs on from the left (大新|县委理论学习中心组) asked as the whole name
+    (大新县委理论学习中心组), when the word before the blank is printed right before it and
+    itself follows a break; None when it cannot be."""
+    q = c.question
+    where = locate(c)
+    if q.type is not QT.FILL or where is None or q.prompt.count("____") != 1:
+        return None
+    text, a, b = where
+    head = words(text).token_at(a - 1)
+    if head is None:
+        return None
+    h = text[head[0]:head[1]]
+    lo = head[0]
+    if lo > 0 and han(text[lo - 1]) and not words(text).in_bounds(lo):
+        return None
+    i = q.prompt.index("____")
+    if not q.prompt.endswith(h, 0, i) or cut(text, lo, b):
+        return None
+    whole = h + q.answer
+    prompt = q.prompt[:i - len(h)] + q.prompt[i:]
+    narrow = tuple(n[:n.index("____") - len(h)] + n[n.index("____"):] for n in c.narrow
+                   if n.count("____") == 1 and n.endswith(h, 0, n.index("____")))
+    question = replace(q, prompt=prompt, answers=(whole, *q.answers[1:]))
+    return replace(c, question=question, shows=(whole,), narrow=narrow, start=lo)
+
+
 def gate(cands: list[Candidate]) -> list[Candidate]:
     """The candidates, each that fails a rule marked with its reason (kept in the list: the
     teacher's report names it); narrow prompts that hold a byline or, for an order
@@ -349,5 +379,7 @@ def gate(cands: list[Candidate]) -> list[Candidate]:
         if byline(c.question.prompt) and narrow:   # a narrower prompt leaves the byline out: ask that
             c = replace(c, question=replace(c.question, prompt=narrow[0]), narrow=narrow[1:])
         reason = why(c)
+        if reason == "gate-cut" and (whole := widen(c)) is not None and not why(whole):
+            c, reason = whole, ""   # repaired: the whole name is asked
         out.append(replace(c, drop=reason) if reason else c)
     return out

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from quiz.core.generate import gate as G
 from quiz.core.generate import generate
+from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.titled import SURNAMES
+from quiz.core.model import Question
 from quiz.core.qtype import QuestionType as QT
 
 GIVEN = "明华志强秀英建国海涛晓峰"
@@ -209,3 +211,20 @@ def test_a_set_of_numbered_units_has_no_order():
 def test_numbered_units_are_ordered_only_when_they_run_on(nums):
     items = tuple(f"高二{n}班" for n in nums)
     assert G.ordered(items) == (nums == list(range(nums[0], nums[0] + len(nums))))
+
+
+def _fill(text: str, answer: str, kind: str) -> Candidate:
+    a = text.index(answer)
+    prompt = text[:a] + "____" + text[a + len(answer):]
+    q = Question(id="x", type=QT.FILL, prompt=prompt, answers=(answer,), source=text, tags=(kind,))
+    return Candidate(question=q, kind=kind, sentence=0, start=a, fact=(kind, answer), score=0.6, shows=(answer,))
+
+
+def test_a_name_cut_from_the_left_is_asked_whole_or_not_at_all():
+    text = "滨河县七里街道前进村是县交通局帮扶村。"
+    [c] = G.gate([_fill(text, "街道前进村", "place")])
+    assert c.drop or c.question.answer == "七里街道前进村" and "七里____" not in c.question.prompt
+    text = "大新县委理论学习中心组组织开展红色研学活动。"
+    [c] = G.gate([_fill(text, "县委理论学习中心组", "org")])
+    assert c.drop or c.question.answer == "大新县委理论学习中心组"
+    assert not c.drop
