@@ -29,7 +29,7 @@ REASONS = {
     "gate-person": "a person option that is no office and name",
     "gate-trivial": "answer is a generic word, not a fact",
     "gate-order": "order asked of a list that has no order",
-    "gate-title": "a long title to type by hand",
+    "gate-title": "a long title or line to type by hand",
 }
 
 # a preposition that never starts an answer (据校长…, 由书记…) and what never ends one (…以《》为题)
@@ -333,6 +333,8 @@ def why(c: Candidate) -> str:
         return "gate-trivial"
     if q.type is QT.FILL and text[a - 1:a] == "《" and len(q.answer) > LONG_TITLE:
         return "gate-title"
+    if q.type is QT.FILL and kind != "person" and len(q.answer) > LONG_TITLE + 4 and "，" in q.answer:
+        return "gate-title"   # a lyric of three lines (共产党，辛劳为民族，…) is no answer to type
     return ""
 
 
