@@ -231,8 +231,8 @@ def test_a_name_cut_from_the_left_is_asked_whole_or_not_at_all():
 
 
 def test_a_long_line_of_a_song_is_no_fill():
-    text = "晚会在合唱“红旗飘飘映山河，歌声嘹亮颂党恩”中落下帷幕。"
-    [c] = G.gate([_fill(text, "红旗飘飘映山河，歌声嘹亮颂党恩", "slogan")])
+    text = "晚会在合唱“红旗飘飘映山河，歌声嘹亮颂党恩，奋进路上心向党”中落下帷幕。"
+    [c] = G.gate([_fill(text, "红旗飘飘映山河，歌声嘹亮颂党恩，奋进路上心向党", "slogan")])
     assert c.drop == "gate-title"
     text = "会议印发《河东县党史学习教育专题宣讲工作方案》。"
     [c] = G.gate([_fill(text, "河东县党史学习教育专题宣讲工作方案", "name")])
