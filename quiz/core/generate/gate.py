@@ -27,7 +27,7 @@ REASONS = {
     "gate-edge": "answer glued to a function word or verb",
     "gate-cut": "answer cut from a longer word or name",
     "gate-person": "a person option that is no office and name",
-    "gate-trivial": "answer is a generic word, not a fact",
+    "gate-trivial": "answer is a generic word or a minor item, not a fact",
     "gate-order": "order asked of a list that has no order",
     "gate-title": "a long title or line to type by hand",
 }

@@ -237,3 +237,20 @@ def test_a_long_line_of_a_song_is_no_fill():
     text = "会议印发《河东县党史学习教育专题宣讲工作方案》。"
     [c] = G.gate([_fill(text, "河东县党史学习教育专题宣讲工作方案", "name")])
     assert c.drop == "gate-title"
+
+
+PIECES = ["本报讯（记者 周明远）", "（来源：河东电视台）", "河东县", "4月8日，", "召开推进会", "，", "。", "、",
+          "学史明理", "学史增信", "学史崇德", "学史力行", "思想上", "干部上", "组织上", "“", "”", "要求全县党员做到",
+          "县委书记王明华", "主持", "幸福感", "获得感", "安全感", "共开展宣讲326场次", "由", "据", "以", "赴"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=4, max_size=40).map("".join))
+def test_no_kept_question_shows_a_byline_or_an_unordered_order(text):
+    bank = generate("河东县召开推进会\n\n" + text, bank_id="t").bank
+    for q in bank.questions:
+        assert not G.byline(q.prompt), q.prompt
+        if q.type is QT.ORDER:
+            assert G.framed(q.prompt) and (G.ordered(tuple(q.answers)) or G.theme(tuple(q.answers), q.prompt)), q
+        if q.tags[0] == "person" and q.type in (QT.CHOICE, QT.MULTI):
+            assert all(G.person_ok(o) for o in q.choices), q.choices
