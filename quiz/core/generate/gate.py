@@ -46,7 +46,8 @@ _NAMED_TAGS = frozenset({"ns", "nt", "nz", "nrt", "nrfg"})
 _PLAIN_TAGS = frozenset({"a", "v", "vn", "an", "ad", "d", "l", "i", "f", "vd"})
 # words that are no fact in any slot (the report's everyday vocabulary)
 _COMMON = frozenset("""问题 宁静 流动 准备 发展 工作 活动 情况 方面 建设 服务 群众 大家 幸福 美好 和谐 安全 稳定
-温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围 党和政府 党和国家 党和人民 人民群众 广大党员""".split())
+温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围 党和政府 党和国家 党和人民 人民群众 广大党员
+周边地区 周边 各地 全国各地 城乡 基层 当地 本地 各乡镇 田间地头 千家万户""".split())
 # everyday words a report sets in quotes for wordplay (群众“问题”，干部“答题”; 促“实事”快“实施”)
 _PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连心 用心".split())
 # everyday words that rjieba may tag as a name, and tags no name holds (会上 is a time word)
@@ -87,6 +88,8 @@ FORMULAS = (
 _WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|然后|最后|\d+[.、])")
 _NUMERAL = re.compile(r"\d+")
+_COUNT = re.compile(r"\d+|[一二三四五六七八九十](?=[^一二三四五六七八九十百千万])")
+_CN = "一二三四五六七八九十"
 _DATE_ITEM = re.compile(r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年")
 LONG_TITLE = 12
 
@@ -108,6 +111,24 @@ def locate(c: Candidate) -> tuple[str, int, int] | None:
             best = i
         i = src.find(ans, i + 1)
     return None if best is None else (src, best, best + len(ans))
+
+
+def counted(c: Candidate) -> bool:
+    """Does the prompt list the very items the figure counts (选取甲、乙、丙____ with 3名)? The
+    learner counts them off the prompt: nothing to learn."""
+    m = _COUNT.match(c.question.answer)
+    a = c.question.prompt.find("____")
+    if m is None or a < 0:
+        return False
+    n = int(m.group()) if m.group().isdigit() else _CN.find(m.group()) + 1
+    # what the learner sees: a prompt that elides part of the list (……) shows fewer items
+    before = re.sub(r"(?:一共|总共|共|合计)$", "", c.question.prompt[:a])
+    if before.endswith("等"):
+        return False   # 甲、乙、丙等11个民族: more than the prompt names
+    clause = re.split(r"[，。；：！？…]", before)[-1]
+    items = clause.split("、")
+    count = len(items) + (len(items) > 1 and bool(re.search("[和及与]", items[-1])))
+    return count >= 2 and count == n
 
 
 def byline(text: str) -> bool:
@@ -299,7 +320,7 @@ def why(c: Candidate) -> str:
     if q.type is QT.TRUEFALSE:
         return ""
     if kind in ("date", "figure"):   # 几千年, 几十年: a figure of speech, no count to learn
-        return "gate-trivial" if q.answer.startswith("几") else ""
+        return "gate-trivial" if q.answer.startswith("几") or counted(c) else ""
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
         if not all(person_ok(o) for o in options):

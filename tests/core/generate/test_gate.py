@@ -1,6 +1,8 @@
 """The quality gate: what a teacher deletes never reaches the bank (articles here are invented)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -254,3 +256,16 @@ def test_no_kept_question_shows_a_byline_or_an_unordered_order(text):
             assert G.framed(q.prompt) and (G.ordered(tuple(q.answers)) or G.theme(tuple(q.answers), q.prompt)), q
         if q.tags[0] == "person" and q.type in (QT.CHOICE, QT.MULTI):
             assert all(G.person_ok(o) for o in q.choices), q.choices
+
+
+def test_a_count_of_the_items_the_prompt_lists_is_trivial():
+    text = "河东县选取赵一曼、杨靖宇、左权3名英烈的事迹，制成微党课。"
+    q = Question(id="x", type=QT.CHOICE, prompt=text.replace("3名", "____"), answers=("3名",),
+                 choices=("1名", "3名", "5名", "7名"), source=text, tags=("figure",))
+    c = Candidate(question=q, kind="figure", sentence=0, start=text.index("3名"), fact=("figure", 3), score=0.6,
+                  shows=("3名",))
+    assert G.counted(c)
+    text = "居住着壮、汉、瑶等11个民族。"
+    q = replace(q, prompt=text.replace("11个", "____"), answers=("11个",), source=text)
+    assert not G.counted(replace(c, question=q, start=text.index("11个")))
+    assert G.generic("参赛者来自大新县、天等县等周边地区。", 13, 17)
