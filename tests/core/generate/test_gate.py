@@ -1,4 +1,4 @@
-"""The quality gate: what a teacher deletes never reaches the bank (articles here are invented)."""
+"""The quality gate (gate.py, gate_order.py): what a teacher deletes never reaches the bank (articles here are invented)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.core.generate import gate as G
+from quiz.core.generate import gate_order as O
 from quiz.core.generate import generate
 from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.titled import SURNAMES
@@ -98,28 +99,28 @@ def test_bylines():
 
 # 6. order only for formulas and sequences
 def test_order_only_for_formulas_and_sequences():
-    assert G.ordered(("学史明理", "学史增信", "学史崇德", "学史力行"))
-    assert G.ordered(("学党史", "悟思想", "办实事", "开新局"))
-    assert G.ordered(("学理论", "悟思想", "办实事", "开新局"))
-    assert G.ordered(("听党话", "感党恩", "跟党走"))
-    assert G.ordered(("一是抓学习", "二是抓宣讲", "三是抓落实"))
-    assert G.ordered(("政治标准要更高", "党性要求要更严", "组织纪律性要更强"))
-    assert not G.ordered(("思想上", "干部上", "组织上"))
-    assert not G.ordered(("扎根基层", "脚踏实地", "不断成长"))
-    assert not G.ordered(("第一支部", "第五支部", "第六支部"))
-    assert not G.ordered(("乱堆放", "乱搭建", "乱张贴"))
-    assert not G.ordered(("爱党", "爱国", "爱家乡"))
-    assert not G.ordered(("荣誉感", "归属感", "使命感"))
+    assert O.ordered(("学史明理", "学史增信", "学史崇德", "学史力行"))
+    assert O.ordered(("学党史", "悟思想", "办实事", "开新局"))
+    assert O.ordered(("学理论", "悟思想", "办实事", "开新局"))
+    assert O.ordered(("听党话", "感党恩", "跟党走"))
+    assert O.ordered(("一是抓学习", "二是抓宣讲", "三是抓落实"))
+    assert O.ordered(("政治标准要更高", "党性要求要更严", "组织纪律性要更强"))
+    assert not O.ordered(("思想上", "干部上", "组织上"))
+    assert not O.ordered(("扎根基层", "脚踏实地", "不断成长"))
+    assert not O.ordered(("第一支部", "第五支部", "第六支部"))
+    assert not O.ordered(("乱堆放", "乱搭建", "乱张贴"))
+    assert not O.ordered(("爱党", "爱国", "爱家乡"))
+    assert not O.ordered(("荣誉感", "归属感", "使命感"))
 
 
 @given(st.lists(st.sampled_from(["思想上", "干部上", "组织上", "作风上", "纪律上"]), min_size=2, max_size=5, unique=True))
 def test_a_list_framed_by_a_localizer_has_no_order(items):
-    assert not G.ordered(tuple(items))
+    assert not O.ordered(tuple(items))
 
 
 def test_an_order_prompt_keeps_words_around_the_blank():
-    assert not G.framed(G.ORDER_LEAD + "____。")
-    assert G.framed(G.ORDER_LEAD + "全县党员做到____，推动学习走深走实。")
+    assert not O.framed(O.ORDER_LEAD + "____。")
+    assert O.framed(O.ORDER_LEAD + "全县党员做到____，推动学习走深走实。")
 
 
 # the whole path: an invented article, the gate's reasons in the report
@@ -143,7 +144,7 @@ def test_the_gate_drops_what_a_teacher_deletes_and_says_why():
         assert q.answer not in ("幸福感", "获得感", "安全感")
         assert not (q.type is QT.FILL and len(q.answer) > G.LONG_TITLE and "《" + q.answer in (q.source or ""))
         if q.type is QT.ORDER:
-            assert G.ordered(tuple(q.answers)) and G.framed(q.prompt)
+            assert O.ordered(tuple(q.answers)) and O.framed(q.prompt)
     assert any(q.type is QT.ORDER and q.answers[0] == "学史明理" for q in r.bank.questions)
 
 
@@ -205,14 +206,14 @@ def test_two_bodies_are_not_one_answer():
 
 
 def test_a_set_of_numbered_units_has_no_order():
-    assert not G.ordered(("高一5班", "高一17班", "高一10班"))
-    assert G.ordered(("第一阶段", "第二阶段", "第三阶段"))
+    assert not O.ordered(("高一5班", "高一17班", "高一10班"))
+    assert O.ordered(("第一阶段", "第二阶段", "第三阶段"))
 
 
 @given(st.lists(st.integers(1, 30), min_size=2, max_size=6, unique=True))
 def test_numbered_units_are_ordered_only_when_they_run_on(nums):
     items = tuple(f"高二{n}班" for n in nums)
-    assert G.ordered(items) == (nums == list(range(nums[0], nums[0] + len(nums))))
+    assert O.ordered(items) == (nums == list(range(nums[0], nums[0] + len(nums))))
 
 
 def _fill(text: str, answer: str, kind: str) -> Candidate:
@@ -253,7 +254,7 @@ def test_no_kept_question_shows_a_byline_or_an_unordered_order(text):
     for q in bank.questions:
         assert not G.byline(q.prompt), q.prompt
         if q.type is QT.ORDER:
-            assert G.framed(q.prompt) and (G.ordered(tuple(q.answers)) or G.theme(tuple(q.answers), q.prompt)), q
+            assert O.framed(q.prompt) and (O.ordered(tuple(q.answers)) or O.theme(tuple(q.answers), q.prompt)), q
         if q.tags[0] == "person" and q.type in (QT.CHOICE, QT.MULTI):
             assert all(G.person_ok(o) for o in q.choices), q.choices
 
@@ -269,3 +270,13 @@ def test_a_count_of_the_items_the_prompt_lists_is_trivial():
     q = replace(q, prompt=text.replace("11个", "____"), answers=("11个",), source=text)
     assert not G.counted(replace(c, question=q, start=text.index("11个")))
     assert G.generic("参赛者来自大新县、天等县等周边地区。", 13, 17)
+
+
+def test_a_count_of_nothing_named_is_not_asked():
+    text = "时长累计100余分钟。"
+    q = Question(id="x", type=QT.CHOICE, prompt="时长累计____。", answers=("100余分钟",),
+                 choices=("80余分钟", "90余分钟", "100余分钟", "110余分钟"), source=text, tags=("figure",))
+    c = Candidate(question=q, kind="figure", sentence=0, start=4, fact=("figure", 100), score=0.6, shows=("100余分钟",))
+    assert G.why(c) == "gate-context"
+    q = replace(q, prompt="《主播说党史》专栏共播出10余期节目，时长累计____。")
+    assert G.why(replace(c, question=q)) == ""
