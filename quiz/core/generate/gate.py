@@ -51,7 +51,7 @@ _COMMON = frozenset("""问题 宁静 流动 准备 发展 工作 活动 情况 �
 温暖 快乐 感动 力量 精神 初心 使命 作用 效果 成效 意义 氛围 党和政府 党和国家 党和人民 人民群众 广大党员
 周边地区 周边 各地 全国各地 城乡 基层 当地 本地 各乡镇 田间地头 千家万户""".split())
 # everyday words a report sets in quotes for wordplay (群众“问题”，干部“答题”; 促“实事”快“实施”)
-_PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连心 用心".split())
+_PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连心 用心 新想法 新问题 老问题".split())
 # everyday words that rjieba may tag as a name, and tags no name holds (会上 is a time word)
 _NOT_NAMES = frozenset("光荣 宁静 会上 会后 会前 现场 同志 大家 全体 代表 人员 先进 模范".split())
 _NOT_NAME_TAGS = frozenset({"t", "f", "p", "c", "u", "uj", "ul", "v", "vn", "d", "m", "q", "a"})
@@ -249,9 +249,10 @@ def why(c: Candidate) -> str:
         return "" if framed(q.prompt) or any(framed(n) for n in c.narrow) else "gate-order"
     if q.type is QT.TRUEFALSE:
         return ""
-    if kind in ("date", "figure"):   # 几千年, 几十年: a figure of speech, no count to learn
+    if kind in ("date", "figure"):   # a figure of speech (几千年) is no count to learn
         if q.type is not QT.TRUEFALSE and han_count(q.prompt.replace("____", "")) < 6:
             return "gate-context"   # 时长累计____。: a count of nothing the learner can name
+        # (数千人 stays: a magnitude the report gives as its figure; 几千年 is a figure of speech)
         return "gate-trivial" if q.answer.startswith("几") or counted(c) else ""
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
