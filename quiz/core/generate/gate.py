@@ -55,6 +55,9 @@ _PLAY = frozenset("实事 民声 民生 答题 交代 实施 暖心 贴心 连�
 # everyday words that rjieba may tag as a name, and tags no name holds (会上 is a time word)
 _NOT_NAMES = frozenset("光荣 宁静 会上 会后 会前 现场 同志 大家 全体 代表 人员 先进 模范".split())
 _NOT_NAME_TAGS = frozenset({"t", "f", "p", "c", "u", "uj", "ul", "v", "vn", "d", "m", "q", "a"})
+# words that stand inside the name of a body or an office (党史学习|教育领导小组): a span right after
+# one of them was cut from that name
+_IN_NAMES = frozenset("学习 教育 工作 建设 服务 发展 宣传 领导 管理".split())
 # nouns that carry on the phrase an org span was cut from (厅党组意识形态工作)
 _RUNS_ON = tuple("工作 领域 方面 系统 体系 事业 工程 意识形态".split())
 _OFFICE_IN = re.compile("|".join(OFFICES))
@@ -195,6 +198,11 @@ def person_ok(option: str) -> bool:
     return False
 
 
+def person_role(answer: str) -> bool:
+    """Does an answer hold an office (教育领导小组组长吕朝伟), or is it a body, not a bare name?"""
+    return len(answer) > 4 or bool(_OFFICE_IN.search(answer))
+
+
 def _a_name(name: str) -> bool:
     """Is `name` a person's name: a family name first, or no everyday word (光荣, 会上, 问题)?"""
     if name in _COMMON or name in _NOT_NAMES:
@@ -224,6 +232,8 @@ def generic(text: str, a: int, b: int, item: bool = False) -> bool:
         return False
     if span in _COMMON or span.startswith("爱") and len(span) <= 3 or _SCOPE.match(span):
         return True
+    if item and re.search("[等的]", span[1:-1]):
+        return True   # 闸室旁等草地上的杂草: a phrase of the sentence, not an item of its list
     if item:
         # rjieba's tags are too loose to ask every item to be a name (爱家乡 is tagged a place,
         # 宁静 a person): what is left out is how a report says a thing, not the thing: an idiom
@@ -271,6 +281,8 @@ def why(c: Candidate) -> str:
         return "gate-edge"
     if kind in ("org", "place", "name", "list") and cut(text, a, b, kind != "list"):
         return "gate-cut"
+    if kind in ("org", "place", "person") and a >= 2 and text[a - 2:a] in _IN_NAMES and person_role(q.answer):
+        return "gate-cut"   # 校区党史学习|教育领导小组组长: the office runs on from the left
     if kind in ("org", "place") and text.startswith(_RUNS_ON, b):
         return "gate-cut"   # 厅党组意识形态|工作, 全市政府|系统: the phrase runs on, the body is not the answer
     if kind in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) \

@@ -280,3 +280,19 @@ def test_a_count_of_nothing_named_is_not_asked():
     assert G.why(c) == "gate-context"
     q = replace(q, prompt="《主播说党史》专栏共播出10余期节目，时长累计____。")
     assert G.why(replace(c, question=q)) == ""
+
+
+def test_an_office_cut_from_its_body_is_not_asked():
+    text = "会议由校区党委书记、校区党史学习教育领导小组组长陈立华主持。"
+    q = Question(id="x", type=QT.CHOICE, prompt=text.replace("教育领导小组组长陈立华", "____"),
+                 answers=("教育领导小组组长陈立华",), source=text, tags=("person",),
+                 choices=("教育领导小组组长陈立华", "教育领导小组副组长陈立华", "教育领导小组组长王海", "教育领导小组副组长王海"))
+    c = Candidate(question=q, kind="person", sentence=0, start=text.index("教育"), fact=("person", "陈立华"),
+                  score=0.9, shows=("陈立华",))
+    assert G.why(c) == "gate-cut"
+
+
+def test_a_phrase_with_de_is_no_list_item():
+    text = "不一会，文化墙边、台阶旁等草地上的杂草、枯叶就没了踪影。"
+    a = text.index("台阶旁")
+    assert G.generic(text, a, text.index("、枯叶"), item=True)
