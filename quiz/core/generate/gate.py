@@ -112,8 +112,8 @@ def counted(c: Candidate) -> bool:
     n = int(m.group()) if m.group().isdigit() else _CN.find(m.group()) + 1
     # what the learner sees: a prompt that elides part of the list (……) shows fewer items
     before = re.sub(r"(?:一共|总共|共|合计)$", "", c.question.prompt[:a])
-    if before.endswith("等"):
-        return False   # 甲、乙、丙等11个民族: more than the prompt names
+    if before.endswith(("等", "、", "和", "及", "与")):
+        return False   # 甲、乙、丙等11个民族: more than named; 火车站和3所中学: the count is an item itself
     clause = re.split(r"[，。；：！？…]", before)[-1]
     items = clause.split("、")
     count = len(items) + (len(items) > 1 and bool(re.search("[和及与]", items[-1])))

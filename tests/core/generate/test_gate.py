@@ -296,3 +296,12 @@ def test_a_phrase_with_de_is_no_list_item():
     text = "不一会，文化墙边、台阶旁等草地上的杂草、枯叶就没了踪影。"
     a = text.index("台阶旁")
     assert G.generic(text, a, text.index("、枯叶"), item=True)
+
+
+def test_a_count_that_is_itself_an_item_of_the_list_is_asked():
+    text = "线路途经市人民医院、火车站和3所中学。"
+    q = Question(id="x", type=QT.CHOICE, prompt=text.replace("3所", "____"), answers=("3所",),
+                 choices=("1所", "3所", "5所", "7所"), source=text, tags=("figure",))
+    c = Candidate(question=q, kind="figure", sentence=0, start=text.index("3所"), fact=("figure", 3), score=0.6,
+                  shows=("3所",))
+    assert not G.counted(c)
