@@ -9,7 +9,9 @@ an order question on a list with no order, a long document title typed by hand.
 Each rule here is a predicate on one candidate (its question, its source sentence
 and the rjieba words of that sentence); a candidate that fails one gets a drop
 reason, so the selection fills the bank with the next best instead, and the
-teacher's report (`--explain`) says why.
+teacher's report (`--explain`) says why. A fill whose name runs on from the left is
+repaired to the whole name instead (widen). Which lists have an order to learn is
+decided in gate_order.py.
 """
 from __future__ import annotations
 
@@ -260,7 +262,7 @@ def why(c: Candidate) -> str:
     if q.type is QT.TRUEFALSE:
         return ""
     if kind in ("date", "figure"):   # a figure of speech (几千年) is no count to learn
-        if q.type is not QT.TRUEFALSE and han_count(q.prompt.replace("____", "")) < 6:
+        if han_count(q.prompt.replace("____", "")) < 6:
             return "gate-context"   # 时长累计____。: a count of nothing the learner can name
         # (数千人 stays: a magnitude the report gives as its figure; 几千年 is a figure of speech)
         return "gate-trivial" if q.answer.startswith("几") or counted(c) else ""
