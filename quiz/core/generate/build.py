@@ -18,16 +18,19 @@ from quiz.core.generate.extract_basic import (
 from quiz.core.generate.extract_lists import extract_lists
 from quiz.core.generate.extract_names import extract_orgs, extract_places, find_places
 from quiz.core.generate.facts import Fact
+from quiz.core.generate.gate import REASONS as GATE_REASONS
+from quiz.core.generate.gate import gate
 from quiz.core.generate.ids import unique
 from quiz.core.generate.people import extract_people
 from quiz.core.generate.segment import words
-from quiz.core.generate.select import select
+from quiz.core.generate.select import REASONS, select
 from quiz.core.generate.subtitles import ask_in_body
 from quiz.core.generate.text import Article, parse_article
 from quiz.core.generate.titled import extract_listed, extract_titled, extract_untitled, is_roster_line
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]
+REASONS.update(GATE_REASONS)   # the teacher's report (--explain) names the gate's reasons too
 
 
 @dataclass(slots=True)
@@ -163,6 +166,7 @@ def generate(text: str, *, bank_id: str, title: str | None = None, source: Sourc
         warnings.append(f"the text is very long: only its first {MAX_FACTS} facts were read")
     cands = ask_in_body(candidates(facts, _context(article, facts, source.date if source else None)),
                         article.sentences)
+    cands = gate(cands)   # what a teacher deletes never reaches the selection (each with its reason)
     chosen = select(cands, keep_all=keep_all, most=most)
     questions = _finish(list(chosen.kept))
     if not article.sentences:
