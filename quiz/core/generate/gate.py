@@ -80,6 +80,7 @@ _BYLINE = re.compile(r"本报讯|来源[：:]|(?:编辑|责编|供稿|审核|校
                      r"(?:记者|通讯员)[^。；，]{0,20}报道|"
                      r"[（(][^（）()]{0,20}(?:记者|通讯员|来源|编辑)[^（）()]{0,30}[）)]|"
                      r"(?:记者|通讯员)[\s　]*[\u4e00-\u9fff]{2,3}(?:[\s　]|$)")
+_CENTENARY = re.compile(r"^(?:100|一百)(?:周年|年)$")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十](?=[^一二三四五六七八九十百千万])")
 _CN = "一二三四五六七八九十"
 LONG_TITLE = 12
@@ -265,7 +266,11 @@ def why(c: Candidate) -> str:
         if han_count(q.prompt.replace("____", "")) < 6:
             return "gate-context"   # 时长累计____。: a count of nothing the learner can name
         # (数千人 stays: a magnitude the report gives as its figure; 几千年 is a figure of speech)
-        return "gate-trivial" if q.answer.startswith("几") or counted(c) else ""
+        if q.answer.startswith("几") or counted(c):
+            return "gate-trivial"
+        # the Party's hundredth anniversary (庆祝建党____, 中国共产党成立____) is in every report of
+        # the year: everyone knows it, a teacher deletes it
+        return "gate-trivial" if _CENTENARY.match(q.answer) and "党" in q.prompt else ""
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
         if not all(person_ok(o) for o in options):

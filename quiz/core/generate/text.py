@@ -147,14 +147,17 @@ _DATELINE = re.compile(
     r"(?:(?:特约)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}\s+){1,4})*"
     # 解放军报讯 石良玉、特约通讯员徐水桃报道：the names and 报道 before the body
     r"(?:(?:(?:(?:特约)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}[、\s]*){1,4}?报道[：:]\s*)?")
-_CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
+# photo credits, and a line that credits the text to a body ([某某机关党委(人事处) 供稿])
+_CREDIT_LINE = re.compile(r"^.{0,30}(?:摄|供图)[）)]?$|^[\[【（(]?.{0,40}供稿[\]】）)]?$|^图为|^[（(]?图[：:/]|^图片(?:来源|由)")
 _INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,30}(?:摄|供图)[）)]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|-\d{1,2}-\d{1,2})")
 _INLINE_BYLINE = re.compile(r"[（(][^（）()，。]{0,20}?(?:记者|通讯员|实习生)[^）)]{0,40}[）)]")
 # a paragraph that is only a parenthesis of a body and names: (海滨市融媒体中心 记者:杜小雨 刘畅), (宜城市史志研究中心 许中明)
 _CREDIT_PAR = re.compile(r"^[（(][^（）()，。；！？]{2,40}[）)]$")
 # names in a parenthesis that end a paragraph after its last full stop: （许琴从礼金华）, （古芙文）
-_TRAILING_CREDIT = re.compile(r"(?<=[。！？”])\s*[（(][\u4e00-\u9fff·\s]{2,16}[）)]\s*$")
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？”])\s*(?:[（(][\u4e00-\u9fff·\s]{2,16}[）)]"
+                              # or the body the text came from: [某某机关党委(人事处) 供稿]
+                              r"|[\[【（(][^\[\]【】。]{0,40}供稿[\]】）)])\s*$")
 _END = "。！？!?…；;"
 
 

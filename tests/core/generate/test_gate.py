@@ -10,6 +10,7 @@ from quiz.core.generate import gate as G
 from quiz.core.generate import gate_order as O
 from quiz.core.generate import generate
 from quiz.core.generate.candidates import Candidate
+from quiz.core.generate.text import is_nav_line
 from quiz.core.generate.titled import SURNAMES
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType as QT
@@ -305,3 +306,23 @@ def test_a_count_that_is_itself_an_item_of_the_list_is_asked():
     c = Candidate(question=q, kind="figure", sentence=0, start=text.index("3所"), fact=("figure", 3), score=0.6,
                   shows=("3所",))
     assert not G.counted(c)
+
+
+def test_the_partys_centenary_is_not_asked_other_figures_are():
+    text = ("青禾县举办党史知识竞赛\n\n6月18日，为庆祝中国共产党成立100周年，青禾县举办党史知识竞赛。"
+            "来自全县各乡镇的36支代表队共144人参加了竞赛。\n"
+            "县委宣传部部长林海涛表示，将以建党一百周年为契机，推动党史学习教育走深走实。\n"
+            "[青禾县委宣传部 供稿]")
+    questions = generate(text, bank_id="t", keep_all=True).bank.questions
+    answers = [a for q in questions for a in q.answers]
+    assert not any(a in ("100周年", "一百周年") for a in answers)
+    assert any("36" in a or "144" in a for a in answers)   # the report's own figures are still asked
+    assert not any("供稿" in q.prompt + "".join(q.answers) + (q.source or "") for q in questions)
+    # a line crediting the text to a body is no part of the report
+    assert is_nav_line("[青禾县委宣传部(办公室) 供稿]") and is_nav_line("（县委宣传部供稿）")
+    assert not is_nav_line("县委宣传部为此次活动供稿三篇，介绍了青禾县的红色资源。")
+    # or a bracket after the last full stop of a paragraph
+    text = ("某县开展活动\n\n6月18日，某县举办党史知识竞赛，共有144人参加。以优异成绩迎接新的一年。"
+            "[某县委宣传部(办公室) 供稿]")
+    questions = generate(text, bank_id="t", keep_all=True).bank.questions
+    assert questions and not any("供稿" in q.prompt + "".join(q.answers) + (q.source or "") for q in questions)
