@@ -84,6 +84,10 @@ _CENTENARY = re.compile(r"^(?:100|一百)(?:周年|年)$")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十](?=[^一二三四五六七八九十百千万])")
 _CN = "一二三四五六七八九十"
 LONG_TITLE = 12
+# a bare name to type needs this many characters of its own around the blank: 老党员____讲道。
+# says nothing of the occasion, the learner has nothing to recall the name by
+PERSON_CONTEXT = 6
+_MULTI_LEAD = "横线处是原文中的哪几位？（多选）"
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
@@ -121,6 +125,14 @@ def counted(c: Candidate) -> bool:
     items = clause.split("、")
     count = len(items) + (len(items) > 1 and bool(re.search("[和及与]", items[-1])))
     return count >= 2 and count == n
+
+
+def thin(prompt: str, bare: bool = False) -> bool:
+    """Has a person prompt too few words of its own to say what the person did (____致词。)? A
+    bare name to type (老党员____讲道。) needs more: no office in the options or the answer
+    tells the learner who is meant. 同志 and the multi lead are no context."""
+    body = prompt.removeprefix(_MULTI_LEAD).replace("____", "").replace("同志", "")
+    return han_count(body) < (PERSON_CONTEXT if bare else 3)
 
 
 def byline(text: str) -> bool:
@@ -271,6 +283,9 @@ def why(c: Candidate) -> str:
         # the Party's hundredth anniversary (庆祝建党____, 中国共产党成立____) is in every report of
         # the year: everyone knows it, a teacher deletes it
         return "gate-trivial" if _CENTENARY.match(q.answer) and "党" in q.prompt else ""
+    if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL) \
+            and thin(q.prompt, q.type is QT.FILL and not person_role(q.answer)):
+        return "gate-context"
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
         if not all(person_ok(o) for o in options):

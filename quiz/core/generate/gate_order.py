@@ -23,7 +23,10 @@ FORMULAS = (
 )
 # a frame of one character that makes no formula: a localizer or suffix (思想上, 荣誉感), a
 # count (第一、第五), a vice (乱堆放、乱搭建), a feeling (爱党、爱国、爱家乡)
-_WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱")
+_WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱进最")
+# a frame of a verb of going (进机关、进企业、进校园; 深入群众、深入基层): the places a campaign
+# goes to, in no order; nor has a superlative (最盼、最急、最忧) one
+_GOING = ("深入", "走进", "走入", "进入", "走访", "送到")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|然后|最后|\d+[.、])")
 _NUMERAL = re.compile(r"\d+")
 _DATE_ITEM = re.compile(r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年")
@@ -62,6 +65,8 @@ def ordered(items: tuple[str, ...]) -> bool:
         return min(nums) >= 0 and nums == list(range(nums[0], nums[0] + len(nums)))
     if all(_NUMBERED.match(it) for it in items) or all(_DATE_ITEM.match(it) for it in items):
         return True
+    if len({it[:2] for it in items}) == 1 and items[0][:2] in _GOING:
+        return False   # 深入群众、深入基层、深入人心: where a campaign goes, in no order
     return _frame(items) >= 1 or bool(_shared_pair(items))
 
 
