@@ -127,12 +127,12 @@ def counted(c: Candidate) -> bool:
     return count >= 2 and count == n
 
 
-def thin(prompt: str, bare: bool = False) -> bool:
-    """Has a person prompt too few words of its own to say what the person did (____致词。)? A
-    bare name to type (老党员____讲道。) needs more: no office in the options or the answer
-    tells the learner who is meant. 同志 and the multi lead are no context."""
+def thin(prompt: str) -> bool:
+    """Has the prompt of a bare name to type too few words of its own to say what the person
+    did where (老党员____讲道。)? No office in the answer tells the learner who is meant (a
+    choice of offices and names, ____致词。, does). 同志 and the multi lead are no context."""
     body = prompt.removeprefix(_MULTI_LEAD).replace("____", "").replace("同志", "")
-    return han_count(body) < (PERSON_CONTEXT if bare else 3)
+    return han_count(body) < PERSON_CONTEXT
 
 
 def byline(text: str) -> bool:
@@ -253,13 +253,27 @@ def generic(text: str, a: int, b: int, item: bool = False) -> bool:
         # rjieba's tags are too loose to ask every item to be a name (爱家乡 is tagged a place,
         # 宁静 a person): what is left out is how a report says a thing, not the thing: an idiom
         # (落地生根), a description (宣讲能力强), a verb and its object (跑市场, 制定学习方案)
-        first, last = inner[0][2], inner[-1][2]
-        if span.endswith(_NAMED_ENDS):
-            return False
-        return (len(inner) == 1 and first in ("i", "l")
-                or len(inner) >= 2 and (last == "a" and inner[-1][1] - inner[-1][0] == 1
-                                        or first in _VERB_TAGS and last == "n"))
+        # An item of a plain list (形象、生动、直观; 村干部、党员、群众; 授课共享、视频展播) is how the
+        # report fills its sentence: only a named thing is a fact, a word that ends as a place,
+        # a body or a concept does (社会主义发展史) or one the segmenter names (黑龙江, 郭希林)
+        # (干部 ends in 部 as a body does: 村干部 is people, no body)
+        return not (span.endswith(_NAMED_ENDS) and not span.endswith("干部")) and not named(text, a, b)
     return len(inner) == 1 and inner[0][2] in _PLAIN_TAGS and not span.endswith(_NAMED_ENDS)
+
+
+def named(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] hold a word the segmenter names (a place 黑龙江, a person 郭希林, a body)?"""
+    return any(tag in _NAMED_TAGS or tag == "nr" for _, _, tag in words(text).inside(a, b))
+
+
+def plain_list(c: Candidate) -> bool:
+    """Is the candidate an item of a list whose shared frame makes no formula (进机关、进企业;
+    最盼、最急)? The extractor calls such a list a slogan; a formula (学史明理…) or a quoted
+    theme of one measure (“学党史、办实事、献爱心”) is learnt item by item, this is not."""
+    # the fact of a list is (kind, its text, its sentence): the items are that text's 、-parts
+    whole = c.fact[1] if len(c.fact) > 2 and c.fact[0] in ("slogan", "list") else ""
+    items = tuple(str(whole).split("、"))
+    return len(items) >= 3 and not ordered(items) and not theme(items, c.question.prompt)
 
 
 def why(c: Candidate) -> str:
@@ -283,8 +297,7 @@ def why(c: Candidate) -> str:
         # the Party's hundredth anniversary (庆祝建党____, 中国共产党成立____) is in every report of
         # the year: everyone knows it, a teacher deletes it
         return "gate-trivial" if _CENTENARY.match(q.answer) and "党" in q.prompt else ""
-    if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL) \
-            and thin(q.prompt, q.type is QT.FILL and not person_role(q.answer)):
+    if kind == "person" and q.type is QT.FILL and not person_role(q.answer) and thin(q.prompt):
         return "gate-context"
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):
         options = q.choices if q.type is not QT.FILL else q.answers[:1]
@@ -310,6 +323,8 @@ def why(c: Candidate) -> str:
     if kind in ("org", "place", "name", "list") and q.type in (QT.FILL, QT.CHOICE) \
             and generic(text, a, b, kind == "list"):
         return "gate-trivial"
+    if kind == "slogan" and q.type in (QT.FILL, QT.CHOICE) and plain_list(c) and not named(text, a, b):
+        return "gate-trivial"   # 进机关、进企业、____; 最盼、最急、____: a frame is no formula
     if _PRIZES.match(text) and "、" in text[a - 1:b + 1] and q.type in (QT.FILL, QT.CHOICE):
         return "gate-trivial"   # one of many winners of a prize (一等奖：____、高一17班…): no fact to learn
     # a quoted everyday word (促“实事”快“实施”, 汇集大小“民声”) is wordplay, not a term to learn

@@ -1,12 +1,17 @@
-"""Round seven of the gate: a person asked with no context, and lists of where a campaign goes
-asked as an order (the texts here are invented)."""
+"""Round seven of the gate: a person asked with no context, lists of where a campaign goes asked
+as an order, items of plain lists asked as facts (the texts here are invented)."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.core.generate import gate as G
 from quiz.core.generate import gate_order as O
+from quiz.core.generate.candidates import Candidate
+from quiz.core.model import Question
+from quiz.core.qtype import QuestionType as QT
 
 PLACES = ["机关", "企业", "农村", "校园", "社区", "网格", "楼栋", "家庭", "群众", "基层", "人心"]
 places_st = st.lists(st.sampled_from(PLACES), min_size=2, max_size=5, unique=True)
@@ -29,14 +34,52 @@ def test_formulas_keep_their_order():
     assert O.ordered(("听党话", "感党恩", "跟党走"))
 
 
-# 2. a person prompt too thin to say what the person did
-@given(st.sampled_from(["致词。", "讲话。", "同志说。"]))
-def test_a_bare_act_is_too_thin_for_any_person(act):
+# 2. a bare name to type with a prompt too thin to say what the person did
+@given(st.sampled_from(["致词。", "讲话。", "同志说。", "讲道。"]))
+def test_a_bare_act_is_too_thin(act):
     assert G.thin("____" + act)
-    assert G.thin(G._MULTI_LEAD + "____" + act)
+    assert G.thin("老党员____" + act)
 
 
-def test_a_bare_name_to_type_needs_the_occasion():
-    assert G.thin("老党员____讲道。", bare=True)
-    assert not G.thin("老党员____讲道。")   # options with offices say who is meant
-    assert not G.thin("在村史馆开馆仪式上，老党员____讲道。", bare=True)
+def test_a_bare_name_with_its_occasion_is_asked():
+    assert not G.thin("在村史馆开馆仪式上，老党员____讲道。")
+
+
+def test_a_thin_prompt_drops_a_bare_name_not_an_office():
+    text = "老党员王明华讲道。"
+    q = Question(id="q", type=QT.FILL, prompt="老党员____讲道。", answers=("王明华",), source=text,
+                 tags=("person",))
+    c = Candidate(q, "person:王明华", 0, 3, ("person", "王明华"), 0.8, ("王明华",))
+    assert G.why(c) == "gate-context"
+    office = replace(c, question=replace(q, prompt="____讲道。", answers=("老党员王明华",)))
+    assert G.why(office) != "gate-context"
+
+
+# 3. an item of a plain list is no fact; a named item (a place, a person, a set's member) is
+PLAIN = ["单选题", "多选题", "判断题", "村干部", "党员", "群众", "心理健康", "集中宣讲", "网络宣讲"]
+
+
+@given(st.lists(st.sampled_from(PLAIN), min_size=3, max_size=3, unique=True), st.integers(0, 2))
+def test_an_item_of_a_plain_list_is_trivial(items, k):
+    text = "活动采取" + "、".join(items) + "等形式。"
+    a = text.index(items[k])
+    assert G.generic(text, a, a + len(items[k]), item=True)
+
+
+def test_a_named_item_of_a_list_is_a_fact():
+    text = "参赛者来自陕西、黑龙江、上海等地，回顾了新中国史、改革开放史和社会主义发展史。"
+    for item in ("黑龙江", "社会主义发展史"):
+        a = text.index(item)
+        assert not G.generic(text, a, a + len(item), item=True)
+
+
+def test_an_item_of_a_framed_list_that_is_no_formula_is_dropped():
+    text = "小组推动学习进机关、进企业、进农村、进校园、进社区。"
+    q = Question(id="q", type=QT.FILL, prompt=text.replace("进社区", "____"), answers=("进社区",),
+                 source=text, tags=("slogan",))
+    c = Candidate(q, "slogan", 0, text.index("进社区"), ("slogan", "进机关、进企业、进农村、进校园、进社区", 0),
+                  0.8, ("进社区",))
+    assert G.plain_list(c)
+    assert G.why(c) == "gate-trivial"
+    formula = replace(c, fact=("slogan", "学史明理、学史增信、学史崇德、学史力行", 0))
+    assert not G.plain_list(formula)
