@@ -16,7 +16,7 @@ from quiz.core.generate import distractors, who
 from quiz.core.generate import prompt as P
 from quiz.core.generate import score as S
 from quiz.core.generate.chars import shows_in
-from quiz.core.generate.context import Context, refer, short_in_title
+from quiz.core.generate.context import Context, refer, short_form, short_in_title
 from quiz.core.generate.extract_basic import is_session
 from quiz.core.generate.facts import Fact
 from quiz.core.generate.ids import fact_id, seed_of
@@ -357,8 +357,10 @@ def _recurring(facts: list[Fact]) -> set[str]:
 
 def _in_title(org: str, title: str) -> bool:
     """Does the title name this body, whole or without the places before it (四川省巴中市通河县
-    融媒体中心 of 通河县融媒体中心推出…)?"""
-    return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟")
+    融媒体中心 of 通河县融媒体中心推出…), or by the generic short form the report calls it by
+    (供电公司 of 某某供电公司)?"""
+    return any(org[k:] in title for k in range(len(org) - 4) if k == 0 or org[k - 1] in "省市县区州旗盟") \
+        or len(org) >= 4 and short_form("某" + org) == org and org in title[1:]
 
 
 def fact_key(f: Fact) -> tuple:

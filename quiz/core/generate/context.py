@@ -93,15 +93,42 @@ def main_body(facts, texts: list[str]) -> set[str]:
     for f in facts:
         if f.sentence.paragraph > 0 or f.sentence.index >= 8:
             break
-        if f.kind != "org" or len(f.text) < 5:
-            continue
+        if f.kind != "org" or len(f.text) < 4:
+            continue   # (a body of four, 地控学院, is the subject only as the first sentence's holder)
         rest = "\n".join(texts[f.sentence.index + 1:60])
         m = _BODY_END.search(f.text)
         again = rest.count(f.text)
         referred = rest.count("该" + m.group()) if m else 0
-        if again >= 2 or again + referred >= 2:
+        # the report names it again by its generic short form (某某供电公司: 公司, 供电公司; 某某学院: 学院)
+        short = short_form(f.text)
+        named_short = rest.count(short) - again if short else 0
+        if len(f.text) >= 5 and again + referred + named_short >= 2 or _holds(f, texts):
             out.add(f.text)
+            if len(short) >= 4:
+                out.add(short)   # 供电公司 of 乐亭供电公司 is the same body
     return out
+
+
+_SHORT = re.compile(r"(?:供电|电力|烟草|邮政)?(?:分公司|公司)$|(?:人民)?医院$|学院$|大学$|中学$|小学$|"
+                    r"(?:党工委|党委|工会|总工会)$")
+# a first sentence that opens on the body and says it held the event (某某医院党史学习教育读书会
+#开班式在…举行, 某某学院召开…动员会): the report is about that body
+_HELD = re.compile(r"举行|召开|举办|开班|启动|开展|组织")
+_LEAD_TIME = re.compile(r"^(?:[^，。]{0,12}(?:日|近日|近期|日前|近期以来|连日来|上午|下午|晚)[，,]?)?")
+
+
+def short_form(name: str) -> str:
+    """The generic short form a report calls a body by once it is named (供电公司, 学院, 医院)."""
+    m = _SHORT.search(name)
+    return m.group() if m and len(m.group()) < len(name) else ""
+
+
+def _holds(f, texts: list[str]) -> bool:
+    """Is the body the first sentence's subject, holding its event (某某学院召开动员会)?"""
+    if f.sentence.index != 0 or len(texts) < 3:
+        return False   # (a line or two is a notice, not a report about the body)
+    lead = _LEAD_TIME.match(f.sentence.text)
+    return lead is not None and f.start == lead.end() and bool(_HELD.search(f.sentence.text, f.end))
 
 
 def refer(prompt: str, sentence: int, ctx: Context, answer: str = "") -> tuple[str | None, float]:

@@ -87,6 +87,9 @@ LONG_TITLE = 12
 # a bare name to type needs this many characters of its own around the blank: 老党员____讲道。
 # says nothing of the occasion, the learner has nothing to recall the name by
 PERSON_CONTEXT = 6
+# a true/false statement needs this many characters besides its date to be a claim
+TF_CONTEXT = 8
+_DAY_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[上下午晚]*[，,]?")
 _MULTI_LEAD = "横线处是原文中的哪几位？（多选）"
 
 
@@ -287,7 +290,8 @@ def why(c: Candidate) -> str:
             return "gate-order"
         return "" if framed(q.prompt) or any(framed(n) for n in c.narrow) else "gate-order"
     if q.type is QT.TRUEFALSE:
-        return ""
+        # a statement cut to its date and subject (4月24日，省总工会……) says nothing to judge
+        return "gate-context" if han_count(_DAY_LEAD.sub("", q.prompt.replace("……", ""))) < TF_CONTEXT else ""
     if kind in ("date", "figure"):   # a figure of speech (几千年) is no count to learn
         if han_count(q.prompt.replace("____", "")) < 6:
             return "gate-context"   # 时长累计____。: a count of nothing the learner can name

@@ -29,6 +29,7 @@ _WEAK_FRAME = frozenset("上下中里内外感性化的者们等第乱各爱进�
 _GOING = ("深入", "走进", "走入", "进入", "走访", "送到")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|然后|最后|\d+[.、])")
 _NUMERAL = re.compile(r"\d+")
+_MEASURED = re.compile(r"^[一两几]([\u4e00-\u9fff])\1")   # 一张张, 一件件: a reduplicated measure word
 _DATE_ITEM = re.compile(r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年")
 
 def _frame(items: tuple[str, ...]) -> int:
@@ -65,6 +66,8 @@ def ordered(items: tuple[str, ...]) -> bool:
         return min(nums) >= 0 and nums == list(range(nums[0], nums[0] + len(nums)))
     if all(_NUMBERED.match(it) for it in items) or all(_DATE_ITEM.match(it) for it in items):
         return True
+    if all(_MEASURED.match(it) for it in items):
+        return False   # 一段段文字、一张张照片、一件件实物: what an exhibit shows, in no order
     if len({it[:2] for it in items}) == 1 and items[0][:2] in _GOING:
         return False   # 深入群众、深入基层、深入人心: where a campaign goes, in no order
     return _frame(items) >= 1 or bool(_shared_pair(items))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quiz.core.generate import gate as G
 from quiz.core.generate import gate_order as O
+from quiz.core.generate import generate
 from quiz.core.generate.candidates import Candidate
 from quiz.core.model import Question
 from quiz.core.qtype import QuestionType as QT
@@ -83,3 +84,37 @@ def test_an_item_of_a_framed_list_that_is_no_formula_is_dropped():
     assert G.why(c) == "gate-trivial"
     formula = replace(c, fact=("slogan", "学史明理、学史增信、学史崇德、学史力行", 0))
     assert not G.plain_list(formula)
+
+
+# 4. a list of what an exhibit shows (一段段文字、一张张照片) has no order
+@given(st.lists(st.sampled_from(["段段文字", "张张照片", "件件实物", "幅幅画卷", "个个故事"]), min_size=3,
+                max_size=4, unique=True))
+def test_a_list_of_reduplicated_measures_has_no_order(items):
+    assert not O.ordered(tuple("一" + it for it in items))
+
+
+# 5. a true/false statement cut to its date and subject says nothing to judge
+def test_a_statement_cut_to_nothing_is_dropped():
+    text = "4月24日，县总工会在礼堂举行党史知识竞赛决赛。"
+    q = Question(id="q", type=QT.TRUEFALSE, prompt="4月24日，县总工会……", answers=("对",), source=text,
+                 tags=("date",))
+    c = Candidate(q, "date", 0, 0, ("date", "4月24日", 0), 0.5, ())
+    assert G.why(c) == "gate-context"
+    whole = replace(c, question=replace(q, prompt="4月24日，县总工会在礼堂举行党史知识竞赛决赛。"))
+    assert G.why(whole) == ""
+
+
+# 6. the body an untitled report opens on, holding its event, is its subject; so is its short form
+def test_the_body_holding_the_first_event_is_not_asked():
+    text = ("3月18日，北坡学院召开党史学习教育动员会。学院党委班子成员参加了会议。"
+            "会议由学院党委书记林晓峰主持。会议要求全院师生认真学习党史。")
+    bank = generate(text, bank_id="t").bank
+    assert not [q for q in bank.questions if "北坡学院" in q.answers]
+
+
+def test_a_short_form_of_the_titled_body_is_its_subject():
+    from quiz.core.generate.candidates import _in_title
+    from quiz.core.generate.context import short_form
+    assert short_form("南岭供电公司") == "供电公司"
+    assert _in_title("供电公司", "南岭供电公司：“现场课堂”学党史")
+    assert not _in_title("供电公司", "“现场课堂”学党史")
