@@ -21,6 +21,7 @@ from dataclasses import replace
 from quiz.core.generate.candidates import Candidate
 from quiz.core.generate.chars import CLOSE_MARKS, OPEN_MARKS, han, han_count
 from quiz.core.generate.gate_order import framed, ordered, theme
+from quiz.core.generate.gate_person import comrade, thin
 from quiz.core.generate.segment import words
 from quiz.core.generate.titled import OFFICES, SURNAMES
 from quiz.core.qtype import QuestionType as QT
@@ -84,13 +85,9 @@ _CENTENARY = re.compile(r"^(?:100|一百)(?:周年|年)$")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十](?=[^一二三四五六七八九十百千万])")
 _CN = "一二三四五六七八九十"
 LONG_TITLE = 12
-# a bare name to type needs this many characters of its own around the blank: 老党员____讲道。
-# says nothing of the occasion, the learner has nothing to recall the name by
-PERSON_CONTEXT = 6
 # a true/false statement needs this many characters besides its date to be a claim
 TF_CONTEXT = 8
 _DAY_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[上下午晚]*[，,]?")
-_MULTI_LEAD = "横线处是原文中的哪几位？（多选）"
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
@@ -128,14 +125,6 @@ def counted(c: Candidate) -> bool:
     items = clause.split("、")
     count = len(items) + (len(items) > 1 and bool(re.search("[和及与]", items[-1])))
     return count >= 2 and count == n
-
-
-def thin(prompt: str) -> bool:
-    """Has the prompt of a bare name to type too few words of its own to say what the person
-    did where (老党员____讲道。)? No office in the answer tells the learner who is meant (a
-    choice of offices and names, ____致词。, does). 同志 and the multi lead are no context."""
-    body = prompt.removeprefix(_MULTI_LEAD).replace("____", "").replace("同志", "")
-    return han_count(body) < PERSON_CONTEXT
 
 
 def byline(text: str) -> bool:
@@ -387,6 +376,7 @@ def gate(cands: list[Candidate]) -> list[Candidate]:
             c = replace(c, narrow=narrow)
         if byline(c.question.prompt) and narrow:   # a narrower prompt leaves the byline out: ask that
             c = replace(c, question=replace(c.question, prompt=narrow[0]), narrow=narrow[1:])
+        c = comrade(c)
         reason = why(c)
         if reason == "gate-cut" and (whole := widen(c)) is not None and not why(whole):
             c, reason = whole, ""   # repaired: the whole name is asked

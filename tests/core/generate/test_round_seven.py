@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quiz.core.generate import gate as G
 from quiz.core.generate import gate_order as O
+from quiz.core.generate import gate_person as GP
 from quiz.core.generate import generate
 from quiz.core.generate.candidates import Candidate
 from quiz.core.model import Question
@@ -38,12 +39,12 @@ def test_formulas_keep_their_order():
 # 2. a bare name to type with a prompt too thin to say what the person did
 @given(st.sampled_from(["致词。", "讲话。", "同志说。", "讲道。"]))
 def test_a_bare_act_is_too_thin(act):
-    assert G.thin("____" + act)
-    assert G.thin("老党员____" + act)
+    assert GP.thin("____" + act)
+    assert GP.thin("老党员____" + act)
 
 
 def test_a_bare_name_with_its_occasion_is_asked():
-    assert not G.thin("在村史馆开馆仪式上，老党员____讲道。")
+    assert not GP.thin("在村史馆开馆仪式上，老党员____讲道。")
 
 
 def test_a_thin_prompt_drops_a_bare_name_not_an_office():
@@ -118,3 +119,15 @@ def test_a_short_form_of_the_titled_body_is_its_subject():
     assert short_form("南岭供电公司") == "供电公司"
     assert _in_title("供电公司", "南岭供电公司：“现场课堂”学党史")
     assert not _in_title("供电公司", "“现场课堂”学党史")
+
+
+# 7. 同志 is no part of a name to type: the fill asks the office and name, 同志 stays in the prompt
+@given(st.sampled_from(["党组书记、局长", "校长", "社区党委书记"]), st.sampled_from(["王明华", "李志强", "陈海涛"]))
+def test_comrade_stays_out_of_the_answer(office, name):
+    text = f"{office}{name}同志在会上强调，要抓好读书班。"
+    q = Question(id="q", type=QT.FILL, prompt="____在会上强调，要抓好读书班。", answers=(f"{office}{name}同志", name),
+                 source=text, tags=("person",))
+    c = GP.comrade(Candidate(q, f"person:{name}", 0, 0, ("person", name), 0.8, (f"{office}{name}同志",)))
+    assert c.question.answers == (office + name, name)
+    assert c.question.prompt.startswith("____同志在会上")
+    assert office + name in c.shows
