@@ -254,8 +254,10 @@ def generic(text: str, a: int, b: int, item: bool = False) -> bool:
 
 
 def named(text: str, a: int, b: int) -> bool:
-    """Does text[a:b] hold a word the segmenter names (a place 黑龙江, a person 郭希林, a body)?"""
-    return any(tag in _NAMED_TAGS or tag == "nr" for _, _, tag in words(text).inside(a, b))
+    """Does text[a:b] hold a word the segmenter names (a place 黑龙江, a body), or is it a person's
+    name whole (郭希林)? A word tagged a person inside a longer span is a misreading (师生|党员代表)."""
+    inner = words(text).inside(a, b)
+    return any(tag in _NAMED_TAGS for _, _, tag in inner) or len(inner) == 1 and inner[0][2] == "nr"
 
 
 def plain_list(c: Candidate) -> bool:

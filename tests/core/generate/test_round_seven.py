@@ -131,3 +131,9 @@ def test_comrade_stays_out_of_the_answer(office, name):
     assert c.question.answers == (office + name, name)
     assert c.question.prompt.startswith("____同志在会上")
     assert office + name in c.shows
+
+
+def test_a_word_misread_as_a_person_inside_an_item_names_nothing():
+    text = "学院党委班子成员、科级干部、党支部书记及师生党员代表参加了动员会。"
+    a = text.index("师生党员代表")
+    assert G.generic(text, a, a + 6, item=True)
