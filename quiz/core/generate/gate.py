@@ -82,6 +82,7 @@ _BYLINE = re.compile(r"本报讯|来源[：:]|(?:编辑|责编|供稿|审核|校
                      r"[（(][^（）()]{0,20}(?:记者|通讯员|来源|编辑)[^（）()]{0,30}[）)]|"
                      r"(?:记者|通讯员)[\s　]*[\u4e00-\u9fff]{2,3}(?:[\s　]|$)")
 _CENTENARY = re.compile(r"^(?:100|一百)(?:周年|年)$")
+_CENTENARY_SAID = re.compile(r"(?:建党|党成立|党的)(?:100|一百)周年|建党百年|百年华诞")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十](?=[^一二三四五六七八九十百千万])")
 _CN = "一二三四五六七八九十"
 LONG_TITLE = 12
@@ -291,7 +292,10 @@ def why(c: Candidate) -> str:
             return "gate-trivial"
         # the Party's hundredth anniversary (庆祝建党____, 中国共产党成立____) is in every report of
         # the year: everyone knows it, a teacher deletes it
-        return "gate-trivial" if _CENTENARY.match(q.answer) and "党" in q.prompt else ""
+        if _CENTENARY.match(q.answer) and "党" in q.prompt:
+            return "gate-trivial"
+        # and so is its year (____是中国共产党成立100周年): the prompt gives the answer away
+        return "gate-trivial" if q.answer == "2021年" and _CENTENARY_SAID.search(q.prompt) else ""
     if kind == "person" and q.type is QT.FILL and not person_role(q.answer) and thin(q.prompt):
         return "gate-context"
     if kind == "person" and q.type in (QT.CHOICE, QT.MULTI, QT.FILL):

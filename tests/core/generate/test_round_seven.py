@@ -137,3 +137,15 @@ def test_a_word_misread_as_a_person_inside_an_item_names_nothing():
     text = "学院党委班子成员、科级干部、党支部书记及师生党员代表参加了动员会。"
     a = text.index("师生党员代表")
     assert G.generic(text, a, a + 6, item=True)
+
+
+# 8. the year of the Party's centenary is given away by the prompt that says it
+@given(st.sampled_from(["中国共产党成立100周年", "建党百年", "党的百年华诞"]))
+def test_the_centenary_year_is_not_asked(said):
+    text = f"2021年是{said}，全校开展党史学习教育。"
+    q = Question(id="q", type=QT.CHOICE, prompt=text.replace("2021年", "____"), answers=("2021年",),
+                 choices=("2019年", "2020年", "2021年", "2022年"), source=text, tags=("date",))
+    c = Candidate(q, "date", 0, 0, ("date", "2021年", 0), 0.6, ("2021年",))
+    assert G.why(c) == "gate-trivial"
+    other = replace(c, question=replace(q, prompt="____，全校开展党史学习教育。"))
+    assert G.why(other) == ""
