@@ -260,12 +260,18 @@ def test_no_kept_question_shows_a_byline_or_an_unordered_order(text):
             assert all(G.person_ok(o) for o in q.choices), q.choices
 
 
+def figure(text: str, answer: str, unit: str) -> Candidate:
+    """A choice candidate asking the figure `answer` (a count of `unit`) of the sentence `text`."""
+    q = Question(id="x", type=QT.CHOICE, prompt=text.replace(answer, "____"), answers=(answer,),
+                 choices=tuple(f"{n}{unit}" for n in (1, 3, 5, 7)), source=text, tags=("figure",))
+    return Candidate(question=q, kind="figure", sentence=0, start=text.index(answer), fact=("figure", 3), score=0.6,
+                     shows=(answer,))
+
+
 def test_a_count_of_the_items_the_prompt_lists_is_trivial():
     text = "河东县选取赵一曼、杨靖宇、左权3名英烈的事迹，制成微党课。"
-    q = Question(id="x", type=QT.CHOICE, prompt=text.replace("3名", "____"), answers=("3名",),
-                 choices=("1名", "3名", "5名", "7名"), source=text, tags=("figure",))
-    c = Candidate(question=q, kind="figure", sentence=0, start=text.index("3名"), fact=("figure", 3), score=0.6,
-                  shows=("3名",))
+    c = figure(text, "3名", "名")
+    q = c.question
     assert G.counted(c)
     text = "居住着壮、汉、瑶等11个民族。"
     q = replace(q, prompt=text.replace("11个", "____"), answers=("11个",), source=text)
@@ -300,12 +306,7 @@ def test_a_phrase_with_de_is_no_list_item():
 
 
 def test_a_count_that_is_itself_an_item_of_the_list_is_asked():
-    text = "线路途经市人民医院、火车站和3所中学。"
-    q = Question(id="x", type=QT.CHOICE, prompt=text.replace("3所", "____"), answers=("3所",),
-                 choices=("1所", "3所", "5所", "7所"), source=text, tags=("figure",))
-    c = Candidate(question=q, kind="figure", sentence=0, start=text.index("3所"), fact=("figure", 3), score=0.6,
-                  shows=("3所",))
-    assert not G.counted(c)
+    assert not G.counted(figure("线路途经市人民医院、火车站和3所中学。", "3所", "所"))
 
 
 def test_the_partys_centenary_is_not_asked_other_figures_are():
