@@ -72,7 +72,7 @@ def _report(result: Result) -> list[str]:
     """How many candidates were found and why the others were not kept (by reason, then kind)."""
     from collections import Counter
 
-    from quiz.core.generate.select import REASONS
+    from quiz.core.generate.build import DROP_REASONS as REASONS
     total = len(result.bank.questions)
     lines = [f"  {result.candidates} candidates, {total} kept"]
     why: Counter = Counter(reason for _, reason in result.dropped)
@@ -85,7 +85,7 @@ def _report(result: Result) -> list[str]:
 
 def _explain(result: Result) -> None:
     """One line on stderr for each candidate that was not kept, and why."""
-    from quiz.core.generate.select import REASONS
+    from quiz.core.generate.build import DROP_REASONS as REASONS
     from quiz.core.qtype import expected_text
 
     for c, reason in result.dropped:

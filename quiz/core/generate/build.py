@@ -23,14 +23,16 @@ from quiz.core.generate.gate import gate
 from quiz.core.generate.ids import unique
 from quiz.core.generate.people import extract_people
 from quiz.core.generate.segment import words
-from quiz.core.generate.select import REASONS, select
+from quiz.core.generate.select import REASONS as SELECT_REASONS
+from quiz.core.generate.select import select
 from quiz.core.generate.subtitles import ask_in_body
 from quiz.core.generate.text import Article, parse_article
 from quiz.core.generate.titled import extract_listed, extract_titled, extract_untitled, is_roster_line
 from quiz.core.model import Bank, Question, Source
 
 Progress = Callable[[int, int], None]
-REASONS.update(GATE_REASONS)   # the teacher's report (--explain) names the gate's reasons too
+# why a candidate was not kept, as the teacher's report (--explain) words it: the selection's and the gate's
+DROP_REASONS = {**SELECT_REASONS, **GATE_REASONS}
 
 
 @dataclass(slots=True)
